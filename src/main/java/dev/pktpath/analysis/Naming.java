@@ -1,0 +1,12 @@
+package dev.pktpath.analysis;
+
+import dev.pktpath.model.Location;
+
+/**
+ * How kernel people name a crash: {@code kind} ("BUG: unable to handle kernel paging request"),
+ * the {@code guilty} function, {@code title} = kind + " in " + guilty, and the crash site.
+ * Any part may be null when the trace does not tell.
+ */
+public record Naming(String kind, String title, String guilty, Location crashSite) {
+    public static final Naming NONE = new Naming(null, null, null, null);
+}

@@ -1,0 +1,82 @@
+package dev.pktpath.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/** The {@code pktpath-tui} command: opens the explorer on a dump, or runs a subcommand. */
+@Command(name = "pktpath-tui", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A terminal crash explorer for Linux kernel backtraces.",
+        subcommands = {PrintCommand.class},
+        footer = {"", "Examples:",
+                "  pktpath-tui dump.txt           explore a crash dump",
+                "  pktpath-tui --sample           explore the embedded \"A Packet's Path\" sample",
+                "  pktpath-tui print --json dump.txt"})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--sample", description = "Open the embedded sample backtrace.")
+    boolean sample;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The dump to explore; - for stdin.")
+    String file;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status; never lets an exception escape as a stack trace. */
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("pktpath-tui: internal error: " + ex);
+            return 70;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        if (!sample && file == null) {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return 2;
+        }
+        // Until the explorer lands, exploring means printing.
+        String[] args = sample ? new String[]{"print", "--sample"} : new String[]{"print", file};
+        return spec.commandLine().execute(args);
+    }
+
+    /** Version from the build, plus the Java runtime it runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/dev/pktpath/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[]{
+                    "pktpath-tui " + p.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

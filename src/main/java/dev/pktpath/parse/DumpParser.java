@@ -1,0 +1,64 @@
+package dev.pktpath.parse;
+
+import dev.pktpath.model.Diagnostic;
+import dev.pktpath.model.Dump;
+import dev.pktpath.model.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The parser's front door: cleans lines, recognises the format and hands the lines to its grammar.
+ * Never throws on odd text: what it cannot read becomes a diagnostic.
+ */
+public final class DumpParser {
+    /** A crash frame line ({@code #3 [ffff...] f at ffff...}) or task header marks crash output. */
+    private static final Pattern CRASH_MARK = Pattern.compile("^\\s*(?:#\\d+\\s+(?:\\[[0-9a-fA-F]+\\]\\s+)?\\S.*\\sat\\s+[0-9a-fA-F]+|PID:\\s*\\d+\\s+TASK:).*");
+
+    public Dump parse(String source, String text) {
+        return parse(source, splitLines(text));
+    }
+
+    public Dump parse(String source, List<String> rawLines) {
+        List<SourceLine> lines = new ArrayList<>(rawLines.size());
+        for (int i = 0; i < rawLines.size(); i++) {
+            lines.add(new SourceLine(i + 1, LineCleaner.clean(rawLines.get(i))));
+        }
+        List<Diagnostic> outside = new ArrayList<>();
+        List<Trace> traces = looksLikeCrash(lines)
+                ? new CrashBtParser().parse(lines, outside)
+                : List.of();
+        return new Dump(source, traces, outside);
+    }
+
+    private static boolean looksLikeCrash(List<SourceLine> lines) {
+        for (SourceLine l : lines) {
+            if (CRASH_MARK.matcher(l.text()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Splits on LF, CRLF or lone CR. */
+    public static List<String> splitLines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.pktpath.render;
+
+import dev.pktpath.analysis.FrameClass;
+import dev.pktpath.analysis.JourneyStep;
+import dev.pktpath.analysis.TraceAnalysis;
+import dev.pktpath.model.Diagnostic;
+import dev.pktpath.model.ExceptionFrame;
+import dev.pktpath.model.Frame;
+import dev.pktpath.model.Location;
+import dev.pktpath.model.Trace;
+
+import java.util.List;
+import java.util.Map;
+
+/** The {@code pktpath-tui/1} JSON document of {@code print --json}, field for field as the contract says. */
+public final class JsonRenderer {
+    public static final String SCHEMA = "pktpath-tui/1";
+
+    public String render(String source, List<TraceAnalysis> traces) {
+        StringBuilder sb = new StringBuilder(4096);
+        Json j = new Json(sb);
+        j.beginObject().field("schema", SCHEMA).field("source", source);
+        j.name("traces").beginArray();
+        for (TraceAnalysis t : traces) {
+            trace(j, t);
+        }
+        j.endArray().endObject();
+        return sb.append('\n').toString();
+    }
+
+    /** One trace object, also used by the REPL's {@code json} command and by diff. */
+    public void trace(Json j, TraceAnalysis a) {
+        Trace t = a.trace();
+        j.beginObject();
+        j.field("id", t.id()).field("format", t.format().id()).field("arch", t.arch().id());
+        j.name("task").beginObject()
+                .field("pid", t.task().pid()).field("task", t.task().task())
+                .field("cpu", t.task().cpu()).field("command", t.task().command())
+                .endObject();
+        j.field("kind", a.naming().kind()).field("title", a.naming().title()).field("guilty", a.naming().guilty());
+        Location site = a.naming().crashSite();
+        j.name("crashSite");
+        if (site == null) {
+            j.value((String) null);
+        } else {
+            j.beginObject().field("function", site.function()).field("offset", site.offset())
+                    .field("size", site.size()).endObject();
+        }
+        j.name("frames").beginArray();
+        for (Frame f : t.frames()) {
+            FrameClass c = a.classOf(f.index());
+            j.beginObject()
+                    .field("index", f.index()).field("level", f.level()).field("function", f.function())
+                    .field("offset", f.offset()).field("size", f.size()).field("address", f.address())
+                    .field("stackAddress", f.stackAddress()).field("module", f.module())
+                    .field("reliable", f.reliable()).field("context", f.context().id())
+                    .field("source", f.source()).field("inlined", f.inlined())
+                    .field("subsystem", c.subsystem()).field("stage", c.stage())
+                    .endObject();
+        }
+        j.endArray();
+        j.name("exceptions").beginArray();
+        for (ExceptionFrame e : t.exceptions()) {
+            j.beginObject().field("afterFrame", e.afterFrame()).field("kind", e.kind())
+                    .field("function", e.function()).field("offset", e.offset());
+            registers(j.name("registers"), e.registers());
+            j.endObject();
+        }
+        j.endArray();
+        registers(j.name("registers"), t.registers());
+        j.name("journey").beginArray();
+        for (JourneyStep s : a.journey().steps()) {
+            j.beginObject().field("stage", s.stage()).field("direction", s.direction());
+            j.name("frames").beginArray();
+            s.frames().forEach(j::value);
+            j.endArray().endObject();
+        }
+        j.endArray();
+        j.name("diagnostics").beginArray();
+        for (Diagnostic d : t.diagnostics()) {
+            j.beginObject().field("line", d.line()).field("message", d.message()).field("text", d.text()).endObject();
+        }
+        j.endArray();
+        j.endObject();
+    }
+
+    private static void registers(Json j, Map<String, String> regs) {
+        j.beginObject();
+        regs.forEach(j::field);
+        j.endObject();
+    }
+}
