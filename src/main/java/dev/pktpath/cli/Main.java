@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 /** The {@code pktpath-tui} command: opens the explorer on a dump, or runs a subcommand. */
 @Command(name = "pktpath-tui", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A terminal crash explorer for Linux kernel backtraces.",
-        subcommands = {PrintCommand.class},
+        subcommands = {PrintCommand.class, JourneyCommand.class, DiffCommand.class, ClusterCommand.class,
+                ReplCommand.class, SubsystemsCommand.class},
         footer = {"", "Examples:",
                 "  pktpath-tui dump.txt           explore a crash dump",
                 "  pktpath-tui --sample           explore the embedded \"A Packet's Path\" sample",
