@@ -57,7 +57,7 @@ final class FrameText {
         add(out, "inlined", f.inlined() ? "yes" : null);
         for (ExceptionFrame e : a.trace().exceptions()) {
             if (e.afterFrame() == index) {
-                add(out, "exception", exception(e) + " (follows this frame)");
+                add(out, "eframe", exception(e) + " (printed after this frame)");
             }
         }
         add(out, "input", "line " + f.line());

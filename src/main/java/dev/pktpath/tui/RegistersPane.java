@@ -44,7 +44,12 @@ final class RegistersPane implements Pane {
         if (chosen == null) {
             return new Block("", Map.of());
         }
-        return new Block(FrameText.exception(chosen), chosen.registers());
+        String label = FrameText.exception(chosen);
+        if (chosen.function() == null && chosen.afterFrame() >= 0 && chosen.afterFrame() < t.frames().size()) {
+            // crash's register block at the end of a syscall or interrupt stack: say where it was printed
+            label += " after " + FrameText.level(t.frames().get(chosen.afterFrame()));
+        }
+        return new Block(label, chosen.registers());
     }
 
     @Override
@@ -105,6 +110,9 @@ final class RegistersPane implements Pane {
             String value = Sanitizer.clean(r.getValue());
             String text = Text.padLeft(name, 3) + " " + value + (ranges.contains(value) ? "*" : " ");
             int at = line.length() == 0 ? 0 : ((line.length() + 1 + cell - 1) / cell) * cell;
+            if (line.length() > 0 && at + text.length() > width && line.length() + 1 + text.length() <= width) {
+                at = line.length() + 1; // off the grid, but on this line rather than a line of its own
+            }
             if (line.length() > 0 && at + text.length() > width) {
                 lines.add(line.toString());
                 line.setLength(0);

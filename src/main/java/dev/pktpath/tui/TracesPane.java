@@ -50,7 +50,8 @@ final class TracesPane implements Pane {
                     + "  CPU " + Text.fit(task.cpu() == null ? "-" : String.valueOf(task.cpu()), 3, t)
                     + " PID " + Text.fit(task.pid() == null ? "-" : String.valueOf(task.pid()), 7, t)
                     + " " + Text.fit(task.command() == null ? "" : Sanitizer.clean(task.command()), 16, t)
-                    + " " + Text.padLeft(String.valueOf(a.trace().frames().size()), 4) + " fr  ";
+                    + " " + Text.padLeft(String.valueOf(a.trace().frames().size()), 5)
+                    + (a.trace().frames().size() == 1 ? " frame   " : " frames  ");
             int x = Text.put(g, 0, y, selected ? ">" : " ", TextColor.ANSI.DEFAULT, selected, selected);
             x = Text.put(g, x, y, Text.cut(line, w - x, t), TextColor.ANSI.DEFAULT, selected, false);
             String title = a.naming().title() == null ? "" : Sanitizer.clean(a.naming().title());

@@ -32,10 +32,11 @@ final class VirtualScreen {
         }
     }
 
-    /** Types each character of {@code keys} as a key press, then lets the explorer handle them. */
+    /** Types each character of {@code keys} as a key press (newline = Enter, tab = Tab), then lets the explorer handle them. */
     VirtualScreen type(String keys) {
         for (char c : keys.toCharArray()) {
-            terminal.addInput(new KeyStroke(c, false, false));
+            terminal.addInput(c == '\n' ? new KeyStroke(KeyType.Enter) : c == '\t' ? new KeyStroke(KeyType.Tab)
+                    : new KeyStroke(c, false, false));
         }
         return step();
     }
