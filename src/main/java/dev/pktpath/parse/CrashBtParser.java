@@ -37,6 +37,8 @@ import static dev.pktpath.parse.CrashBtGrammar.*;
  * the task's own stack.
  */
 public final class CrashBtParser {
+    /** Longer than any line crash prints (a bt -F stack line with long symbols stays well below). */
+    static final int MAX_LINE = 4096;
 
     public List<Trace> parse(List<SourceLine> lines, List<Diagnostic> outside) {
         List<TraceBuilder> built = new ArrayList<>();
@@ -45,6 +47,12 @@ public final class CrashBtParser {
         for (SourceLine sl : lines) {
             String text = sl.text().strip();
             int no = sl.number();
+            if (text.length() > MAX_LINE) {
+                // no crash line is this long; keep it short of the grammars so a pasted blob cannot slow them down
+                (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "line too long for crash output, kept as text",
+                        text.substring(0, 200)));
+                continue;
+            }
             if (open != null && open.block != null) {
                 if (text.isEmpty()) {
                     open.closeBlock();

@@ -40,7 +40,7 @@ public final class DumpParser {
 
     private static boolean looksLikeCrash(List<SourceLine> lines) {
         for (SourceLine l : lines) {
-            if (CRASH_MARK.matcher(l.text()).matches()) {
+            if (l.text().length() <= CrashBtParser.MAX_LINE && CRASH_MARK.matcher(l.text()).matches()) {
                 return true;
             }
         }

@@ -238,4 +238,16 @@ class CrashBtLayoutTest {
         assertThat(t.task().cpu()).isNull();
         assertThat(t.task().command()).isNull();
     }
+
+    @Test
+    void keepsAHugeLineAsTextWithoutSlowingDown() {
+        String huge = "#1 [ffff88003fd03c80] " + "x at y ".repeat(100_000) + "tail";
+        Dump d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> parse("""
+                PID: 77     TASK: ffff88003a4e8040  CPU: 1   COMMAND: "nc"
+                 #0 [ffff88003fd03c20] machine_kexec at ffffffff8103284b
+                """ + huge + "\n"));
+        assertThat(d.traces().get(0).frames()).hasSize(1);
+        assertThat(d.traces().get(0).diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("line too long for crash output, kept as text");
+    }
 }
