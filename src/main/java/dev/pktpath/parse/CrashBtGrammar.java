@@ -54,6 +54,9 @@ final class CrashBtGrammar {
     /** x86 names a trampoline's target: own sample {@code error_code (via page_fault)}. Groups: function, via. */
     static final Pattern VIA = Pattern.compile("^(\\S+)\\s+\\(via\\s+(\\S+)\\)$");
 
+    /** The same note after the address (x86_64): own sample tail {@code  (via system_call)}. */
+    static final Pattern VIA_TAIL = Pattern.compile("\\(via\\s+\\S+\\)");
+
     /** The tail of a frame line: module {@code [bnx2]} (seed). */
     static final Pattern MODULE = Pattern.compile("\\[([A-Za-z0-9_.\\-]+)\\]");
 
@@ -103,6 +106,7 @@ final class CrashBtGrammar {
      * Other things crash says in the middle of a backtrace, kept as notes: {@code bt: cannot resolve stack trace:},
      * {@code (active)}, {@code (no stack)}, {@code CPU 1 IRQ STACK: (none found)}, {@code Task runs in userspace},
      * {@code CPU offline}, {@code possible stack overflow: ...}, {@code cannot find the stack info.},
+     * the stack-transition error ({@code process stack pointer: ffff88003a13bf58}),
      * gdb's {@code [Detaching after fork from child process 1234]}, debug output
      * ({@code < exception frame at: ffff88012fd10440 >}, {@code rsp: ... textaddr: ...}).
      */
@@ -113,6 +117,7 @@ final class CrashBtGrammar {
                     + "|(?:NMI|MC) EMERGENCY STACK:.*"
                     + "|Task runs in userspace|CPU offline"
                     + "|possible stack overflow:.*|cannot find the stack info\\.?"
+                    + "|cannot transition from .*|(?:exception|IRQ|process) stack pointer:.*|current stack base:.*"
                     + "|\\[Detaching after .*\\]|\\[New .*\\]"
                     + "|<\\s*exception frame at:.*>"
                     + "|(?:rsp|prev_sp):\\s.*"

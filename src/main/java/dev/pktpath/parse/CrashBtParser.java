@@ -267,6 +267,7 @@ public final class CrashBtParser {
                     module = mod.group(1);
                     left = left.substring(0, mod.start()) + left.substring(mod.end());
                 }
+                left = VIA_TAIL.matcher(left).replaceAll("");
                 Matcher u = UNRELIABLE.matcher(left);
                 if (u.find()) {
                     reliable = false;

@@ -130,9 +130,16 @@ class CrashBtLayoutTest {
                  #1 [ffff88003a13bdc0] tcp_ack+0xd0 at ffffffff8150e2c3
                  #2 [ffff88003a13bdd0] tcp_ack+0xd0/0x1a40 at ffffffff8150e2c3 [tcp_x]
                  #3 tcp_v4_rcv at ffffffff8150f0c5
+                 #4 [ffff88003a13bf80] tracesys at ffffffff8100b288 (via system_call)
+                bt: cannot transition from IRQ stack to current process stack:
+                        IRQ stack pointer: ffff88003fc03f58
+                    process stack pointer: ffff88003a13bf58
+                       current stack base: ffff88003a138000
                 """).traces().get(0);
-        assertThat(t.frames()).extracting(Frame::offset).containsExactly(208L, 208L, 208L, null);
-        assertThat(t.frames()).extracting(Frame::size).containsExactly(null, null, 0x1a40L, null);
+        assertThat(t.diagnostics()).extracting(Diagnostic::message).containsOnly("crash message");
+        assertThat(t.frames().get(4).function()).isEqualTo("tracesys");
+        assertThat(t.frames()).extracting(Frame::offset).containsExactly(208L, 208L, 208L, null, null);
+        assertThat(t.frames()).extracting(Frame::size).containsExactly(null, null, 0x1a40L, null, null);
         assertThat(t.frames().get(2).module()).isEqualTo("tcp_x");
         assertThat(t.frames().get(3).stackAddress()).isNull();
         assertThat(t.frames().get(3).function()).isEqualTo("tcp_v4_rcv");
