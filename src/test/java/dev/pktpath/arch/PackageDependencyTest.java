@@ -57,8 +57,7 @@ class PackageDependencyTest {
                         }
                     }
                     FRONT_END_LIBRARIES.forEach((lib, home) -> {
-                        boolean frontEnd = pkg.equals(home) || pkg.equals("cli") || pkg.equals("bench")
-                                || (home.equals("tui") && pkg.equals("repl"));
+                        boolean frontEnd = pkg.equals(home) || pkg.equals("cli") || pkg.equals("bench");
                         if (imported.startsWith(lib) && !frontEnd) {
                             violations.add(f + " imports " + imported + " (only " + home + " and cli may)");
                         }
