@@ -293,12 +293,17 @@ public final class CrashBtParser {
             }
         }
 
+        /** The frame with what later lines told about it: its stack, its source line, its stack data. */
+        private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
+            return new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
+                    f.module(), f.reliable(), context, source, f.inlined(), f.line(), f.raw(), data);
+        }
+
         void marker(String name, int no) {
             StackContext ctx = contextOf(name);
             for (int i = segmentStart; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                frames.set(i, new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(),
-                        f.stackAddress(), f.module(), f.reliable(), ctx, f.source(), f.inlined(), f.line(), f.raw()));
+                frames.set(i, copy(f, ctx, f.source(), f.stackData()));
             }
             segmentStart = frames.size();
             evidence.marker(name);
@@ -318,8 +323,7 @@ public final class CrashBtParser {
                 diagnostics.add(new Diagnostic(no, "source line of the exception frame", text));
                 return;
             }
-            frames.set(i, new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(),
-                    f.stackAddress(), f.module(), f.reliable(), f.context(), source, f.inlined(), f.line(), f.raw()));
+            frames.set(i, copy(f, f.context(), source, f.stackData()));
         }
 
         void stackData(String text, int no) {
@@ -352,9 +356,7 @@ public final class CrashBtParser {
             List<Frame> out = new ArrayList<>(frames.size());
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                out.add(new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(),
-                        f.stackAddress(), f.module(), f.reliable(), f.context(), f.source(), f.inlined(), f.line(),
-                        f.raw(), stackData.get(i)));
+                out.add(copy(f, f.context(), f.source(), stackData.get(i)));
             }
             textSymbols(out);
             diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));
