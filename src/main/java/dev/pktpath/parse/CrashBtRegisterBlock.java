@@ -44,6 +44,8 @@ final class CrashBtRegisterBlock {
     private String rowPrefix;
     private int rowIndex;
     private boolean awaitingPtRegs;
+    /** arm64 and riscv64 name PC's symbol ({@code [f+off]}) only in kernel-mode frames. */
+    private boolean pcSymbolic;
 
     private CrashBtRegisterBlock(int line) {
         this.line = line;
@@ -155,6 +157,7 @@ final class CrashBtRegisterBlock {
             String name = m.group(1);
             put(name, m.group(2));
             if (name.equals("PC")) {
+                pcSymbolic = true;
                 symbol(m.group(3), false, "PC");
             }
             return Fit.STRONG;
@@ -302,6 +305,10 @@ final class CrashBtRegisterBlock {
             return (cs & 3) != 0;
         }
         if (registers.containsKey("ORIG_X0") || (registers.containsKey("ORIG_A0") && registers.containsKey("SYSCALLNO"))) {
+            return true;
+        }
+        if (registers.containsKey("PC") && !pcSymbolic && !registers.containsKey("PSR")) {
+            // arm64's compat (32-bit) user frame: PC/LR/SP/PSTATE without a symbol and without ORIG_X0
             return true;
         }
         Long msr = hex(registers.get("MSR"));

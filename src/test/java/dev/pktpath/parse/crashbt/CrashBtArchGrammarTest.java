@@ -190,6 +190,18 @@ class CrashBtArchGrammarTest {
         assertThat(e.registers()).hasSize(12).containsEntry("SYSCALLNO", "3f").containsEntry("ORIG_X0", "0000000000000003");
         assertThat(arm.arch()).isEqualTo(Arch.ARM64);
 
+        Trace compat = only("""
+                PID: 978    TASK: ffff00000c1d3e00  CPU: 1   COMMAND: "armhf-app"
+                 #0 [ffff80000b2d3e60] __switch_to at ffff800008017e2c
+                 #1 [ffff80000b2d3fe0] el0t_32_sync at ffff800008011d48
+                     PC: 0004a1c4  LR: 0004a0f0  SP: bec2d1a0  PSTATE: 60000010
+                    X12: 00000000 X11: bec2d1cc X10: 00000000  X9: 0005c000
+                     X3: 00000001  X2: 00000040  X1: bec2d1f8  X0: 00000003
+                """);
+        assertThat(compat.exceptions().get(0).kind()).isEqualTo("user-mode registers");
+        assertThat(compat.exceptions().get(0).registers()).hasSize(12).containsEntry("PSTATE", "60000010");
+        assertThat(compat.arch()).isEqualTo(Arch.ARM64);
+
         Trace rv = only("""
                 PID: 88     TASK: ff60000002a1b000  CPU: 3   COMMAND: "wget"
                  #0 [ff20000010a3be30] riscv_crash_save_regs at ffffffff800078f8
