@@ -60,6 +60,12 @@ final class CrashBtGrammar {
     /** The tail of a frame line: module {@code [bnx2]} (seed). */
     static final Pattern MODULE = Pattern.compile("\\[([A-Za-z0-9_.\\-]+)\\]");
 
+    /**
+     * The end of a frame line that a mail client wrapped onto a line of its own: own samples {@code [bnx2]},
+     * {@code (unreliable)}, {@code [overlay]  (unreliable)}.
+     */
+    static final Pattern WRAPPED_TAIL = Pattern.compile("^(?:\\[[A-Za-z0-9_.\\-]+\\])?\\s*(?:\\(unreliable\\))?$");
+
     /** ppc64 marks frames it cannot vouch for: own sample tail {@code  (unreliable)}. */
     static final Pattern UNRELIABLE = Pattern.compile("\\(unreliable\\)");
 

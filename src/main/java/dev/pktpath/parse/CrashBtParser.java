@@ -44,6 +44,7 @@ public final class CrashBtParser {
         List<TraceBuilder> built = new ArrayList<>();
         TraceBuilder open = null;
         String panic = null;
+        int previous = 0;
         for (SourceLine sl : lines) {
             String text = sl.text().strip();
             int no = sl.number();
@@ -53,11 +54,13 @@ public final class CrashBtParser {
                         text.substring(0, 200)));
                 continue;
             }
+            if (text.isEmpty()) {
+                // crash prints no blank line inside a block; a blank line here is a mail client's double spacing
+                continue;
+            }
+            int before = previous;
+            previous = no;
             if (open != null && open.block != null) {
-                if (text.isEmpty()) {
-                    open.closeBlock();
-                    continue;
-                }
                 if ((!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
                         && !STACK_DATA.matcher(text).matches()
                         && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
@@ -65,9 +68,6 @@ public final class CrashBtParser {
                     continue;
                 }
                 open.closeBlock();
-            }
-            if (text.isEmpty()) {
-                continue;
             }
             Matcher m;
             if (PROMPT.matcher(text).matches()) {
@@ -116,7 +116,9 @@ public final class CrashBtParser {
                 continue;
             }
             open.lastLine = no;
-            if ((m = SOURCE_LINE.matcher(text)).matches()) {
+            if (open.lastLineWasFrame(before) && WRAPPED_TAIL.matcher(text).matches()) {
+                open.wrappedTail(text, no);
+            } else if ((m = SOURCE_LINE.matcher(text)).matches()) {
                 open.source(m.group(1) + ":" + m.group(2), no, text);
             } else if (STACK_DATA.matcher(text).matches() || FRAME_SUMMARY.matcher(text).matches()) {
                 open.stackData(text, no);
@@ -297,6 +299,23 @@ public final class CrashBtParser {
         private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
             return new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
                     f.module(), f.reliable(), context, source, f.inlined(), f.line(), f.raw(), data);
+        }
+
+        /** True when the last frame was printed on input line {@code line}. */
+        boolean lastLineWasFrame(int line) {
+            return !frames.isEmpty() && frames.get(frames.size() - 1).line() == line;
+        }
+
+        /** A frame's {@code [module]} or {@code (unreliable)} that a mail client wrapped onto the next line. */
+        void wrappedTail(String text, int no) {
+            int i = frames.size() - 1;
+            Frame f = frames.get(i);
+            Matcher mod = MODULE.matcher(text);
+            String module = f.module() == null && mod.find() ? mod.group(1) : f.module();
+            boolean reliable = f.reliable() && !UNRELIABLE.matcher(text).find();
+            frames.set(i, new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
+                    module, reliable, f.context(), f.source(), f.inlined(), f.line(), f.raw() + " " + text, f.stackData()));
+            diagnostics.add(new Diagnostic(no, "wrapped end of the frame line above", text));
         }
 
         void marker(String name, int no) {

@@ -257,4 +257,21 @@ class CrashBtLayoutTest {
         assertThat(d.traces().get(0).diagnostics()).extracting(Diagnostic::message)
                 .containsExactly("line too long for crash output, kept as text");
     }
+
+    @Test
+    void joinsAModuleOrUnreliableMarkWrappedOntoTheNextLine() {
+        Trace t = parse("""
+                 #32 [ffff880028203d08] bnx2_poll_work at ffffffffa02ecd5f
+                 [bnx2]
+                 #33 [ffff880028203e18] bnx2_poll at ffffffffa02ed3a9
+
+                 [bnx2]  (unreliable)
+                 [bnx2]
+                """).traces().get(0);
+        assertThat(t.frames()).extracting(Frame::module).containsExactly("bnx2", "bnx2");
+        assertThat(t.frames()).extracting(Frame::reliable).containsExactly(true, false);
+        assertThat(t.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "trace starts at #32: earlier frames are not in the input",
+                "wrapped end of the frame line above", "wrapped end of the frame line above", "unrecognised line kept as text");
+    }
 }
