@@ -103,10 +103,12 @@ final class CrashBtRegisterBlock {
 
     /**
      * True when {@code text} is a header that continues this block rather than starting another:
-     * {@code bt -e} prints {@code KERNEL-MODE EXCEPTION FRAME AT ...} and then {@code [exception RIP: ...]}.
+     * {@code bt -e} prints {@code KERNEL-MODE EXCEPTION FRAME AT ...} and then {@code [exception RIP: ...]}
+     * (x86_64) or {@code Data Access [300] exception frame:} (ppc64).
      */
     boolean continuesWith(String text) {
-        return registers.isEmpty() && headerKind == null && EXCEPTION_HEADER.matcher(text).matches();
+        return registers.isEmpty() && headerKind == null && mode != Mode.UNKNOWN && !awaitingPtRegs
+                && (EXCEPTION_HEADER.matcher(text).matches() || PPC_EFRAME_HEADER.matcher(text).matches());
     }
 
     /** Takes {@code text} into the block when it belongs there. */

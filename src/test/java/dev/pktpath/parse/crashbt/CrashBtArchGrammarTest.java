@@ -134,6 +134,21 @@ class CrashBtArchGrammarTest {
                 .containsEntry("NIP", "c000000000d1e300").containsEntry("MSR", "8000000000009033")
                 .containsEntry("DSISR", "0000000040000000").containsEntry("SYSCALL_RESULT", "0000000000000000");
         assertThat(t.diagnostics()).noneMatch(d -> d.message().startsWith("unrecognised"));
+
+        Trace search = only("""
+                PID: 4242   TASK: c000000012345600  CPU: 5   COMMAND: "iperf3"
+
+                  KERNEL-MODE EXCEPTION FRAME AT c00000000f3bfa40:
+                 Hardware Interrupt [501] exception frame:
+                 R0:  c000000000d1e2f4    R1:  c00000000f3bfce0    R2:  c000000001a2b300
+                 NIP: c000000000d1e300    MSR: 8000000000009033    OR3: c000000000d1e2f0
+                 [NIP  : tcp_ack+452]
+                """);
+        assertThat(search.exceptions()).hasSize(1);
+        assertThat(search.exceptions().get(0).kind()).isEqualTo("exception NIP");
+        assertThat(search.exceptions().get(0).function()).isEqualTo("tcp_ack");
+        assertThat(search.exceptions().get(0).offset()).isEqualTo(452L);
+        assertThat(search.exceptions().get(0).registers()).containsEntry("TRAP", "501").hasSize(7);
     }
 
     @Test
