@@ -13,7 +13,10 @@ import java.util.Set;
  * matched directly (two traces of one crash share most of their frames), and elements that occur in
  * only one sequence are set aside before the search (they can never be part of a common
  * subsequence, and two unrelated 10,000-frame stacks then cost nothing). Both keep the result an
- * optimal LCS. The result is the list of matched index pairs, increasing in both coordinates.
+ * optimal LCS. Past an edit distance of {@link #costLimit} (only reached by stacks of thousands of
+ * frames that differ almost everywhere) the search splits at its furthest point, as GNU diff does
+ * when a diff gets too expensive: the result is then a good common subsequence, not always the
+ * longest. The result is the list of matched index pairs, increasing in both coordinates.
  */
 final class Myers {
     private final int[] a;
@@ -176,8 +179,35 @@ final class Myers {
                     }
                 }
             }
+            if (d >= costLimit(n, m)) {
+                // Too expensive to finish exactly: split where the forward search got furthest
+                // (as GNU diff does), giving up minimality but not correctness.
+                int bestX = -1;
+                int bestY = -1;
+                for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+                    int x = v1[vOffset + k1];
+                    int y = x - k1;
+                    if (x >= 0 && x <= n && y >= 0 && y <= m && x + y > bestX + bestY) {
+                        bestX = x;
+                        bestY = y;
+                    }
+                }
+                if (bestX + bestY > 0 && bestX + bestY < n + m) {
+                    split(aLo, aHi, bLo, bHi, bestX, bestY);
+                }
+                return;
+            }
         }
         // No common element at all: nothing to emit.
+    }
+
+    /**
+     * Edit distance past which the search settles for a good split instead of the best one. Stacks
+     * up to about 3,000 frames a side stay below it and get a minimal diff; beyond, the cost stays
+     * near (n + m) * limit, about 2 * 10^7 steps.
+     */
+    static int costLimit(int n, int m) {
+        return Math.max(256, 20_000_000 / Math.max(1, n + m));
     }
 
     private void split(int aLo, int aHi, int bLo, int bHi, int x, int y) {
