@@ -127,14 +127,14 @@ class DiffGoldenTest {
         assertThat(d.same()).isTrue();
         assertThat(d.similarity()).isEqualTo(1.0);
         assertThat(d.registers().changedCount()).isZero();
-        assertThat(d.registers().blockA()).isEqualTo("registers after #9");
+        assertThat(d.registers().blockA()).isEqualTo("user-mode registers");
         String text = new DiffRenderer().text(d, TextStyle.PLAIN, 3);
         assertThat(text).isEqualTo("""
                 --- 002-help-bt-a-n-idle-x86_64.txt#3  PID 150773 "bash" CPU 13  (10 frames)
                 +++ 062-commit-bt-a-n-idle-x86_64.txt#6  PID 150773 "bash" CPU 13  (10 frames)
                 similarity 1.00   no packet journey
                 same stack: 10 frames
-                registers: all 21 the same (registers after #9)
+                registers: all 21 the same (user-mode registers)
                 """);
         // Return addresses are the same too.
         assertThat(TraceDiff.compare(d.a(), d.b(), DiffOptions.WITH_OFFSETS).same()).isTrue();
@@ -150,7 +150,7 @@ class DiffGoldenTest {
         String text = new DiffRenderer().text(d, TextStyle.PLAIN, 3);
         // The right column starts at (80 - 5) / 2 + 3 = 40; levels are two wide (#0..#9).
         assertThat(text).contains("\n" + " ".repeat(40) + "+ #0  machine_kexec\n");
-        assertThat(text).contains("registers: only b has them (registers after #9)");
+        assertThat(text).contains("registers: only b has them (user-mode registers)");
     }
 
     @Test
