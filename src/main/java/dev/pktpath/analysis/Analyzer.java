@@ -21,6 +21,15 @@ public final class Analyzer {
         return new Analyzer(SubsystemRules.builtIn());
     }
 
+    /**
+     * The built-in rules, overridden by the user's {@code $XDG_CONFIG_HOME/pktpath-tui/subsystems.rules}
+     * and then by {@code rulesFile} ({@code --rules}, may be null). See {@link RulesLoader}.
+     */
+    public static Analyzer withUserRules(java.nio.file.Path rulesFile, java.util.Map<String, String> env)
+            throws RulesException {
+        return new Analyzer(RulesLoader.load(rulesFile, env));
+    }
+
     public SubsystemRules rules() {
         return rules;
     }
