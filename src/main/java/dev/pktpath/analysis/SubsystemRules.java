@@ -56,18 +56,26 @@ public final class SubsystemRules {
     public static SubsystemRules builtIn() {
         SubsystemRules r = builtIn;
         if (r == null) {
-            try (InputStream in = SubsystemRules.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("built-in rules resource missing: " + BUILT_IN_RESOURCE);
-                }
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                r = new SubsystemRules(RulesFormat.parse(text, RuleSource.BUILT_IN));
-            } catch (IOException | RulesException e) {
+            try {
+                r = new SubsystemRules(RulesFormat.parse(builtInText(), RuleSource.BUILT_IN));
+            } catch (RulesException e) {
                 throw new IllegalStateException("built-in rules unreadable: " + e.getMessage(), e);
             }
             builtIn = r;
         }
         return r;
+    }
+
+    /** The built-in table as shipped, header comment included. */
+    public static String builtInText() {
+        try (InputStream in = SubsystemRules.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in rules resource missing: " + BUILT_IN_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in rules unreadable: " + e.getMessage(), e);
+        }
     }
 
     /** These rules followed by the rules in {@code text}, which override them where both match. */
