@@ -91,15 +91,15 @@ final class SubsystemsCommand implements Callable<Integer> {
     }
 
     private void list(PrintWriter out, SubsystemRules rules) {
-        StringBuilder line = new StringBuilder("Subsystems:");
+        StringBuilder names = new StringBuilder("Subsystems:");
         for (String name : rules.subsystems()) {
-            if (line.length() + 1 + name.length() > 80) {
-                out.println(line);
-                line = new StringBuilder("           ");
+            if (names.length() + 1 + name.length() > 80) {
+                out.println(names);
+                names = new StringBuilder("           ");
             }
-            line.append(' ').append(Sanitizer.clean(name));
+            names.append(' ').append(Sanitizer.clean(name));
         }
-        out.println(line);
+        out.println(names);
         StringJoiner stages = new StringJoiner(" ");
         for (Stage s : Stage.values()) {
             stages.add(s.id());
