@@ -65,8 +65,22 @@ public record Rule(Target target, String pattern, String subsystem, StageSpec st
          * {@code net/ipv4/tcp_input.c:2776} and {@code /usr/src/debug/linux-2.6.32/net/ipv4/tcp_output.c: 1234}.
          */
         boolean matchesPath(String source) {
+            return anchor(source) >= 0;
+        }
+
+        /**
+         * Where in the source path the prefix matches, at the start or just after a '/'; -1 when nowhere.
+         * The earlier the anchor, the more of the path the rule explains: {@code drivers/net/} anchors
+         * at 0 in {@code drivers/net/ethernet/x.c}, where {@code net/} would anchor only at 8.
+         */
+        int anchor(String source) {
             String p = rule.pattern;
-            return source.startsWith(p) || source.contains("/" + p);
+            for (int at = 0; at >= 0 && at < source.length(); at = source.indexOf('/', at) < 0 ? -1 : source.indexOf('/', at) + 1) {
+                if (source.startsWith(p, at)) {
+                    return at;
+                }
+            }
+            return -1;
         }
     }
 

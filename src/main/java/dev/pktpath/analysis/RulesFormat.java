@@ -73,6 +73,9 @@ final class RulesFormat {
         if (!subsystem.equals(KEEP_SUBSYSTEM) && !SUBSYSTEM.matcher(subsystem).matches()) {
             throw new RulesException(where + "subsystem '" + subsystem + "' must be lower-case words joined by '-', like net-tcp, or '=' to keep it");
         }
+        if (subsystem.equals(KEEP_SUBSYSTEM) && target != Rule.Target.FUNCTION) {
+            throw new RulesException(where + "'=' (keep the subsystem) works for function patterns only");
+        }
         Optional<StageSpec> stage = StageSpec.parse(m.group(3));
         if (stage.isEmpty()) {
             throw new RulesException(where + "unknown stage '" + m.group(3) + "' (a stage such as l4-rx, a stage with :rx or :tx,"

@@ -120,7 +120,7 @@ public final class SubsystemRules {
 
     private RuleMatch lookUp(Frame frame) {
         RuleMatch fn = last(functionRules, frame);
-        RuleMatch path = frame.source() == null ? null : last(pathRules, frame);
+        RuleMatch path = frame.source() == null ? null : bestPath(frame.source());
         if (path != null) {
             StageSpec stage = fn != null && fn.subsystem().equals(path.subsystem()) ? fn.stage() : path.stage();
             return new RuleMatch(path.subsystem(), stage, path.rule());
@@ -130,6 +130,23 @@ public final class SubsystemRules {
         }
         RuleMatch mod = frame.module() == null ? null : last(moduleRules, frame);
         return mod != null ? mod : RuleMatch.UNKNOWN;
+    }
+
+    /**
+     * The path rule that explains most of the path (the earliest anchored prefix), the last one on a
+     * tie: in {@code drivers/net/ethernet/x.c}, {@code drivers/net/} beats {@code net/}.
+     */
+    private RuleMatch bestPath(String source) {
+        Rule best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (Rule.Compiled c : pathRules) {
+            int at = c.anchor(source);
+            if (at >= 0 && at <= bestAt) {
+                best = c.rule;
+                bestAt = at;
+            }
+        }
+        return best == null ? null : new RuleMatch(best.subsystem(), best.stage(), best);
     }
 
     /**

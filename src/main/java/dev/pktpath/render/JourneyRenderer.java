@@ -29,7 +29,8 @@ import java.util.Map;
  * name one, follows its functions. Frame ranges show crash's {@code #level};
  * console frames have none, so they show {@code @index}, the frame's position in the trace. With
  * {@code ascii} only ASCII is printed; otherwise arrows and an ellipsis character are used.
- * Long fault steps (page fault, oops, kdump) show their first two and last two functions.
+ * Long fault steps (page fault, oops, kdump) show their first two and last two functions. Below
+ * about 50 columns the frame column is left out.
  */
 public final class JourneyRenderer {
     /** Left part of a row: two blanks, direction (2), two blanks, stage (10), two blanks. */
@@ -79,7 +80,13 @@ public final class JourneyRenderer {
             ranges.add(r);
             rangeWidth = Math.max(rangeWidth, r.length());
         }
-        int fnWidth = Math.max(MIN_FUNCTIONS, width - PREFIX - (rangeWidth == 0 ? 0 : 2 + rangeWidth));
+        int fnWidth = width - PREFIX - (rangeWidth == 0 ? 0 : 2 + rangeWidth);
+        if (fnWidth < MIN_FUNCTIONS) {
+            // Too narrow for a frame column: the functions matter more than the frame numbers.
+            rangeWidth = 0;
+            ranges.replaceAll(r -> "");
+            fnWidth = width - PREFIX;
+        }
         for (int k = 0; k < j.steps().size(); k++) {
             JourneyStep s = j.steps().get(k);
             if (j.turnaroundTo() != null && s.frames().contains(j.turnaroundTo())) {
