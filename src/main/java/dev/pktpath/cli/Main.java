@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 @Command(name = "pktpath-tui", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A terminal crash explorer for Linux kernel backtraces.",
         subcommands = {PrintCommand.class, JourneyCommand.class, DiffCommand.class, ClusterCommand.class,
-                ReplCommand.class, SubsystemsCommand.class},
+                ReplCommand.class, SubsystemsCommand.class, BenchCommand.class},
         footer = {"", "Examples:",
                 "  pktpath-tui dump.txt           explore a crash dump",
                 "  pktpath-tui --sample           explore the embedded \"A Packet's Path\" sample",
