@@ -301,7 +301,7 @@ public final class Explorer {
 
     private void filter(String text) {
         try {
-            FilterBinding.validate(text);
+            FilterBinding.parse(text, state.session);
         } catch (CommandException e) {
             state.error(e.getMessage());
             return;
