@@ -130,6 +130,8 @@ class ExplorerCommandLineTest {
         assertThat(v.text()).contains("crash_nmi_callback").contains(" stack ---")
                 .contains("exception RIP: clone_endio+172");
         assertThat(v.status()).contains("frame 1/15");
+        v.line(":open -");
+        assertThat(v.status()).contains("error: load -: stdin is the terminal here");
         v.line(":open /no/such/file");
         assertThat(v.status()).contains("error: /no/such/file: no such file");
         assertThat(v.title()).contains("054-commit");
