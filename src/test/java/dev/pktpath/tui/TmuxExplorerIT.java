@@ -49,7 +49,7 @@ class TmuxExplorerIT {
         socket = "pktpath-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         // A plain shell with a known prompt, in a 100x30 terminal.
         tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", target,
-                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + tmp + " TERM=screen-256color LANG=C.UTF-8 PS1='it$ ' bash --norc --noprofile -i");
+                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + tmp + " HISTFILE=/dev/null TERM=screen-256color LANG=C.UTF-8 PS1='it$ ' bash --norc --noprofile -i");
         tmux("set-option", "-t", target, "status", "off");
         waitFor("the shell prompt", s -> s.contains("it$"));
         type("cd " + Path.of("").toAbsolutePath());
