@@ -274,4 +274,17 @@ class CrashBtLayoutTest {
                 "trace starts at #32: earlier frames are not in the input",
                 "wrapped end of the frame line above", "wrapped end of the frame line above", "unrecognised line kept as text");
     }
+
+    @Test
+    void aTaskWithoutEvidenceTakesTheDumpsArchitecture() {
+        Dump d = parse("""
+                PID: 0      TASK: ffff9a1b2c3d4000  CPU: 4   COMMAND: "swapper/4"
+
+                PID: 3121   TASK: ffff9a1b2c3d8000  CPU: 5   COMMAND: "nc"
+                 #0 [ff20000010a3be30] riscv_crash_save_regs at ffffffff800078f8
+                 #1 [ff20000010a3bf90] do_trap_ecall_u at ffffffff80a1c2d4
+                """);
+        assertThat(d.traces()).extracting(Trace::arch).containsExactly(Arch.RISCV64, Arch.RISCV64);
+        assertThat(d.traces().get(0).frames()).isEmpty();
+    }
 }
