@@ -84,7 +84,7 @@ final class CrashBtGrammar {
      * {@code bt -f}/{@code -F} stack words: own samples {@code ffff88012fd10440: 0000000000000002 ffffffff81421d2e},
      * {@code c0b1fe90: [kmalloc-64]  tcp_ack+112}. Group: address.
      */
-    static final Pattern STACK_DATA = Pattern.compile("^([0-9a-fA-F]{8,}):(?:\\s+.*)?$");
+    static final Pattern STACK_DATA = Pattern.compile("^([0-9a-fA-F]{6,}):(?:\\s+.*)?$");
 
     /** {@code bt -f} frame summaries (x86, mips64): own sample {@code [RA: c01a2b3c  SP: c1f0dee4  FP: c1f0df00  SIZE: 32]}. */
     static final Pattern FRAME_SUMMARY = Pattern.compile("^\\[(?:RA|PC):\\s*" + HEX + ".*SIZE:\\s*\\d+\\]$");
