@@ -287,4 +287,24 @@ class CrashBtLayoutTest {
         assertThat(d.traces()).extracting(Trace::arch).containsExactly(Arch.RISCV64, Arch.RISCV64);
         assertThat(d.traces().get(0).frames()).isEmpty();
     }
+
+    @Test
+    void keepsTheSourceLineOfAnExceptionFrameApartFromTheFrameAbove() {
+        Trace t = parse("""
+                PID: 1499   TASK: ffff88006af43cc0  CPU: 2   COMMAND: "ping"
+                 #3 [ffff8800664a1dd0] page_fault at ffffffff81503435
+                    /usr/src/debug/linux/arch/x86/kernel/entry_64.S: 1234
+                    [exception RIP: skb_put+0x4c]
+                    RIP: ffffffff8113cf88  RSP: ffff8800664a1e88  RFLAGS: 00010086
+                    ORIG_RAX: ffffffffffffffff  CS: 0010  SS: 0018
+                    /usr/src/debug/linux/net/core/skbuff.c: 1345
+                 #4 [ffff8800664a1ed0] icmp_push_reply at ffffffff8114e9e4
+                """).traces().get(0);
+        assertThat(t.frames().get(0).source()).endsWith("entry_64.S:1234");
+        assertThat(t.frames().get(1).source()).isNull();
+        assertThat(t.exceptions().get(0).offset()).isEqualTo(0x4cL);
+        assertThat(t.exceptions().get(0).registers()).hasSize(6);
+        assertThat(t.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "trace starts at #3: earlier frames are not in the input", "source line of the exception frame");
+    }
 }
