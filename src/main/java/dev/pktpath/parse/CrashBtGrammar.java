@@ -32,7 +32,7 @@ final class CrashBtGrammar {
      * A frame line of every architecture but 32-bit ARM, optionally without the stack address:
      * {@code #9 [ffff880028203518] dev_hard_start_xmit at ffffffff81421d2e} (seed),
      * {@code #32 [ffff880028203d08] bnx2_poll_work at ffffffffa02ecd5f [bnx2]} (seed),
-     * own samples: {@code #0 [ffff8800664a1c90] machine_kexec+0x167 at ffffffff810327b7} ({@code bt -sx}),
+     * own samples: {@code #1 [ffff88003a13bc40] tcp_ack+0x1c4 at ffffffff8147a1e4} ({@code bt -sx}),
      * {@code #4 [c0000000012bfd70] some_func at c00000000008a1b4  (unreliable)} (ppc64),
      * {@code #3 [BSP:e00000012a4b8f60] ia64_func at a000000100012340} (ia64).
      * Groups: level, stack address, symbol (function[+offset[/size]] and maybe "(via x)"), address, rest.
