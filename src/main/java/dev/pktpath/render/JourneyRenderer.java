@@ -70,7 +70,7 @@ public final class JourneyRenderer {
         out.append(header(a, traceCount)).append("\n\n");
         Journey j = a.journey();
         if (j.isEmpty()) {
-            out.append("  (no networking frames: the journey is empty)\n");
+            out.append(fit("  (no networking frames: empty journey)", width)).append("\n");
             return;
         }
         List<String> ranges = new ArrayList<>();

@@ -69,7 +69,7 @@ class JourneyRendererTest {
     void emptyJourneySaysSo() {
         Trace t = TraceFixtures.trace("schedule", "worker_thread", "kthread");
         String text = new JourneyRenderer(80, true).render(List.of(TraceFixtures.analyse(RULES, t, Naming.NONE)), 3);
-        assertThat(text).startsWith("trace 1/3  trace 1").contains("(no networking frames: the journey is empty)");
+        assertThat(text).startsWith("trace 1/3  trace 1").contains("(no networking frames: empty journey)");
     }
 
     @Test
