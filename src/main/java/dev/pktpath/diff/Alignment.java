@@ -58,4 +58,20 @@ public record Alignment(int sizeA, int sizeB, List<EditOp> ops, double similarit
         }
         return rows;
     }
+
+    /**
+     * Indexes into {@link #rows()} where each run of changed rows starts: where the explorer's
+     * next/previous-difference keys jump to.
+     */
+    public List<Integer> changeStarts() {
+        List<Integer> starts = new ArrayList<>();
+        int row = 0;
+        for (EditOp op : ops) {
+            if (op.kind() != EditKind.EQUAL) {
+                starts.add(row);
+            }
+            row += Math.max(op.a().size(), op.b().size());
+        }
+        return starts;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.pktpath.diff;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -13,7 +15,10 @@ import java.util.Set;
  * matched directly (two traces of one crash share most of their frames), and elements that occur in
  * only one sequence are set aside before the search (they can never be part of a common
  * subsequence, and two unrelated 10,000-frame stacks then cost nothing). Both keep the result an
- * optimal LCS. The result is the list of matched index pairs, increasing in both coordinates.
+ * optimal LCS. Past an edit distance of {@link #costLimit} (only reached by stacks of thousands of
+ * frames that differ almost everywhere) the search splits at its furthest point, as GNU diff does
+ * when a diff gets too expensive: the result is then a good common subsequence, not always the
+ * longest. The result is the list of matched index pairs, increasing in both coordinates.
  */
 final class Myers {
     private final int[] a;
@@ -46,12 +51,18 @@ final class Myers {
         int[] fa = pick(a, mapA);
         int[] fb = pick(b, mapB);
         Myers m = new Myers(fa, fb);
-        m.diff(0, fa.length, 0, fb.length);
+        m.run();
+        // Matches were found range by range, not in order; they increase together, so sort by A.
+        long[] pairs = new long[m.count];
+        for (int i = 0; i < m.count; i++) {
+            pairs[i] = ((long) m.outA[i] << 32) | m.outB[i];
+        }
+        Arrays.sort(pairs);
         int[] ra = new int[m.count];
         int[] rb = new int[m.count];
         for (int i = 0; i < m.count; i++) {
-            ra[i] = mapA[m.outA[i]];
-            rb[i] = mapB[m.outB[i]];
+            ra[i] = mapA[(int) (pairs[i] >>> 32)];
+            rb[i] = mapB[(int) pairs[i]];
         }
         return new int[][]{ra, rb};
     }
@@ -85,33 +96,45 @@ final class Myers {
         count++;
     }
 
-    /** Emits the matches of a[aLo,aHi) against b[bLo,bHi) in order. */
-    private void diff(int aLo, int aHi, int bLo, int bHi) {
-        while (aLo < aHi && bLo < bHi && a[aLo] == b[bLo]) {
-            emit(aLo++, bLo++);
-        }
-        int suffix = 0;
-        while (aLo < aHi - suffix && bLo < bHi - suffix && a[aHi - 1 - suffix] == b[bHi - 1 - suffix]) {
-            suffix++;
-        }
-        int aEnd = aHi - suffix;
-        int bEnd = bHi - suffix;
-        if (aLo < aEnd && bLo < bEnd) {
-            bisect(aLo, aEnd, bLo, bEnd);
-        }
-        for (int i = 0; i < suffix; i++) {
-            emit(aEnd + i, bEnd + i);
+    /**
+     * Works through ranges {@code a[aLo,aHi) x b[bLo,bHi)} from an explicit stack rather than by
+     * recursion, so that no input, however long, can overflow the Java stack.
+     */
+    private void run() {
+        Deque<int[]> work = new ArrayDeque<>();
+        work.push(new int[]{0, a.length, 0, b.length});
+        while (!work.isEmpty()) {
+            int[] r = work.pop();
+            int aLo = r[0];
+            int aHi = r[1];
+            int bLo = r[2];
+            int bHi = r[3];
+            while (aLo < aHi && bLo < bHi && a[aLo] == b[bLo]) {
+                emit(aLo++, bLo++);
+            }
+            while (aLo < aHi && bLo < bHi && a[aHi - 1] == b[bHi - 1]) {
+                emit(--aHi, --bHi);
+            }
+            if (aLo < aHi && bLo < bHi) {
+                int[] split = bisect(aLo, aHi, bLo, bHi);
+                if (split != null) {
+                    work.push(new int[]{aLo, aLo + split[0], bLo, bLo + split[1]});
+                    work.push(new int[]{aLo + split[0], aHi, bLo + split[1], bHi});
+                }
+            }
         }
     }
 
     /**
      * Finds the middle snake of a[aLo,aHi) x b[bLo,bHi) (first and last elements differ, both
-     * non-empty) and recurses on the two halves it splits the problem into.
+     * non-empty) and returns the point {x, y}, relative to (aLo, bLo), that splits the range in two;
+     * null when the two share nothing.
      */
-    private void bisect(int aLo, int aHi, int bLo, int bHi) {
+    private int[] bisect(int aLo, int aHi, int bLo, int bHi) {
         int n = aHi - aLo;
         int m = bHi - bLo;
-        int maxD = (n + m + 1) / 2;
+        int limit = costLimit(n, m);
+        int maxD = Math.min((n + m + 1) / 2, limit + 1);
         int vOffset = maxD;
         int vLength = 2 * maxD + 2;
         int[] v1 = new int[vLength];
@@ -145,8 +168,7 @@ final class Myers {
                     if (k2o >= 0 && k2o < vLength && v2[k2o] != -1) {
                         int x2 = n - v2[k2o];
                         if (x1 >= x2) {
-                            split(aLo, aHi, bLo, bHi, x1, y1);
-                            return;
+                            return new int[]{x1, y1};
                         }
                     }
                 }
@@ -170,18 +192,36 @@ final class Myers {
                         int x1 = v1[k1o];
                         int y1 = vOffset + x1 - k1o;
                         if (x1 >= n - x2) {
-                            split(aLo, aHi, bLo, bHi, x1, y1);
-                            return;
+                            return new int[]{x1, y1};
                         }
                     }
                 }
             }
+            if (d >= limit) {
+                // Too expensive to finish exactly: split where the forward search got furthest
+                // (as GNU diff does), giving up minimality but not correctness.
+                int bestX = -1;
+                int bestY = -1;
+                for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+                    int x = v1[vOffset + k1];
+                    int y = x - k1;
+                    if (x >= 0 && x <= n && y >= 0 && y <= m && x + y > bestX + bestY) {
+                        bestX = x;
+                        bestY = y;
+                    }
+                }
+                return bestX + bestY > 0 && bestX + bestY < n + m ? new int[]{bestX, bestY} : null;
+            }
         }
-        // No common element at all: nothing to emit.
+        return null; // no common element at all
     }
 
-    private void split(int aLo, int aHi, int bLo, int bHi, int x, int y) {
-        diff(aLo, aLo + x, bLo, bLo + y);
-        diff(aLo + x, aHi, bLo + y, bHi);
+    /**
+     * Edit distance past which the search settles for a good split instead of the best one. Stacks
+     * up to about 3,000 frames a side stay below it and get a minimal diff; beyond, the cost stays
+     * near (n + m) * limit, about 2 * 10^7 steps.
+     */
+    static int costLimit(int n, int m) {
+        return Math.max(256, 20_000_000 / Math.max(1, n + m));
     }
 }

@@ -7,6 +7,7 @@ import dev.pktpath.diff.EditOp;
 import dev.pktpath.diff.Members;
 import dev.pktpath.diff.Variant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -23,6 +24,7 @@ import java.util.SortedSet;
  *   ~    #2  schedule_hrtimeout_range               12 differ
  *   variant 2: 12 traces, 0.91: at #2 -schedule_hrtimeout_range +schedule_timeout
  * </pre>
+ * Long variant lines wrap rather than lose the names that tell the variants apart.
  * {@code ~} marks a representative frame where some members' stacks differ; the variant lines say how.
  */
 public final class ClusterRenderer {
@@ -93,9 +95,9 @@ public final class ClusterRenderer {
         List<Variant> vs = cl.variants();
         for (int v = 1; v < vs.size() && v <= MAX_VARIANT_LINES; v++) {
             Variant var = vs.get(v);
-            String s = "  variant " + (v + 1) + ": " + var.size() + (var.size() == 1 ? " trace" : " traces") + ", "
-                    + TextStyle.score(var.similarity()) + ": " + changes(var, frames);
-            out.append(st.fit(s, w)).append('\n');
+            String lead = "  variant " + (v + 1) + ": " + var.size() + (var.size() == 1 ? " trace" : " traces") + ", "
+                    + TextStyle.score(var.similarity()) + ":";
+            wrap(out, lead, changes(var, frames), "      ", st);
         }
         if (vs.size() - 1 > MAX_VARIANT_LINES) {
             out.append("  (+").append(vs.size() - 1 - MAX_VARIANT_LINES).append(" more variants)\n");
@@ -117,33 +119,50 @@ public final class ClusterRenderer {
         return st.fit(b.toString(), width);
     }
 
-    /** How a variant's stack differs from the representative: {@code at #2 -old +new; before #5 +added}. */
-    static String changes(Variant v, List<String> rep) {
-        int repSize = rep.size();
-        StringBuilder b = new StringBuilder();
+    /** Words after {@code lead}, wrapped at the width, continuation lines indented. */
+    private static void wrap(StringBuilder out, String lead, List<String> words, String indent, TextStyle st) {
+        StringBuilder line = new StringBuilder(lead);
+        for (String w : words) {
+            if (line.length() + 1 + w.length() > st.width() && line.length() > indent.length()) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent);
+            } else {
+                line.append(' ');
+            }
+            line.append(st.fit(w, st.width() - indent.length()));
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    /**
+     * How a variant's stack differs from the representative, as words:
+     * {@code at #6 -do_pselect -__x64_sys_pselect6 +kern_select +__x64_sys_select;} then the next change.
+     */
+    static List<String> changes(Variant v, List<String> rep) {
+        List<String> words = new ArrayList<>();
         int next = 0;
         for (EditOp op : v.fromRepresentative().ops()) {
             if (op.kind() != EditKind.EQUAL) {
-                if (b.length() > 0) {
-                    b.append("; ");
+                if (!words.isEmpty()) {
+                    words.set(words.size() - 1, words.get(words.size() - 1) + ";");
                 }
                 if (op.a().isEmpty()) {
-                    b.append(next < repSize ? "before #" + next : "after #" + (repSize - 1));
+                    words.add(rep.isEmpty() ? "added" : next < rep.size() ? "before #" + next : "after #" + (rep.size() - 1));
                 } else {
-                    b.append("at #").append(op.a().get(0));
+                    words.add("at #" + op.a().get(0));
                 }
-                for (int i = 0; i < op.a().size(); i++) {
-                    b.append(" -").append(Sanitizer.clean(rep.get(op.a().get(i))));
+                for (int i : op.a()) {
+                    words.add("-" + Sanitizer.clean(rep.get(i)));
                 }
                 for (int j : op.b()) {
-                    b.append(" +").append(Sanitizer.clean(v.frames().get(j)));
+                    words.add("+" + Sanitizer.clean(v.frames().get(j)));
                 }
             }
             if (!op.a().isEmpty()) {
                 next = op.a().get(op.a().size() - 1) + 1;
             }
         }
-        return b.toString();
+        return words;
     }
 
     /** The {@code cluster --json} document; see the README for the fields beyond the contract's. */

@@ -12,6 +12,7 @@ import dev.pktpath.model.Frame;
 import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,10 +28,14 @@ import java.util.List;
  * A frame only A has (or that B replaced) is marked {@code -} on the left; one only B has,
  * {@code +} on the right; equal rows carry no mark. Runs of equal frames further than the context
  * from any difference fold into one {@code ...} line. Colour, when asked for, only repeats the marks.
+ * Narrower than {@value #NARROW} columns, the sides are stacked instead: A's frames of a change
+ * ({@code -}) above B's ({@code +}), as diff -u prints them, with A's and B's levels in two columns.
  */
 public final class DiffRenderer {
     /** Frames of context shown around each difference, as diff -u's default. */
     public static final int DEFAULT_CONTEXT = 3;
+    /** Below this width the two sides no longer fit next to each other and are stacked, diff -u style. */
+    public static final int NARROW = 64;
 
     public String text(TraceDiff d, TextStyle st, int context) {
         StringBuilder out = new StringBuilder();
@@ -112,11 +117,8 @@ public final class DiffRenderer {
     }
 
     private void frames(StringBuilder out, TraceDiff d, Trace a, Trace b, TextStyle st, int context) {
-        int side = (st.width() - 5) / 2;
-        int levelW = Math.max(levelWidth(a), levelWidth(b));
-        int nameW = side - (levelW == 0 ? 0 : levelW + 2);
-        boolean offsets = d.options().offsets();
-        List<DiffRow> rows = d.alignment().rows();
+        boolean narrow = st.width() < NARROW;
+        List<DiffRow> rows = narrow ? unifiedRows(d.alignment().ops()) : d.alignment().rows();
         boolean[] show = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).changed()) {
@@ -138,19 +140,64 @@ public final class DiffRenderer {
                     continue;
                 }
             }
-            DiffRow r = rows.get(i);
-            String left = r.a() == null ? "" : cell(a.frames().get(r.a()), levelW, nameW, offsets, st);
-            String right = r.b() == null ? "" : cell(b.frames().get(r.b()), levelW, nameW, offsets, st);
-            boolean minus = r.kind() != EditKind.EQUAL && r.a() != null;
-            boolean plus = r.kind() != EditKind.EQUAL && r.b() != null;
-            String l = (minus ? "- " : "  ") + left;
-            String rt = (plus ? "+ " : "  ") + right;
-            String lineL = minus ? st.red(l) : l;
-            String lineR = plus ? st.green(rt) : rt;
-            String line = lineL + " ".repeat(Math.max(1, side + 3 - l.length())) + lineR;
+            String line = narrow ? unifiedLine(rows.get(i), a, b, d.options().offsets(), st)
+                    : sideBySideLine(rows.get(i), a, b, d.options().offsets(), st);
             out.append(line.stripTrailing()).append('\n');
             i++;
         }
+    }
+
+    /** Rows for the narrow layout: a change run's frames of A first, each alone, then B's. */
+    private static List<DiffRow> unifiedRows(List<EditOp> ops) {
+        List<DiffRow> rows = new ArrayList<>();
+        for (EditOp op : ops) {
+            if (op.kind() == EditKind.EQUAL) {
+                for (int k = 0; k < op.a().size(); k++) {
+                    rows.add(new DiffRow(op.a().get(k), op.b().get(k), EditKind.EQUAL));
+                }
+            } else {
+                op.a().forEach(x -> rows.add(new DiffRow(x, null, op.kind())));
+                op.b().forEach(y -> rows.add(new DiffRow(null, y, op.kind())));
+            }
+        }
+        return rows;
+    }
+
+    /** {@code - #18  tcp_retransmit_skb          + #18  tcp_write_xmit}: A on the left, B on the right. */
+    private static String sideBySideLine(DiffRow r, Trace a, Trace b, boolean offsets, TextStyle st) {
+        int side = (st.width() - 5) / 2;
+        int levelW = Math.max(levelWidth(a), levelWidth(b));
+        int nameW = side - (levelW == 0 ? 0 : levelW + 2);
+        String left = r.a() == null ? "" : cell(a.frames().get(r.a()), levelW, nameW, offsets, st);
+        String right = r.b() == null ? "" : cell(b.frames().get(r.b()), levelW, nameW, offsets, st);
+        boolean minus = r.kind() != EditKind.EQUAL && r.a() != null;
+        boolean plus = r.kind() != EditKind.EQUAL && r.b() != null;
+        String l = (minus ? "- " : "  ") + left;
+        String rt = (plus ? "+ " : "  ") + right;
+        String lineL = minus ? st.red(l) : l;
+        String lineR = plus ? st.green(rt) : rt;
+        return lineL + " ".repeat(Math.max(1, side + 3 - l.length())) + lineR;
+    }
+
+    /**
+     * The narrow layout, as diff -u with two number columns: {@code   #19  #1  lkdtm_do_action} for
+     * an equal frame (its level in A, then in B), {@code - #18      tcp_retransmit_skb} for A's,
+     * {@code +      #18  tcp_write_xmit} for B's.
+     */
+    private static String unifiedLine(DiffRow r, Trace a, Trace b, boolean offsets, TextStyle st) {
+        int wa = Math.max(2, levelWidth(a));
+        int wb = Math.max(2, levelWidth(b));
+        String la = r.a() == null ? "" : level(a.frames().get(r.a()));
+        String lb = r.b() == null || (r.a() != null && r.kind() != EditKind.EQUAL) ? "" : level(b.frames().get(r.b()));
+        Frame f = r.a() != null ? a.frames().get(r.a()) : b.frames().get(r.b());
+        String mark = r.kind() == EditKind.EQUAL ? " " : r.a() != null ? "-" : "+";
+        String head = mark + " " + " ".repeat(wa - la.length()) + la + " " + " ".repeat(wb - lb.length()) + lb + "  ";
+        String line = head + st.fit(name(f, offsets), st.width() - head.length());
+        return mark.equals("-") ? st.red(line) : mark.equals("+") ? st.green(line) : line;
+    }
+
+    private static String level(Frame f) {
+        return f.level() == null ? "" : "#" + f.level();
     }
 
     private static int levelWidth(Trace t) {
@@ -164,18 +211,21 @@ public final class DiffRenderer {
     }
 
     private static String cell(Frame f, int levelW, int nameW, boolean offsets, TextStyle st) {
+        String name = name(f, offsets);
+        if (levelW == 0) {
+            return st.fit(name, nameW);
+        }
+        String level = level(f);
+        return " ".repeat(levelW - level.length()) + level + "  " + st.fit(name, nameW);
+    }
+
+    /** The function as shown: {@code ? } before unreliable frames; offset or return address with --offsets. */
+    private static String name(Frame f, boolean offsets) {
         String name = offsets ? TextRenderer.functionWithOffset(f) : Sanitizer.clean(f.function());
         if (offsets && f.offset() == null && f.address() != null) {
             name = name + " " + f.address();
         }
-        if (!f.reliable()) {
-            name = "? " + name;
-        }
-        if (levelW == 0) {
-            return st.fit(name, nameW);
-        }
-        String level = f.level() == null ? "" : "#" + f.level();
-        return " ".repeat(levelW - level.length()) + level + "  " + st.fit(name, nameW);
+        return f.reliable() ? name : "? " + name;
     }
 
     private static void registers(StringBuilder out, RegisterDiff r, TextStyle st) {

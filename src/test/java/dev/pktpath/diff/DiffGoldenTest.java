@@ -119,6 +119,32 @@ class DiffGoldenTest {
     }
 
     @Test
+    void narrowWidthStacksTheSidesLikeDiffMinusU() {
+        TraceDiff d = TraceDiff.compare(Fixtures.side(Fixtures.corpus("043-commit-riscv64-overflow-stack.txt"), 1),
+                Fixtures.side(Fixtures.corpus("048-commit-riscv64-lkdtm.txt"), 1), DiffOptions.NAMES);
+        String text = new DiffRenderer().text(d, new TextStyle(false, true, 50), 1);
+        assertThat(text).contains("""
+                - #17     recursive_loop
+                - #18     lkdtm_EXHAUST_STACK
+                +     #0  lkdtm_EXCEPTION
+                  #19 #1  lkdtm_do_action
+                  ... 6 equal frames ...
+                """);
+        // 4 + 37 + 2 + "kerne" (the title) = 48 columns, then the ASCII cut mark.
+        assertThat(text).startsWith("--- 043-commit-riscv64-overflow-stack.txt  kerne..\n");
+        assertThat(text.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(50));
+    }
+
+    @Test
+    void changeStartsAreWhereTheNextDifferenceKeyJumps() {
+        assertThat(seedVersusVariant().alignment().changeStarts()).containsExactly(18);
+        TraceDiff d = TraceDiff.compare(Fixtures.side(Fixtures.corpus("041-commit-truncated-before-x86_64.txt"), 1),
+                Fixtures.side(Fixtures.corpus("060-commit-nfs-callback-before-x86_64.txt"), 1), DiffOptions.NAMES);
+        assertThat(d.alignment().changeStarts()).containsExactly(2);
+        assertThat(d.alignment().rows().get(2)).isEqualTo(new DiffRow(2, null, EditKind.DELETE));
+    }
+
+    @Test
     void theSameBashTaskInTwoBtMinusACapturesIsTheSameStack() {
         // 002 (crash's help text) and 062 (a commit message) show the same bash task that wrote to
         // /proc/sysrq-trigger, with the same registers, differently indented.
@@ -130,8 +156,8 @@ class DiffGoldenTest {
         assertThat(d.registers().blockA()).isEqualTo("user-mode registers");
         String text = new DiffRenderer().text(d, TextStyle.PLAIN, 3);
         assertThat(text).isEqualTo("""
-                --- 002-help-bt-a-n-idle-x86_64.txt#3  PID 150773 "bash" CPU 13  (10 frames)
-                +++ 062-commit-bt-a-n-idle-x86_64.txt#6  PID 150773 "bash" CPU 13  (10 frames)
+                --- 002-help-bt-a-n-idle-x86_64.txt#3  kernel panic in sysrq_handle_crash
+                +++ 062-commit-bt-a-n-idle-x86_64.txt#6  kernel panic in sysrq_handle_crash
                 similarity 1.00   no packet journey
                 same stack: 10 frames
                 registers: all 21 the same (user-mode registers)

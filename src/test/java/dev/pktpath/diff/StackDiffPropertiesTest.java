@@ -45,7 +45,11 @@ class StackDiffPropertiesTest {
 
     @Property
     void applyingTheOpsToARebuildsB(@ForAll("stacks") List<String> a, @ForAll("stacks") List<String> b) {
-        Alignment al = StackDiff.align(a, b);
+        assertRebuildsB(a, b, StackDiff.align(a, b));
+    }
+
+    /** The ops cover both stacks in order, equal runs pair equal frames, and A edited by them is B. */
+    static void assertRebuildsB(List<String> a, List<String> b, Alignment al) {
         List<String> rebuilt = new ArrayList<>();
         int nextA = 0;
         int nextB = 0;
