@@ -79,7 +79,7 @@ public final class DiffRenderer {
         int slash = label.lastIndexOf('/');
         label = slash >= 0 && slash < label.length() - 1 ? label.substring(slash + 1) : label;
         full = label + "  " + (what.isEmpty() ? size : what + "  " + size);
-        // Too long still: the size goes first, the frame levels show it anyway.
+        // Still too long: drop the size, which the frame levels show anyway.
         return full.length() <= width || what.isEmpty() ? full : label + "  " + what;
     }
 
