@@ -54,8 +54,17 @@ final class CrashBtGrammar {
     /** x86 names a trampoline's target: own sample {@code error_code (via page_fault)}. Groups: function, via. */
     static final Pattern VIA = Pattern.compile("^(\\S+)\\s+\\(via\\s+(\\S+)\\)$");
 
+    /** The same note after the address (x86_64): own sample tail {@code  (via system_call)}. */
+    static final Pattern VIA_TAIL = Pattern.compile("\\(via\\s+\\S+\\)");
+
     /** The tail of a frame line: module {@code [bnx2]} (seed). */
     static final Pattern MODULE = Pattern.compile("\\[([A-Za-z0-9_.\\-]+)\\]");
+
+    /**
+     * The end of a frame line that a mail client wrapped onto a line of its own: own samples {@code [bnx2]},
+     * {@code (unreliable)}, {@code [overlay]  (unreliable)}.
+     */
+    static final Pattern WRAPPED_TAIL = Pattern.compile("^(?:\\[[A-Za-z0-9_.\\-]+\\])?\\s*(?:\\(unreliable\\))?$");
 
     /** ppc64 marks frames it cannot vouch for: own sample tail {@code  (unreliable)}. */
     static final Pattern UNRELIABLE = Pattern.compile("\\(unreliable\\)");
@@ -103,6 +112,7 @@ final class CrashBtGrammar {
      * Other things crash says in the middle of a backtrace, kept as notes: {@code bt: cannot resolve stack trace:},
      * {@code (active)}, {@code (no stack)}, {@code CPU 1 IRQ STACK: (none found)}, {@code Task runs in userspace},
      * {@code CPU offline}, {@code possible stack overflow: ...}, {@code cannot find the stack info.},
+     * the stack-transition error ({@code process stack pointer: ffff88003a13bf58}),
      * gdb's {@code [Detaching after fork from child process 1234]}, debug output
      * ({@code < exception frame at: ffff88012fd10440 >}, {@code rsp: ... textaddr: ...}).
      */
@@ -113,6 +123,7 @@ final class CrashBtGrammar {
                     + "|(?:NMI|MC) EMERGENCY STACK:.*"
                     + "|Task runs in userspace|CPU offline"
                     + "|possible stack overflow:.*|cannot find the stack info\\.?"
+                    + "|cannot transition from .*|(?:exception|IRQ|process) stack pointer:.*|current stack base:.*"
                     + "|\\[Detaching after .*\\]|\\[New .*\\]"
                     + "|<\\s*exception frame at:.*>"
                     + "|(?:rsp|prev_sp):\\s.*"

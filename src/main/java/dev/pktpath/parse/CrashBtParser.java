@@ -37,19 +37,30 @@ import static dev.pktpath.parse.CrashBtGrammar.*;
  * the task's own stack.
  */
 public final class CrashBtParser {
+    /** Longer than any line crash prints (a bt -F stack line with long symbols stays well below). */
+    static final int MAX_LINE = 4096;
 
     public List<Trace> parse(List<SourceLine> lines, List<Diagnostic> outside) {
         List<TraceBuilder> built = new ArrayList<>();
         TraceBuilder open = null;
         String panic = null;
+        int previous = 0;
         for (SourceLine sl : lines) {
             String text = sl.text().strip();
             int no = sl.number();
+            if (text.length() > MAX_LINE) {
+                // no crash line is this long; keep it short of the grammars so a pasted blob cannot slow them down
+                (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "line too long for crash output, kept as text",
+                        text.substring(0, 200)));
+                continue;
+            }
+            if (text.isEmpty()) {
+                // crash prints no blank line inside a block; a blank line here is a mail client's double spacing
+                continue;
+            }
+            int before = previous;
+            previous = no;
             if (open != null && open.block != null) {
-                if (text.isEmpty()) {
-                    open.closeBlock();
-                    continue;
-                }
                 if ((!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
                         && !STACK_DATA.matcher(text).matches()
                         && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
@@ -57,9 +68,6 @@ public final class CrashBtParser {
                     continue;
                 }
                 open.closeBlock();
-            }
-            if (text.isEmpty()) {
-                continue;
             }
             Matcher m;
             if (PROMPT.matcher(text).matches()) {
@@ -108,7 +116,9 @@ public final class CrashBtParser {
                 continue;
             }
             open.lastLine = no;
-            if ((m = SOURCE_LINE.matcher(text)).matches()) {
+            if (open.lastLineWasFrame(before) && WRAPPED_TAIL.matcher(text).matches()) {
+                open.wrappedTail(text, no);
+            } else if ((m = SOURCE_LINE.matcher(text)).matches()) {
                 open.source(m.group(1) + ":" + m.group(2), no, text);
             } else if (STACK_DATA.matcher(text).matches() || FRAME_SUMMARY.matcher(text).matches()) {
                 open.stackData(text, no);
@@ -259,6 +269,7 @@ public final class CrashBtParser {
                     module = mod.group(1);
                     left = left.substring(0, mod.start()) + left.substring(mod.end());
                 }
+                left = VIA_TAIL.matcher(left).replaceAll("");
                 Matcher u = UNRELIABLE.matcher(left);
                 if (u.find()) {
                     reliable = false;
@@ -284,12 +295,34 @@ public final class CrashBtParser {
             }
         }
 
+        /** The frame with what later lines told about it: its stack, its source line, its stack data. */
+        private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
+            return new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
+                    f.module(), f.reliable(), context, source, f.inlined(), f.line(), f.raw(), data);
+        }
+
+        /** True when the last frame was printed on input line {@code line}. */
+        boolean lastLineWasFrame(int line) {
+            return !frames.isEmpty() && frames.get(frames.size() - 1).line() == line;
+        }
+
+        /** A frame's {@code [module]} or {@code (unreliable)} that a mail client wrapped onto the next line. */
+        void wrappedTail(String text, int no) {
+            int i = frames.size() - 1;
+            Frame f = frames.get(i);
+            Matcher mod = MODULE.matcher(text);
+            String module = f.module() == null && mod.find() ? mod.group(1) : f.module();
+            boolean reliable = f.reliable() && !UNRELIABLE.matcher(text).find();
+            frames.set(i, new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
+                    module, reliable, f.context(), f.source(), f.inlined(), f.line(), f.raw() + " " + text, f.stackData()));
+            diagnostics.add(new Diagnostic(no, "wrapped end of the frame line above", text));
+        }
+
         void marker(String name, int no) {
             StackContext ctx = contextOf(name);
             for (int i = segmentStart; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                frames.set(i, new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(),
-                        f.stackAddress(), f.module(), f.reliable(), ctx, f.source(), f.inlined(), f.line(), f.raw()));
+                frames.set(i, copy(f, ctx, f.source(), f.stackData()));
             }
             segmentStart = frames.size();
             evidence.marker(name);
@@ -309,8 +342,7 @@ public final class CrashBtParser {
                 diagnostics.add(new Diagnostic(no, "source line of the exception frame", text));
                 return;
             }
-            frames.set(i, new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(),
-                    f.stackAddress(), f.module(), f.reliable(), f.context(), source, f.inlined(), f.line(), f.raw()));
+            frames.set(i, copy(f, f.context(), source, f.stackData()));
         }
 
         void stackData(String text, int no) {
@@ -343,9 +375,7 @@ public final class CrashBtParser {
             List<Frame> out = new ArrayList<>(frames.size());
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                out.add(new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(),
-                        f.stackAddress(), f.module(), f.reliable(), f.context(), f.source(), f.inlined(), f.line(),
-                        f.raw(), stackData.get(i)));
+                out.add(copy(f, f.context(), f.source(), stackData.get(i)));
             }
             textSymbols(out);
             diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));

@@ -44,6 +44,8 @@ final class CrashBtRegisterBlock {
     private String rowPrefix;
     private int rowIndex;
     private boolean awaitingPtRegs;
+    /** arm64 and riscv64 name PC's symbol ({@code [f+off]}) only in kernel-mode frames. */
+    private boolean pcSymbolic;
 
     private CrashBtRegisterBlock(int line) {
         this.line = line;
@@ -101,10 +103,12 @@ final class CrashBtRegisterBlock {
 
     /**
      * True when {@code text} is a header that continues this block rather than starting another:
-     * {@code bt -e} prints {@code KERNEL-MODE EXCEPTION FRAME AT ...} and then {@code [exception RIP: ...]}.
+     * {@code bt -e} prints {@code KERNEL-MODE EXCEPTION FRAME AT ...} and then {@code [exception RIP: ...]}
+     * (x86_64) or {@code Data Access [300] exception frame:} (ppc64).
      */
     boolean continuesWith(String text) {
-        return registers.isEmpty() && headerKind == null && EXCEPTION_HEADER.matcher(text).matches();
+        return registers.isEmpty() && headerKind == null && mode != Mode.UNKNOWN && !awaitingPtRegs
+                && (EXCEPTION_HEADER.matcher(text).matches() || PPC_EFRAME_HEADER.matcher(text).matches());
     }
 
     /** Takes {@code text} into the block when it belongs there. */
@@ -155,6 +159,7 @@ final class CrashBtRegisterBlock {
             String name = m.group(1);
             put(name, m.group(2));
             if (name.equals("PC")) {
+                pcSymbolic = true;
                 symbol(m.group(3), false, "PC");
             }
             return Fit.STRONG;
@@ -302,6 +307,10 @@ final class CrashBtRegisterBlock {
             return (cs & 3) != 0;
         }
         if (registers.containsKey("ORIG_X0") || (registers.containsKey("ORIG_A0") && registers.containsKey("SYSCALLNO"))) {
+            return true;
+        }
+        if (registers.containsKey("PC") && !pcSymbolic && !registers.containsKey("PSR")) {
+            // arm64's compat (32-bit) user frame: PC/LR/SP/PSTATE without a symbol and without ORIG_X0
             return true;
         }
         Long msr = hex(registers.get("MSR"));

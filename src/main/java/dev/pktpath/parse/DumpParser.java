@@ -32,15 +32,17 @@ public final class DumpParser {
             lines.add(new SourceLine(i + 1, LineCleaner.clean(rawLines.get(i))));
         }
         List<Diagnostic> outside = new ArrayList<>();
+        // crash's bt output wins when present (a crash session may quote the console log); anything
+        // else is read as a console log, which yields no trace when it holds no report
         List<Trace> traces = looksLikeCrash(lines)
                 ? new CrashBtParser().parse(lines, outside)
-                : List.of();
+                : new OopsParser().parse(lines, outside);
         return new Dump(source, traces, outside);
     }
 
     private static boolean looksLikeCrash(List<SourceLine> lines) {
         for (SourceLine l : lines) {
-            if (CRASH_MARK.matcher(l.text()).matches()) {
+            if (l.text().length() <= CrashBtParser.MAX_LINE && CRASH_MARK.matcher(l.text()).matches()) {
                 return true;
             }
         }

@@ -134,6 +134,21 @@ class CrashBtArchGrammarTest {
                 .containsEntry("NIP", "c000000000d1e300").containsEntry("MSR", "8000000000009033")
                 .containsEntry("DSISR", "0000000040000000").containsEntry("SYSCALL_RESULT", "0000000000000000");
         assertThat(t.diagnostics()).noneMatch(d -> d.message().startsWith("unrecognised"));
+
+        Trace search = only("""
+                PID: 4242   TASK: c000000012345600  CPU: 5   COMMAND: "iperf3"
+
+                  KERNEL-MODE EXCEPTION FRAME AT c00000000f3bfa40:
+                 Hardware Interrupt [501] exception frame:
+                 R0:  c000000000d1e2f4    R1:  c00000000f3bfce0    R2:  c000000001a2b300
+                 NIP: c000000000d1e300    MSR: 8000000000009033    OR3: c000000000d1e2f0
+                 [NIP  : tcp_ack+452]
+                """);
+        assertThat(search.exceptions()).hasSize(1);
+        assertThat(search.exceptions().get(0).kind()).isEqualTo("exception NIP");
+        assertThat(search.exceptions().get(0).function()).isEqualTo("tcp_ack");
+        assertThat(search.exceptions().get(0).offset()).isEqualTo(452L);
+        assertThat(search.exceptions().get(0).registers()).containsEntry("TRAP", "501").hasSize(7);
     }
 
     @Test
@@ -189,6 +204,18 @@ class CrashBtArchGrammarTest {
         assertThat(e.afterFrame()).isEqualTo(1);
         assertThat(e.registers()).hasSize(12).containsEntry("SYSCALLNO", "3f").containsEntry("ORIG_X0", "0000000000000003");
         assertThat(arm.arch()).isEqualTo(Arch.ARM64);
+
+        Trace compat = only("""
+                PID: 978    TASK: ffff00000c1d3e00  CPU: 1   COMMAND: "armhf-app"
+                 #0 [ffff80000b2d3e60] __switch_to at ffff800008017e2c
+                 #1 [ffff80000b2d3fe0] el0t_32_sync at ffff800008011d48
+                     PC: 0004a1c4  LR: 0004a0f0  SP: bec2d1a0  PSTATE: 60000010
+                    X12: 00000000 X11: bec2d1cc X10: 00000000  X9: 0005c000
+                     X3: 00000001  X2: 00000040  X1: bec2d1f8  X0: 00000003
+                """);
+        assertThat(compat.exceptions().get(0).kind()).isEqualTo("user-mode registers");
+        assertThat(compat.exceptions().get(0).registers()).hasSize(12).containsEntry("PSTATE", "60000010");
+        assertThat(compat.arch()).isEqualTo(Arch.ARM64);
 
         Trace rv = only("""
                 PID: 88     TASK: ff60000002a1b000  CPU: 3   COMMAND: "wget"

@@ -130,9 +130,16 @@ class CrashBtLayoutTest {
                  #1 [ffff88003a13bdc0] tcp_ack+0xd0 at ffffffff8150e2c3
                  #2 [ffff88003a13bdd0] tcp_ack+0xd0/0x1a40 at ffffffff8150e2c3 [tcp_x]
                  #3 tcp_v4_rcv at ffffffff8150f0c5
+                 #4 [ffff88003a13bf80] tracesys at ffffffff8100b288 (via system_call)
+                bt: cannot transition from IRQ stack to current process stack:
+                        IRQ stack pointer: ffff88003fc03f58
+                    process stack pointer: ffff88003a13bf58
+                       current stack base: ffff88003a138000
                 """).traces().get(0);
-        assertThat(t.frames()).extracting(Frame::offset).containsExactly(208L, 208L, 208L, null);
-        assertThat(t.frames()).extracting(Frame::size).containsExactly(null, null, 0x1a40L, null);
+        assertThat(t.diagnostics()).extracting(Diagnostic::message).containsOnly("crash message");
+        assertThat(t.frames().get(4).function()).isEqualTo("tracesys");
+        assertThat(t.frames()).extracting(Frame::offset).containsExactly(208L, 208L, 208L, null, null);
+        assertThat(t.frames()).extracting(Frame::size).containsExactly(null, null, 0x1a40L, null, null);
         assertThat(t.frames().get(2).module()).isEqualTo("tcp_x");
         assertThat(t.frames().get(3).stackAddress()).isNull();
         assertThat(t.frames().get(3).function()).isEqualTo("tcp_v4_rcv");
@@ -237,5 +244,34 @@ class CrashBtLayoutTest {
         assertThat(t.task().pid()).isNull();
         assertThat(t.task().cpu()).isNull();
         assertThat(t.task().command()).isNull();
+    }
+
+    @Test
+    void keepsAHugeLineAsTextWithoutSlowingDown() {
+        String huge = "#1 [ffff88003fd03c80] " + "x at y ".repeat(100_000) + "tail";
+        Dump d = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> parse("""
+                PID: 77     TASK: ffff88003a4e8040  CPU: 1   COMMAND: "nc"
+                 #0 [ffff88003fd03c20] machine_kexec at ffffffff8103284b
+                """ + huge + "\n"));
+        assertThat(d.traces().get(0).frames()).hasSize(1);
+        assertThat(d.traces().get(0).diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("line too long for crash output, kept as text");
+    }
+
+    @Test
+    void joinsAModuleOrUnreliableMarkWrappedOntoTheNextLine() {
+        Trace t = parse("""
+                 #32 [ffff880028203d08] bnx2_poll_work at ffffffffa02ecd5f
+                 [bnx2]
+                 #33 [ffff880028203e18] bnx2_poll at ffffffffa02ed3a9
+
+                 [bnx2]  (unreliable)
+                 [bnx2]
+                """).traces().get(0);
+        assertThat(t.frames()).extracting(Frame::module).containsExactly("bnx2", "bnx2");
+        assertThat(t.frames()).extracting(Frame::reliable).containsExactly(true, false);
+        assertThat(t.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "trace starts at #32: earlier frames are not in the input",
+                "wrapped end of the frame line above", "wrapped end of the frame line above", "unrecognised line kept as text");
     }
 }
