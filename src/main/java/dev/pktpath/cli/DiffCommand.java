@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
         footer = {"", "Examples:",
                 "  pktpath-tui diff before.txt after.txt",
                 "  pktpath-tui diff dump.txt#1 dump.txt#3",
-                "  pktpath-tui diff --json --offsets a.txt b.txt"})
+                "  pktpath-tui diff --json --offsets a.txt b.txt",
+                "  pktpath-tui diff --reliable oops-run1.log#2 oops-run2.log#2"})
 final class DiffCommand implements Callable<Integer> {
     /** {@code dump.txt#3}: a trace number after the last '#'. */
     private static final Pattern TRACE_SUFFIX = Pattern.compile("^(.+)#(\\d+)$");
@@ -50,6 +51,10 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--offsets", description = "Also compare offsets (or, where none is printed, return addresses).")
     boolean offsets;
+
+    @Option(names = "--reliable", description = "Leave out unreliable frames (the kernel's '? ' frames, crash's (unreliable)): "
+            + "stale addresses that differ between runs of the same crash.")
+    boolean reliable;
 
     @Option(names = {"-U", "--unified"}, paramLabel = "N", defaultValue = "3",
             description = "Frames of context around each difference (default: ${DEFAULT-VALUE}).")
@@ -82,7 +87,7 @@ final class DiffCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        TraceDiff d = TraceDiff.compare(a, b, offsets ? DiffOptions.WITH_OFFSETS : DiffOptions.NAMES);
+        TraceDiff d = TraceDiff.compare(a, b, new DiffOptions(offsets, reliable));
         if (json) {
             out.print(new DiffRenderer().json(d));
         } else {

@@ -83,6 +83,34 @@ class DiffCommandTest {
     }
 
     @Test
+    void reliableOptionLeavesOutQuestionMarkFrames() {
+        // Two syzkaller runs of one bug: the trace with the report is the one with frames.
+        String a = "../shared/corpus/syzkaller/131";
+        String b = "../shared/corpus/syzkaller/134";
+        String ta = a + "#" + longestTrace(a);
+        String tb = b + "#" + longestTrace(b);
+        assertThat(run("diff", ta, tb).status()).isEqualTo(1);
+        Result r = run("diff", "--reliable", "--json", ta, tb);
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("\"same\":true,\"offsets\":false,\"reliableOnly\":true");
+    }
+
+    private static int longestTrace(String file) {
+        try {
+            var dump = Inputs.load(file, System.in);
+            var best = dump.traces().get(0);
+            for (var t : dump.traces()) {
+                if (t.frames().size() > best.frames().size()) {
+                    best = t;
+                }
+            }
+            return best.id();
+        } catch (dev.pktpath.parse.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void asciiOptionAndWidth() {
         Result r = run("diff", "--ascii", "--width", "60", CORPUS + "054-commit-foreach-nmi-softirq-x86_64.txt",
                 CORPUS + "069-commit-exc-invalid-op-after-x86_64.txt");

@@ -88,7 +88,7 @@ class DiffGoldenTest {
         String json = new DiffRenderer().json(seedVersusVariant());
         assertThat(json).startsWith("{\"schema\":\"pktpath-tui/1\",\"a\":{\"source\":\"a.txt\",\"trace\":1,\"label\":\"a.txt\","
                 + "\"title\":\"BUG: unable to handle kernel paging request in skb_clone\"");
-        assertThat(json).contains("\"similarity\":0.9559,\"same\":false,\"offsets\":false,\"ops\":["
+        assertThat(json).contains("\"similarity\":0.9559,\"same\":false,\"offsets\":false,\"reliableOnly\":false,\"ops\":["
                 + "{\"op\":\"equal\",\"a\":[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17],\"b\":[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17]},"
                 + "{\"op\":\"replace\",\"a\":[18,19],\"b\":[18,19]},"
                 + "{\"op\":\"equal\",\"a\":[20,21,22,23,24,25,26,27,28,29,30,31,32,33],\"b\":[20,21,22,23,24,25,26,27,28,29,30,31,32,33]}]");
@@ -143,6 +143,34 @@ class DiffGoldenTest {
                 Fixtures.side(Fixtures.corpus("060-commit-nfs-callback-before-x86_64.txt"), 1), DiffOptions.NAMES);
         assertThat(d.alignment().changeStarts()).containsExactly(2);
         assertThat(d.alignment().rows().get(2)).isEqualTo(new DiffRow(2, null, EditKind.DELETE));
+    }
+
+    @Test
+    void twoRunsOfOneSyzkallerBugDifferOnlyInUnreliableFrames() {
+        // syzkaller 131 and 134: the same ipcomp_init_state bug on two runs. Their 15 reliable frames
+        // (dump_stack .. entry_SYSCALL_64_fastpath) are the same; the '?' frames between them are
+        // stale stack contents and differ.
+        DiffSide a = Fixtures.longest(Fixtures.syzkaller("131"));
+        DiffSide b = Fixtures.longest(Fixtures.syzkaller("134"));
+        TraceDiff all = TraceDiff.compare(a, b, DiffOptions.NAMES);
+        assertThat(all.same()).isFalse();
+        for (EditOp op : all.alignment().ops()) {
+            if (op.kind() != EditKind.EQUAL) {
+                op.a().forEach(i -> assertThat(a.analysis().trace().frames().get(i).reliable()).isFalse());
+                op.b().forEach(i -> assertThat(b.analysis().trace().frames().get(i).reliable()).isFalse());
+            }
+        }
+        TraceDiff reliable = TraceDiff.compare(a, b, DiffOptions.RELIABLE);
+        assertThat(reliable.same()).isTrue();
+        assertThat(reliable.similarity()).isEqualTo(1.0);
+        assertThat(reliable.alignment().sizeA()).isEqualTo(15);
+        // Op indexes are still frame indexes of the traces: the first reliable frames are #0..#3,
+        // then ipcomp4_init_state after one '?' frame.
+        List<Integer> aFrames = reliable.alignment().ops().get(0).a();
+        assertThat(aFrames).hasSize(15).startsWith(0, 1, 2, 3);
+        assertThat(a.analysis().trace().frames().get(aFrames.get(4)).function()).isEqualTo("ipcomp4_init_state");
+        assertThat(new DiffRenderer().text(reliable, TextStyle.PLAIN, 3))
+                .contains("same stack: 15 frames (22 | 19 unreliable frames left out)\n");
     }
 
     @Test
