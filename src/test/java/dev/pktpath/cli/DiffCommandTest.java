@@ -48,6 +48,27 @@ class DiffCommandTest {
     }
 
     @Test
+    void theMockUpsSeedDiffEndToEnd(@TempDir Path dir) throws Exception {
+        // The seed against the seed with #18/#19 pushing pending data instead of retransmitting, and
+        // RAX changed: the "pktpath-tui diff a.txt b.txt" mock-up, through the real parser and analyses.
+        String seed = Files.readString(Path.of("../shared/samples/seed-packet-path.txt"));
+        String variant = seed.replace("tcp_retransmit_skb at ffffffff814763ba", "tcp_write_xmit at ffffffff81477a10")
+                .replace("tcp_xmit_retransmit_queue at ffffffff81478596", "__tcp_push_pending_frames at ffffffff81478b22")
+                .replace("RAX: 000000000000f4cc", "RAX: 000000000000a2d1");
+        Path a = Files.writeString(dir.resolve("a.txt"), seed);
+        Path b = Files.writeString(dir.resolve("b.txt"), variant);
+        Result r = run("diff", a.toString(), b.toString());
+        assertThat(r.status()).isEqualTo(1);
+        String expected;
+        try (var in = DiffCommandTest.class.getResourceAsStream("/dev/pktpath/diff/seed-variant.diff.txt")) {
+            expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // Same golden as the diff package's test, where naming and journey are fixed by hand; here
+        // they come from the analyses (the labels are the temporary paths, cut to their file names).
+        assertThat(r.out()).isEqualTo(expected);
+    }
+
+    @Test
     void fileAloneMeansItsFirstTrace() {
         // Trace 1 of both captures is an idle CPU with no frames: the same (empty) stack.
         Result r = run("diff", IDLE_002, IDLE_062);
