@@ -71,7 +71,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (json) {
             out.print(new ClusterRenderer().json(dump.source(), c));
         } else {
-            TextStyle style = new TextStyle(common.useColor(System.console() != null), common.ascii, width);
+            TextStyle style = new TextStyle(common.useColor(System.console() != null), DiffCommand.asciiOnly(common), width);
             out.print(new ClusterRenderer().text(dump.source(), c, style));
         }
         out.flush();

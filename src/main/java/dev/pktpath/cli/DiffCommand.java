@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -91,11 +92,19 @@ final class DiffCommand implements Callable<Integer> {
         if (json) {
             out.print(new DiffRenderer().json(d));
         } else {
-            TextStyle style = new TextStyle(common.useColor(System.console() != null), common.ascii, width);
+            TextStyle style = new TextStyle(common.useColor(System.console() != null), asciiOnly(common), width);
             out.print(new DiffRenderer().text(d, style, context));
         }
         out.flush();
         return d.same() ? 0 : 1;
+    }
+
+    /**
+     * ASCII when asked, and also when the output encoding cannot show the arrow and the ellipsis
+     * (Java 17 writes stdout in the locale's charset: under LANG=C they would come out as '?').
+     */
+    static boolean asciiOnly(CommonOptions common) {
+        return common.ascii || !Charset.defaultCharset().newEncoder().canEncode("\u2192\u2026");
     }
 
     private DiffSide side(String spec, Analyzer analyzer) throws ParseException {

@@ -65,6 +65,9 @@ class DiffCommandTest {
         }
         // Same golden as the diff package's test, where naming and journey are fixed by hand; here
         // they come from the analyses (the labels are the temporary paths, cut to their file names).
+        if (!java.nio.charset.Charset.defaultCharset().newEncoder().canEncode('\u2192')) {
+            expected = expected.replace("\u2192", "->"); // a LANG=C run: the command falls back to ASCII
+        }
         assertThat(r.out()).isEqualTo(expected);
     }
 
