@@ -19,9 +19,11 @@ import java.util.concurrent.Callable;
         subcommands = {PrintCommand.class, JourneyCommand.class, DiffCommand.class, ClusterCommand.class,
                 ReplCommand.class, SubsystemsCommand.class},
         footer = {"", "Examples:",
-                "  pktpath-tui dump.txt           explore a crash dump",
-                "  pktpath-tui --sample           explore the embedded \"A Packet's Path\" sample",
-                "  pktpath-tui print --json dump.txt"})
+                "  pktpath-tui dump.txt                        explore a crash dump",
+                "  pktpath-tui --sample                        explore the embedded sample",
+                "  pktpath-tui --color=never --ascii dump.txt  monochrome, plain ASCII",
+                "  pktpath-tui dump.txt | less                 not a terminal: prints instead",
+                "  pktpath-tui print --json dump.txt           the traces as JSON, for scripts"})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

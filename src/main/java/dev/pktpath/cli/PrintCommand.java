@@ -22,10 +22,10 @@ import java.util.concurrent.Callable;
 @Command(name = "print", mixinStandardHelpOptions = true,
         description = "Print the parsed traces as an aligned backtrace, or as JSON.",
         footer = {"", "Examples:",
-                "  pktpath-tui print dump.txt",
-                "  pktpath-tui print --json --trace 2 dump.txt",
-                "  pktpath-tui print --sample",
-                "  dmesg | pktpath-tui print -"})
+                "  pktpath-tui print dump.txt                   every trace, aligned",
+                "  pktpath-tui print --json --trace 2 dump.txt  trace 2 only, as JSON",
+                "  pktpath-tui print --sample                   the embedded sample",
+                "  dmesg | pktpath-tui print -                  a console report on stdin"})
 final class PrintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,42 @@
+package dev.pktpath.packaging;
+
+import dev.pktpath.cli.Main;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** --version names the build and the Java runtime; --help carries examples that the man page also shows. */
+class VersionAndHelpTest {
+    static String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute(args)).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void versionPrintsTheBuildVersionAndTheJavaRuntime() throws Exception {
+        String v = run("--version");
+        assertThat(v.lines().toList()).hasSize(2);
+        assertThat(v).startsWith("pktpath-tui " + GeneratedFiles.version() + "\n")
+                .contains("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        assertThat(GeneratedFiles.version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
+    void helpOfTheRootAndOfPrintEndsWithExamplesThatFitEightyColumns() {
+        for (String[] args : new String[][]{{"--help"}, {"print", "--help"}}) {
+            String help = run(args);
+            String examples = help.substring(help.indexOf("\nExamples:\n") + 1);
+            assertThat(examples.lines().skip(1).toList()).as(String.join(" ", args)).hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(l -> assertThat(l).startsWith("  ").contains("pktpath-tui ").hasSizeLessThanOrEqualTo(79)
+                            .matches(".*\\S {2,}\\S.*"));
+        }
+    }
+}
