@@ -64,6 +64,18 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never lets an exception escape as a stack trace. */
     public static int run(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the same lines picocli prints, without first building its model of every option
+            try {
+                for (String line : new Version().getVersion()) {
+                    System.out.println(line);
+                }
+                System.out.flush();
+                return 0;
+            } catch (IOException e) {
+                // fall through: picocli reports it
+            }
+        }
         return commandLineFor(args).execute(args);
     }
 

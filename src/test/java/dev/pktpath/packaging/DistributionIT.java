@@ -143,7 +143,7 @@ class DistributionIT {
         Processes.Result r = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString(), "PKTPATH_TUI_JAVA_OPTS", "-Dx=1"),
                 List.of(prefix.resolve("bin/pktpath-tui").toString(), "print", "a file with spaces.txt", "--json"));
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).contains("<-XX:+UseSerialGC>", "<-XX:TieredStopAtLevel=1>", "<-Xshare:auto>", "<-Dx=1>",
+        assertThat(r.out()).contains("<-XX:TieredStopAtLevel=1>", "<-Xshare:auto>", "<-Dx=1>",
                 "<-jar>\n<" + prefix.toRealPath().resolve("lib/pktpath-tui/pktpath-tui.jar") + ">\n<print>\n<a file with spaces.txt>\n<--json>");
     }
 

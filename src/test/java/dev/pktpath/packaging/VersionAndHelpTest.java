@@ -30,6 +30,22 @@ class VersionAndHelpTest {
     }
 
     @Test
+    void versionTakesAShortCutThatPrintsWhatPicocliPrints() {
+        java.io.PrintStream saved = System.out;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run("--version")).isZero();
+            assertThat(Main.run("-V")).isZero();
+        } finally {
+            System.setOut(saved);
+        }
+        String viaPicocli = run("--version").replace(System.lineSeparator(), "\n");
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"))
+                .isEqualTo(viaPicocli + viaPicocli);
+    }
+
+    @Test
     void helpOfTheRootAndOfPrintEndsWithExamplesThatFitEightyColumns() {
         for (String[] args : new String[][]{{"--help"}, {"print", "--help"}}) {
             String help = run(args);
