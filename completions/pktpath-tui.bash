@@ -34,7 +34,7 @@ _pktpath_tui() {
             continue
         fi
         case $w in
-            --color|--rules|--trace) skip=1; continue ;;
+            --color|--rules|--trace|--subsystem|--width|-U|--unified|--threshold) skip=1; continue ;;
         esac
         case "$cmd/$w" in
             "/print") cmd="print" ;;
@@ -82,36 +82,78 @@ _pktpath_tui_reply() {
                 --trace)
                     :  # free text: nothing to offer
                     return 0 ;;
+                --subsystem)
+                    _pktpath_tui_words 'block crypto debug fault fs irq kdump kernel lib locking mm net net-bluetooth net-bond net-bpf net-bridge net-core net-dccp net-driver net-ipv4 net-ipv6 net-misc net-netlink net-nfc net-packet net-rds net-sched net-sctp net-smc net-socket net-sunrpc net-tcp net-tipc net-tls net-tunnel net-udp net-unix net-vlan net-vsock net-wireless net-xfrm netfilter rcu sched security syscall timer tty unknown virt workqueue' "$cur"
+                    return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --json --trace --sample -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --json --trace --subsystem --sample -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"
             ;;
         "journey")
             case $prev in
+                --color)
+                    _pktpath_tui_words 'auto always never' "$cur"
+                    return 0 ;;
+                --rules)
+                    _pktpath_tui_files "$cur"
+                    return 0 ;;
+                --trace)
+                    :  # free text: nothing to offer
+                    return 0 ;;
+                --width)
+                    :  # free text: nothing to offer
+                    return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '-h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --json --trace --width --sample -h --help -V --version' "$cur"
                 return 0
             fi
+            _pktpath_tui_files "$cur"
             ;;
         "diff")
             case $prev in
+                --color)
+                    _pktpath_tui_words 'auto always never' "$cur"
+                    return 0 ;;
+                --rules)
+                    _pktpath_tui_files "$cur"
+                    return 0 ;;
+                -U|--unified)
+                    :  # free text: nothing to offer
+                    return 0 ;;
+                --width)
+                    :  # free text: nothing to offer
+                    return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '-h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --json --offsets -U --unified --width -h --help -V --version' "$cur"
                 return 0
             fi
+            _pktpath_tui_files "$cur"
             ;;
         "cluster")
             case $prev in
+                --color)
+                    _pktpath_tui_words 'auto always never' "$cur"
+                    return 0 ;;
+                --rules)
+                    _pktpath_tui_files "$cur"
+                    return 0 ;;
+                --threshold)
+                    :  # free text: nothing to offer
+                    return 0 ;;
+                --width)
+                    :  # free text: nothing to offer
+                    return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '-h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --json --threshold --width -h --help -V --version' "$cur"
                 return 0
             fi
+            _pktpath_tui_files "$cur"
             ;;
         "repl")
             case $prev in
@@ -123,9 +165,15 @@ _pktpath_tui_reply() {
             ;;
         "subsystems")
             case $prev in
+                --color)
+                    _pktpath_tui_words 'auto always never' "$cur"
+                    return 0 ;;
+                --rules)
+                    _pktpath_tui_files "$cur"
+                    return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '-h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --show-built-in -h --help -V --version' "$cur"
                 return 0
             fi
             ;;

@@ -59,6 +59,7 @@ public final class Main implements Callable<Integer> {
         m.put("cluster", ClusterCommand::new);
         m.put("repl", ReplCommand::new);
         m.put("subsystems", SubsystemsCommand::new);
+        m.put("bench", BenchCommand::new);
         return m;
     }
 

@@ -74,11 +74,13 @@ class BashCompletionTest {
         assertThat(complete(LIVE, "_pktpath_tui", "pktpath-tui", "--rules", "dump-")).containsExactly("dump-a.txt", "dump-b.txt");
         // --trace takes a number: nothing to offer, and certainly not file names
         assertThat(complete(LIVE, "_pktpath_tui", "pktpath-tui", "print", "--trace", "")).isEmpty();
+        assertThat(complete(LIVE, "_pktpath_tui", "pktpath-tui", "print", "--subsystem", "net-tc")).containsExactly("net-tcp");
+        assertThat(complete(LIVE, "_pktpath_tui", "pktpath-tui", "--color", "never", "print", "--subsystem", "")).contains("net", "net-ipv4", "mm", "unknown");
     }
 
     @Test
     void completesSubsystemAndStageNames() throws Exception {
-        assertThat(complete(fake, "_fakepkt", "fakepkt", "print", "--subsystem", "net-t")).containsExactly("net-tcp");
+        assertThat(complete(fake, "_fakepkt", "fakepkt", "print", "--subsystem", "net-tc")).containsExactly("net-tcp");
         assertThat(complete(fake, "_fakepkt", "fakepkt", "print", "-s", "ne")).contains("net", "net-driver", "net-udp", "netfilter")
                 .doesNotContain("mm");
         assertThat(complete(fake, "_fakepkt", "fakepkt", "print", "--stage", "=", "l3")).containsExactly("l3-rx", "l3-tx");

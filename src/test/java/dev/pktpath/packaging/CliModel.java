@@ -1,5 +1,7 @@
 package dev.pktpath.packaging;
 
+import dev.pktpath.analysis.Stage;
+import dev.pktpath.analysis.SubsystemRules;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,11 +11,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -38,7 +42,8 @@ record CliModel(String name, Cmd root) {
     }
 
     /** An option; {@code values} is null for a flag. */
-    record Opt(List<String> names, String label, String description, Values values, boolean repeatable) {
+    record Opt(List<String> names, String label, String description, Values values, boolean repeatable,
+               List<String> more) {
         boolean takesValue() {
             return values != null;
         }
@@ -69,17 +74,26 @@ record CliModel(String name, Cmd root) {
     enum Kind { FILE, LIST, TEXT }
 
     /**
-     * The value lists of the contract (../shared/spec/cli-and-json.md). Options whose picocli model
-     * carries completion candidates (enums such as --color) use those instead.
+     * The subsystem names the built-in rules give, with the families the filter language accepts
+     * ({@code net} for every {@code net-*}); options whose picocli model carries completion
+     * candidates (enums such as --color) use those instead.
      */
-    static final List<String> SUBSYSTEMS = List.of("net", "net-driver", "net-core", "net-ipv4", "net-ipv6",
-            "net-tcp", "net-udp", "net-sched", "netfilter", "net-bridge", "mm", "sched", "fs", "block",
-            "locking", "irq", "kdump", "fault", "unknown");
-    static final List<String> STAGES = List.of("driver-rx", "gro", "core-rx", "l2", "netfilter", "l3-rx",
-            "l4-rx", "socket", "l4-tx", "l3-tx", "neigh", "core-tx", "qdisc", "driver-tx", "crash", "fault");
+    static final List<String> SUBSYSTEMS = subsystems();
+    /** The journey stages, in the contract's rx-to-tx order. */
+    static final List<String> STAGES = Arrays.stream(Stage.values()).map(Stage::id).toList();
+
+    private static List<String> subsystems() {
+        Set<String> names = new TreeSet<>(SubsystemRules.builtIn().subsystems());
+        for (String n : List.copyOf(names)) {
+            if (n.indexOf('-') > 0) {
+                names.add(n.substring(0, n.indexOf('-')));
+            }
+        }
+        return List.copyOf(names);
+    }
 
     /** Labels that name a number or free text rather than a file. */
-    private static final Pattern NOT_A_FILE = Pattern.compile("N|NUM|COUNT|ID|RE|REGEX|EXPR|TEXT|PATTERN|WHEN|MODE|NAME|S|STAGE|SUBSYSTEM|COLS|WIDTH|\\d+");
+    private static final Pattern NOT_A_FILE = Pattern.compile("N|NUM|COUNT|ID|RE|REGEX|EXPR|QUERY|TEXT|PATTERN|WHEN|MODE|NAME|S|STAGE|SUBSYSTEM|COLS|COLUMNS|WIDTH|X|FUNCTION|FUNC|FN|GLOB|SIZE|\\d+");
 
     static CliModel of(CommandLine root) {
         return new CliModel(root.getCommandName(), command(root, List.of()));
@@ -93,7 +107,7 @@ record CliModel(String name, Cmd root) {
                 continue;
             }
             options.add(new Opt(List.of(o.names()), label(o), firstLine(o.description()), values(o, o.longestName()),
-                    o.isMultiValue()));
+                    o.isMultiValue(), rest(o.description())));
         }
         List<Param> params = new ArrayList<>();
         for (PositionalParamSpec p : spec.positionalParameters()) {
@@ -140,6 +154,11 @@ record CliModel(String name, Cmd root) {
     /** picocli's description() is already interpolated (${COMPLETION-CANDIDATES} and the like). */
     private static String firstLine(String[] description) {
         return description.length == 0 ? "" : description[0].replace("%n", " ").strip();
+    }
+
+    /** The description's later paragraphs, for the man page. */
+    private static List<String> rest(String[] description) {
+        return Arrays.stream(description).skip(1).map(d -> d.replace("%n", " ").strip()).toList();
     }
 
     /** Null for a flag. */

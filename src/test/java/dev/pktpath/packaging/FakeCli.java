@@ -29,7 +29,7 @@ final class FakeCli {
 
     @Command(name = "print", description = "Print it.", mixinStandardHelpOptions = true)
     static final class Print {
-        @Option(names = {"-s", "--subsystem"}, paramLabel = "S", description = "Keep subsystem S.")
+        @Option(names = {"-s", "--subsystem"}, paramLabel = "S", description = {"Keep subsystem S.", ".A second paragraph."})
         List<String> subsystems;
 
         @Option(names = "--stage", paramLabel = "STAGE", description = "Keep stage STAGE.")

@@ -53,13 +53,14 @@ class FishCompletionTest {
         assertThat(complete(LIVE, "pktpath-tui print --js")).containsExactly("--json");
         // --trace takes a number: no file names
         assertThat(complete(LIVE, "pktpath-tui print --trace ")).isEmpty();
+        assertThat(complete(LIVE, "pktpath-tui print --subsystem net-tc")).containsExactly("net-tcp");
         // print's own options are not offered before the subcommand
         assertThat(complete(LIVE, "pktpath-tui --js")).isEmpty();
     }
 
     @Test
     void completesSubsystemAndStageNames() throws Exception {
-        assertThat(complete(fake, "fakepkt print --subsystem net-t")).containsExactly("net-tcp");
+        assertThat(complete(fake, "fakepkt print --subsystem net-tc")).containsExactly("net-tcp");
         assertThat(complete(fake, "fakepkt print -s ")).contains("net", "net-ipv4", "mm", "unknown");
         assertThat(complete(fake, "fakepkt print --stage=driver")).containsExactly("--stage=driver-rx", "--stage=driver-tx");
     }

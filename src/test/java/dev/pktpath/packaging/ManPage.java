@@ -8,8 +8,6 @@ import dev.pktpath.session.SessionCommand;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes man/pktpath-tui.1 (roff, man macros) from the hand-written template src/main/man/pktpath-tui.1.in,
@@ -17,10 +15,6 @@ import java.util.regex.Pattern;
  * from the command registry. A few dozen lines of roff are lighter than an AsciiDoc tool chain.
  */
 final class ManPage {
-    /** An example line of a help footer: the command, two or more spaces, what it does. */
-    // "  pktpath-tui print --json --trace 2 dump.txt   print trace 2 as JSON"
-    private static final Pattern EXAMPLE = Pattern.compile("^\\s*(\\S.*?)(?:\\s{2,}(\\S.*))?$");
-
     private ManPage() {
     }
 
@@ -92,6 +86,9 @@ final class ManPage {
             }
             b.append(String.join(", ", names)).append("\n");
             b.append(text(o.description())).append("\n");
+            for (String more : o.more()) {
+                b.append(".IP\n").append(text(more)).append("\n");
+            }
             if (o.takesValue() && o.values().kind() == Kind.LIST && !o.description().contains(o.values().candidates().get(0))) {
                 b.append("\\fI").append(roff(o.label())).append("\\fR is one of: ")
                         .append(roff(String.join(", ", o.values().candidates()))).append(".\n");
@@ -153,24 +150,12 @@ final class ManPage {
         StringBuilder withText = new StringBuilder();
         List<String> bare = new ArrayList<>();
         for (Cmd c : all) {
-            boolean in = false;
-            for (String line : c.footer()) {
-                if (line.strip().equalsIgnoreCase("Examples:")) {
-                    in = true;
-                    continue;
-                }
-                if (!in || line.isBlank()) {
-                    continue;
-                }
-                Matcher x = EXAMPLE.matcher(line);
-                if (!x.matches()) {
-                    continue;
-                }
-                if (x.group(2) == null) {
-                    bare.add(x.group(1));
+            for (Examples.Example x : Examples.of(c.footer())) {
+                if (x.text() == null) {
+                    bare.add(x.command());
                 } else {
-                    withText.append(".TP\n\\fB").append(roff(x.group(1))).append("\\fR\n")
-                            .append(text(capitalise(x.group(2)))).append("\n");
+                    withText.append(".TP\n\\fB").append(roff(x.command())).append("\\fR\n")
+                            .append(text(capitalise(x.text()))).append("\n");
                 }
             }
         }

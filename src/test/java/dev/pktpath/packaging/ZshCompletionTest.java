@@ -85,11 +85,12 @@ class ZshCompletionTest {
         assertThat(choices(live, "pktpath-tui print --")).contains("--json", "--trace", "--color", "--rules",
                 "--help", "--version");
         assertThat(choices(live, "pktpath-tui print du")).containsExactly("dump-a.txt", "dump-b.txt");
+        assertThat(choices(live, "pktpath-tui print --subsystem net-tc")).containsExactly("net-tcp");
     }
 
     @Test
     void completesSubsystemAndStageNames() throws Exception {
-        assertThat(choices(fake, "fakepkt print --subsystem net-t")).containsExactly("net-tcp");
+        assertThat(choices(fake, "fakepkt print --subsystem net-tc")).containsExactly("net-tcp");
         assertThat(choices(fake, "fakepkt print --stage l4")).containsExactly("l4-rx", "l4-tx");
     }
 

@@ -1,0 +1,14 @@
+package dev.pktpath.diff;
+
+/**
+ * How frames are compared.
+ *
+ * @param offsets also compare where in the function the frame is: the offset when the frame
+ *                printed one ({@code tcp_ack+0x1a/0x30}), else its return address (crash's
+ *                {@code tcp_ack at ffffffff814723f3}); by default only the normalised function name
+ *                counts ({@link dev.pktpath.model.Frame#normalizedName()})
+ */
+public record DiffOptions(boolean offsets) {
+    public static final DiffOptions NAMES = new DiffOptions(false);
+    public static final DiffOptions WITH_OFFSETS = new DiffOptions(true);
+}
