@@ -393,7 +393,7 @@ public final class Explorer {
         int w = size.getColumns();
         int h = size.getRows();
         Theme t = state.theme();
-        CellGrid grid = new CellGrid(w, h, lastGrid);
+        CellGrid grid = new CellGrid(w, h, lastGrid, t.ascii);
         TextGraphics g = grid.graphics();
         t.plain(g);
         layout = new Layout(w, h, state.traceCount(), state.side);
