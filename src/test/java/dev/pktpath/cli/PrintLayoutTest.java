@@ -69,7 +69,7 @@ class PrintLayoutTest {
         int second = indexOfContaining(f, "#1");
         assertThat(f.subList(first + 1, second)).hasSize(5).first().asString().contains("[RA: c0153088");
         List<String> l = print("print", "../shared/corpus/crash-bt/057-commit-riscv64-bt-l.txt");
-        int frame = indexOfContaining(l, "riscv_crash_save_regs");
+        int frame = indexOfContaining(l, "#0  riscv_crash_save_regs");
         assertThat(l.get(frame + 1).strip()).startsWith("at /").endsWith("crash_save_regs.S:47");
     }
 
