@@ -80,6 +80,15 @@ class CrashBtPropertiesTest {
         }
     }
 
+    @Property(tries = 200)
+    void anyParsedMixRendersAsText(@ForAll("mixes") List<String> lines) {
+        Dump d = new DumpParser().parse("mix", lines);
+        dev.pktpath.analysis.Analyzer analyzer = dev.pktpath.analysis.Analyzer.builtIn();
+        List<dev.pktpath.analysis.TraceAnalysis> analysed = d.traces().stream().map(analyzer::analyze).toList();
+        String text = new dev.pktpath.render.TextRenderer().render(analysed, null);
+        assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
     @Property(tries = 60)
     void indentationQuotingAndLineEndsDoNotChangeTheSeed(
             @ForAll("prefixes") String prefix, @ForAll("lineEnds") String end) {
