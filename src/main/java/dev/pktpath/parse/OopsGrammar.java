@@ -195,12 +195,6 @@ final class OopsGrammar {
     /** s390 continuation: {@code 000003ff8086d036 0400000000000000 0000000000000000 000003ff00000000}. */
     static final Pattern HEX_WORDS = Pattern.compile("^(?:[0-9a-fA-F]{16} ?){4}$");
 
-    /**
-     * A console timestamp inside a line: two printk lines glued together, as in
-     * {@code syz-executor7: vmalloc: allocation failure: 34359738352 bytes[   76.471107] BUG: unable to handle ...}.
-     */
-    static final Pattern EMBEDDED_TIMESTAMP = Pattern.compile("\\[ *\\d+\\.\\d{6}\\](?:\\[ *[TC]\\d+\\])? ");
-
     /** {@code ---[ end trace 4e37b1eb61ae9844 ]---}, {@code ---[ end Kernel panic - not syncing: Fatal exception ]---} */
     static final String END_TRACE = "---[ end ";
 }
