@@ -141,13 +141,16 @@ final class OopsGrammar {
     static final Pattern INLINE_FRAME = Pattern.compile(
             "^([A-Za-z_][\\w.$]*) (\\S+\\.[chS]:\\d+) \\[inline\\]$");
 
-    /** decode_stacktrace.sh output: {@code dump_stack_lvl (lib/dump_stack.c:107)}, {@code skb_clone (net/core/skbuff.c:1234) (inlined)}. */
+    /**
+     * decode_stacktrace.sh output: {@code dump_stack_lvl (lib/dump_stack.c:107 (discriminator 1))},
+     * {@code skb_clone (net/core/skbuff.c:1234) (inlined)}. Groups: "? ", function, offset, size, file:line, inlined.
+     */
     static final Pattern DECODED_FRAME = Pattern.compile(
-            "^(\\? ?)?([A-Za-z_][\\w.$]*)(?:\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))? \\((\\S+?\\.[chS]:\\d+)[^)]*\\)( \\(inlined\\))?$");
+            "^(\\? ?)?([A-Za-z_][\\w.$]*)(?:\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))? \\((\\S+?\\.[chS]:\\d+)(?: \\([^)]*\\))?\\)( \\(inlined\\))?$");
 
     /** The tail of a frame: {@code  [bnx2]}, {@code  net/core/skbuff.c:1234}, {@code  [inline]}, {@code  (unreliable)}. */
     static final Pattern FRAME_MODULE = Pattern.compile("^\\s*\\[([\\w\\-]+)\\]");
-    static final Pattern FRAME_SOURCE = Pattern.compile("(\\S+\\.[chS]:\\d+)");
+    static final Pattern FRAME_SOURCE = Pattern.compile("([\\w./\\-]+\\.(?:c|h|S|rs):\\d+)");
 
     /**
      * ARM's unwinder: {@code [<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)},
