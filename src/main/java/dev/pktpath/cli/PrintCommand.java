@@ -48,11 +48,8 @@ final class PrintCommand implements Callable<Integer> {
     Integer trace;
 
     @Option(names = "--subsystem", paramLabel = "S",
-            description = {"Show only frames of subsystem S (repeatable). 'net' matches every net-* subsystem;"
-                    + " -S or !S hides S; stage:STAGE, dir:rx|tx, fn:GLOB and module:GLOB select by stage,"
-                    + " direction, function or module. Hidden frames are counted where they were; levels stay.",
-                    "Grammar: term = [-|!][key:]value, terms joined by blanks or commas; a frame is shown when it"
-                            + " matches an including term (or there is none) and no excluding one."})
+            description = {"Show only the frames S selects (repeatable; the values form one query). Hidden frames"
+                    + " are counted where they were, and levels stay.", FrameFilter.SYNTAX})
     List<String> subsystems = new ArrayList<>();
 
     @Option(names = "--sample", description = "Use the embedded sample instead of FILE.")

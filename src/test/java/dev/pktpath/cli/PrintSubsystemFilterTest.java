@@ -43,6 +43,6 @@ class PrintSubsystemFilterTest {
 
     @Test
     void helpDocumentsTheGrammar() {
-        assertThat(run("print", "--help").out()).contains("--subsystem").contains("-S or !S").contains("stage, direction, function or module");
+        assertThat(run("print", "--help").out()).contains("--subsystem").contains("-S or !S hides S").contains("dir: (rx,");
     }
 }
