@@ -140,8 +140,38 @@ final class PrintCommand implements Callable<Integer> {
             out.print(new JsonRenderer().render(dump.source(), kept));
         } else {
             out.print(new TextRenderer().render(analysed, visible));
-            out.printf("%nfilter '%s': %d of %d frame%s shown, %d hidden%n", Sanitizer.clean(filter.text()), shown, total,
-                    total == 1 ? "" : "s", total - shown);
+            String where = analysed.size() == 1 && shown < total ? "  (" + hiddenRanges(analysed.get(0), visible[0]) + ")" : "";
+            out.printf("%nfilter '%s': %d of %d frame%s shown, %d hidden%s%n", Sanitizer.clean(filter.text()), shown, total,
+                    total == 1 ? "" : "s", total - shown, where);
         }
+    }
+
+    /** The hidden frames as ranges of crash levels ({@code #0-#8 #17-#23}), or of indexes for console frames ({@code @3-@5}). */
+    static String hiddenRanges(TraceAnalysis a, IntPredicate visible) {
+        List<String> ranges = new ArrayList<>();
+        List<Frame> frames = a.trace().frames();
+        int i = 0;
+        while (i < frames.size()) {
+            if (visible.test(i)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i + 1 < frames.size() && !visible.test(i + 1)) {
+                i++;
+            }
+            ranges.add(ref(frames.get(start)) + (start == i ? "" : "-" + ref(frames.get(i))));
+            i++;
+        }
+        if (ranges.size() > 6) {
+            int more = ranges.size() - 6;
+            ranges = new ArrayList<>(ranges.subList(0, 6));
+            ranges.add("and " + more + " more");
+        }
+        return String.join(" ", ranges);
+    }
+
+    private static String ref(Frame f) {
+        return f.level() != null ? "#" + f.level() : "@" + f.index();
     }
 }
