@@ -303,25 +303,27 @@ final class StandardCommands {
         }
     }
 
+    /**
+     * The registers of the exception frame the current frame belongs to: the nearest one printed above
+     * it; for the frames above the first exception frame (its handler: page_fault ... machine_kexec)
+     * that first one. A console report without exception frames shows its header's registers.
+     */
     private static Outcome regs(Session s, List<String> args) throws CommandException {
         Trace t = s.requireTrace().trace();
-        StringBuilder b = new StringBuilder();
-        Map<String, String> regs = t.registers();
-        String label = "report header";
+        ExceptionFrame chosen = null;
         for (ExceptionFrame e : t.exceptions()) {
-            if (e.afterFrame() <= s.frameIndex()) {
-                regs = e.registers();
-                label = e.kind() + (e.function() != null ? ": " + e.function() : "");
+            if (e.afterFrame() < s.frameIndex() || chosen == null) {
+                chosen = e;
             }
         }
-        if (regs.isEmpty() && !t.exceptions().isEmpty()) {
-            ExceptionFrame e = t.exceptions().get(0);
-            regs = e.registers();
-            label = e.kind() + (e.function() != null ? ": " + e.function() : "");
-        }
+        Map<String, String> regs = chosen != null && !chosen.registers().isEmpty() ? chosen.registers() : t.registers();
+        String label = chosen != null && regs == chosen.registers()
+                ? chosen.kind() + (chosen.function() != null ? ": " + chosen.function() + (chosen.offset() != null ? "+" + chosen.offset() : "") : "")
+                : "report header";
         if (regs.isEmpty()) {
             return Outcome.text("no registers in this trace\n");
         }
+        StringBuilder b = new StringBuilder();
         b.append(Sanitizer.clean(label)).append('\n');
         TextRenderer.registerLines(b, regs, "");
         return Outcome.text(b.toString());
