@@ -1,12 +1,15 @@
 package dev.pktpath.cli;
 
 import dev.pktpath.analysis.Analyzer;
+import dev.pktpath.analysis.RulesException;
 import dev.pktpath.repl.ExplorerLauncher;
 import dev.pktpath.repl.HistoryFile;
 import dev.pktpath.repl.Pager;
 import dev.pktpath.repl.Repl;
+import dev.pktpath.session.CommandException;
 import dev.pktpath.session.CommandRegistry;
 import dev.pktpath.session.Session;
+import dev.pktpath.tui.TerminalExplorer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -53,18 +56,31 @@ final class ReplCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Dumps to load first, as d1, d2, ...; - for stdin.")
     List<String> files = new ArrayList<>();
 
-    /** The explorer, once it exists; until then {@code explore} says it is unavailable. */
-    static ExplorerLauncher explorer() {
-        return ExplorerLauncher.UNAVAILABLE;
+    /** {@code explore}: the full-screen explorer on the same session and commands; back at the prompt after q. */
+    static ExplorerLauncher explorer(CommandRegistry commands) {
+        return session -> {
+            int status = TerminalExplorer.run(session, commands, System.err);
+            if (status != 0) {
+                throw new CommandException("explore: the explorer stopped (status " + status + ")");
+            }
+        };
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Session session = new Session(Analyzer.builtIn());
+        Analyzer analyzer;
+        try {
+            analyzer = common.analyzer();
+        } catch (RulesException e) {
+            err.println("pktpath-tui: " + e.getMessage());
+            return 2;
+        }
+        Session session = new Session(analyzer);
         session.setAscii(common.ascii);
-        Repl repl = new Repl(session, CommandRegistry.standard(), explorer());
+        CommandRegistry commands = CommandRegistry.standard();
+        Repl repl = new Repl(session, commands, explorer(commands));
 
         boolean scripted = script != null || System.console() == null;
         boolean scriptOnStdin = script == null ? scripted : script.equals("-");

@@ -147,6 +147,8 @@ public final class Repl {
                 }
                 Outcome o;
                 try {
+                    // answers are laid out for the screen as it is now
+                    session.setWidth(terminal.getWidth());
                     o = registry.execute(session, line);
                 } catch (CommandException e) {
                     fail(terminal.writer(), err, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.pktpath.repl;
 
+import dev.pktpath.analysis.Stage;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Frame;
 import dev.pktpath.render.Sanitizer;
@@ -15,7 +16,10 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -30,8 +34,29 @@ public final class ReplCompleter implements Completer {
     private final Supplier<List<String>> stages;
     private final Completer files = new FileNameCompleter();
 
+    /** Subsystem names from the rules in force (user rules included), stages from the analysis. */
     public ReplCompleter(Session session, CommandRegistry registry) {
-        this(session, registry, () -> ContractNames.SUBSYSTEMS, () -> ContractNames.STAGES);
+        this(session, registry, () -> subsystemsAndFamilies(session.analyzer().rules().subsystems()), ReplCompleter::stageIds);
+    }
+
+    /** {@code net-tcp} and its family {@code net}, which the filter language matches against every {@code net-*}. */
+    static List<String> subsystemsAndFamilies(Collection<String> subsystems) {
+        Set<String> names = new TreeSet<>(subsystems);
+        for (String s : subsystems) {
+            int dash = s.indexOf('-');
+            if (dash > 0) {
+                names.add(s.substring(0, dash));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<String> stageIds() {
+        List<String> ids = new ArrayList<>();
+        for (Stage s : Stage.values()) {
+            ids.add(s.id());
+        }
+        return ids;
     }
 
     public ReplCompleter(Session session, CommandRegistry registry,
@@ -97,11 +122,17 @@ public final class ReplCompleter implements Completer {
                 }
             }
             case SUBSYSTEM -> {
-                // A filter word may be negated with ! or -; keep the sign the user typed.
+                // A filter word (FrameFilter's language) may be negated with ! or -: keep the sign typed.
                 String typed = line.word();
                 String sign = typed.startsWith("!") ? "!" : typed.startsWith("-") && !typed.startsWith("--") ? "-" : "";
                 for (String s : subsystems.get()) {
                     out.add(new Candidate(sign + s, sign + s, "subsystems", null, null, null, true));
+                }
+                for (String s : stages.get()) {
+                    out.add(new Candidate(sign + "stage:" + s, sign + "stage:" + s, "stages", null, null, null, true));
+                }
+                for (String d : List.of("rx", "tx", "none")) {
+                    out.add(new Candidate(sign + "dir:" + d, sign + "dir:" + d, "directions", null, null, null, true));
                 }
             }
             case STAGE -> {

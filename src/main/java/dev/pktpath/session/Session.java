@@ -25,6 +25,8 @@ public final class Session {
     private String search;
     private boolean ascii;
     private boolean color;
+    /** Columns answers are laid out for; front ends set their screen's width. */
+    private int width = 80;
     /** Where {@code load -} reads; null when stdin is not the user's to give (it holds the REPL's script). */
     private InputStream stdin = System.in;
 
@@ -134,6 +136,14 @@ public final class Session {
 
     public void setColor(boolean color) {
         this.color = color;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public void setWidth(int columns) {
+        this.width = columns > 0 ? columns : 80;
     }
 
     public Optional<InputStream> stdin() {

@@ -1,6 +1,7 @@
 package dev.pktpath.session;
 
 import dev.pktpath.analysis.JourneyStep;
+import dev.pktpath.diff.DiffOptions;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Dump;
 import dev.pktpath.model.ExceptionFrame;
@@ -53,14 +54,14 @@ final class StandardCommands {
                         List.of(), StandardCommands::bt),
                 new Simple("frame", List.of(), "N", "select frame #N and show its details", List.of(ArgKind.FRAME), StandardCommands::frame),
                 new Simple("regs", List.of(), "", "registers of the current exception frame or report header", List.of(), StandardCommands::regs),
-                new Simple("journey", List.of(), "[--json] [STAGE]", "the packet journey of the current trace, or the frames of one stage",
+                new Simple("journey", List.of(), "[--json|STAGE]", "the packet journey of the current trace, or the frames of one stage",
                         List.of(ArgKind.STAGE), StandardCommands::journey),
-                new Simple("filter", List.of(), "[EXPR]", "show the frame filter, or set it (e.g. net, !mm)",
+                new Simple("filter", List.of(), "[EXPR]", "show the frame filter, or set it: net, !kdump, stage:l4, fn:tcp_*",
                         List.of(ArgKind.SUBSYSTEM), StandardCommands::filter),
                 new Simple("unfilter", List.of(), "", "remove the frame filter", List.of(), StandardCommands::unfilter),
                 new Simple("search", List.of(), "RE", "select the next frame whose function matches RE", List.of(ArgKind.TEXT), StandardCommands::search),
                 new Simple("title", List.of(), "", "the crash title of the current trace", List.of(), StandardCommands::title),
-                new Simple("diff", List.of(), "[--json] A B", "compare two traces (N, dK, dK#N)", List.of(ArgKind.TRACE, ArgKind.TRACE),
+                new Simple("diff", List.of(), "[--json] A B", "compare two traces frame by frame (A, B: N, dK or dK#N)", List.of(ArgKind.TRACE, ArgKind.TRACE),
                         StandardCommands::diff),
                 new Simple("json", List.of(), "", "the current trace as JSON", List.of(), StandardCommands::json),
                 new Simple("set", List.of(), "color|ascii on|off", "change a display setting", List.of(ArgKind.SETTING), StandardCommands::set),
@@ -182,7 +183,7 @@ final class StandardCommands {
         }
         TraceAnalysis a = s.requireTrace();
         StringBuilder b = new StringBuilder();
-        new TextRenderer().renderTrace(b, a, s.requireDump().traces().size(), all ? null : Filters.visible(s.filter(), a));
+        new TextRenderer().renderTrace(b, a, s.requireDump().traces().size(), all ? null : Filters.visible(s, a));
         return Outcome.text(b.toString());
     }
 
@@ -194,18 +195,18 @@ final class StandardCommands {
             StringBuilder b = new StringBuilder("filter: ").append(Sanitizer.clean(s.filter()));
             if (s.current().isPresent()) {
                 TraceAnalysis a = s.requireTrace();
-                var visible = Filters.visible(s.filter(), a);
+                var visible = Filters.visible(s, a);
                 int n = a.trace().frames().size();
                 int shown = 0;
                 for (int i = 0; i < n; i++) {
-                    shown += visible.test(i) ? 1 : 0;
+                    shown += visible == null || visible.test(i) ? 1 : 0;
                 }
                 b.append("  (").append(shown).append(" of ").append(n).append(" frames shown)");
             }
             return Outcome.text(b.append('\n').toString());
         }
         String expression = String.join(" ", args);
-        Filters.check(expression);
+        Filters.check(s, expression);
         s.setFilter(expression);
         return filter(s, List.of()).withEffect(Outcome.Effect.VIEW_CHANGED);
     }
@@ -218,15 +219,15 @@ final class StandardCommands {
 
     /** {@code journey [--json]}: the timeline; {@code journey STAGE}: select that stage's first frame and list its frames. */
     private static Outcome journey(Session s, List<String> args) throws CommandException {
-        arity(args, 0, 2, "journey [--json] [STAGE]");
+        arity(args, 0, 1, "journey [--json|STAGE]");
         boolean json = args.contains("--json");
         List<String> rest = args.stream().filter(w -> !w.equals("--json")).toList();
         if (rest.size() > 1 || (json && !rest.isEmpty())) {
-            throw new CommandException("usage: journey [--json] | journey STAGE");
+            throw new CommandException("usage: journey [--json|STAGE]");
         }
         TraceAnalysis a = s.requireTrace();
         if (rest.isEmpty()) {
-            return Outcome.text(Views.journey(a, json));
+            return Outcome.text(Views.journey(s, a, s.requireDump().traces().size(), json));
         }
         String stage = rest.get(0);
         for (JourneyStep step : a.journey().steps()) {
@@ -248,15 +249,22 @@ final class StandardCommands {
         throw new CommandException("the journey does not visit stage '" + Sanitizer.clean(stage) + "'");
     }
 
+    /** {@code diff A B}: the same comparison and rendering as {@code pktpath-tui diff}, on loaded traces. */
     private static Outcome diff(Session s, List<String> args) throws CommandException {
-        boolean json = args.contains("--json");
-        List<String> refs = args.stream().filter(w -> !w.equals("--json")).toList();
+        List<String> options = args.stream().filter(w -> w.startsWith("--")).toList();
+        List<String> refs = args.stream().filter(w -> !w.startsWith("--")).toList();
+        for (String o : options) {
+            if (!o.equals("--json")) {
+                throw new CommandException("diff: unknown option '" + Sanitizer.clean(o) + "' (usage: diff [--json] A B)");
+            }
+        }
         if (refs.size() != 2) {
             throw new CommandException("usage: diff [--json] A B   (A, B: N, dK or dK#N)");
         }
         TraceRef a = TraceRef.resolve(s, refs.get(0));
         TraceRef b = TraceRef.resolve(s, refs.get(1));
-        return Outcome.text(Views.diff(a, b, json));
+        var d = Views.diff(a, b, DiffOptions.NAMES);
+        return Outcome.text(Views.diffText(s, d, options.contains("--json")));
     }
 
     /** {@code frame N}: N is crash's {@code #N} level when the trace has levels, else the frame's index. */

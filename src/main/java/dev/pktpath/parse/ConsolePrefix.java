@@ -1,0 +1,186 @@
+package dev.pktpath.parse;
+
+/**
+ * Strips what the console, dmesg, syslog or journald put in front of a kernel message, so the oops
+ * grammar sees the message as printk wrote it. Hand-rolled character checks, no regex: this runs on
+ * every line of a 200 MB log.
+ *
+ * <p>Prefixes removed, in any combination and in this order (real shapes, from the corpus where it
+ * shows them; the syslog and {@code dmesg -T} shapes are written here after their man pages):
+ * <ul>
+ *   <li>syzkaller's log date {@code 2018/01/09 14:28:48 }, {@code ** 5311 printk messages dropped ** },
+ *       a getty prompt printed over: {@code syzkaller login: }</li>
+ *   <li>syslog / journald: {@code Mar  3 10:00:00 host kernel: } and ISO
+ *       {@code 2024-03-03T10:00:00.123456+00:00 host kernel: }</li>
+ *   <li>printk level: {@code <4>}, also {@code <4>[  1.0]}</li>
+ *   <li>timestamp: {@code [  153.518371]}; {@code dmesg -T} date: {@code [Thu Nov 26 04:20:32 2026]}</li>
+ *   <li>caller id (CONFIG_PRINTK_CALLER): {@code [ T1234]}, {@code [ C3]}, glued as in
+ *       {@code [ 3416.916116][ T5831] Kernel panic}</li>
+ * </ul>
+ * The caller id is returned because it tells which task or CPU printed the line, which separates
+ * interleaved reports.
+ */
+public final class ConsolePrefix {
+    /** The message and the caller id ({@code T1234}, {@code C3}) or null; {@code prefixed} when anything was removed. */
+    public record Stripped(String text, String caller, boolean prefixed) {
+    }
+
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    private ConsolePrefix() {
+    }
+
+    public static Stripped strip(String line) {
+        int i = 0;
+        int n = line.length();
+        boolean prefixed = false;
+        String caller = null;
+        int s = syslog(line);
+        if (s > 0) {
+            i = s;
+            prefixed = true;
+        }
+        // noise is removed but does not make the line a kernel line: only a timestamp, level,
+        // caller id or syslog tag does
+        int afterNoise = noise(line, i);
+        boolean noisy = afterNoise > i;
+        i = afterNoise;
+        // printk level <N>
+        if (i + 2 < n && line.charAt(i) == '<' && isDigit(line.charAt(i + 1))) {
+            int j = i + 1;
+            while (j < n && isDigit(line.charAt(j))) {
+                j++;
+            }
+            if (j < n && line.charAt(j) == '>' && j - i <= 4) {
+                i = j + 1;
+                prefixed = true;
+            }
+        }
+        // up to three bracket groups: timestamp or date, then caller id
+        for (int round = 0; round < 3 && i < n && line.charAt(i) == '['; round++) {
+            int close = line.indexOf(']', i);
+            if (close < 0 || close - i > 40) {
+                break;
+            }
+            String inner = line.substring(i + 1, close).strip();
+            if (isTimestamp(inner) || isDate(inner)) {
+                i = close + 1;
+                prefixed = true;
+            } else if (isCaller(inner)) {
+                caller = inner.replace(" ", "");
+                i = close + 1;
+                prefixed = true;
+            } else {
+                break;
+            }
+        }
+        if (!prefixed) {
+            return new Stripped(noisy ? line.substring(i) : line, null, false);
+        }
+        // printk puts one space after the prefix; keep any further indentation (frames are indented)
+        if (i < n && line.charAt(i) == ' ') {
+            i++;
+        }
+        return new Stripped(line.substring(i), caller, true);
+    }
+
+    /**
+     * Skips console noise glued before a message: {@code ** 5311 printk messages dropped ** } and a
+     * getty prompt the kernel printed over ({@code syzkaller login: [   16.305150] INFO: ...}).
+     */
+    private static int noise(String line, int from) {
+        int i = from;
+        // syzkaller's own log date: "2018/01/09 14:28:48 BUG: memory leak"
+        if (line.length() > i + 20 && line.charAt(i + 4) == '/' && line.charAt(i + 7) == '/'
+                && line.charAt(i + 13) == ':' && line.charAt(i + 19) == ' ' && isDigit(line.charAt(i))) {
+            i += 20;
+        }
+        if (line.startsWith("** ", i)) {
+            int j = indexAfterNumber(line, i + 3);
+            if (line.startsWith("printk messages dropped ** ", j)) {
+                i = j + "printk messages dropped ** ".length();
+            }
+        }
+        int login = line.indexOf(" login: ", i);
+        if (login > i && login - i < 40 && line.indexOf(' ', i) == login) {
+            i = login + " login: ".length();
+        }
+        return i;
+    }
+
+    private static int indexAfterNumber(String line, int i) {
+        int j = i;
+        while (j < line.length() && isDigit(line.charAt(j))) {
+            j++;
+        }
+        return j + 1;
+    }
+
+    /** Index after {@code ... kernel: } when the line starts with a syslog or ISO date, else 0. */
+    private static int syslog(String line) {
+        int n = line.length();
+        boolean date = false;
+        if (n > 16 && isMonth(line, 0) && line.charAt(3) == ' ') {
+            // "Mar  3 10:00:00" or "Mar 03 10:00:00"
+            date = line.charAt(9) == ':' || line.charAt(10) == ':';
+        } else if (n > 20 && isDigit(line.charAt(0)) && line.charAt(4) == '-' && line.charAt(7) == '-'
+                && line.charAt(10) == 'T') {
+            date = true;
+        }
+        if (!date) {
+            return 0;
+        }
+        int k = line.indexOf(" kernel: ");
+        if (k < 0 || k > 80) {
+            return 0;
+        }
+        return k + " kernel: ".length();
+    }
+
+    private static boolean isMonth(String s, int at) {
+        for (String m : MONTHS) {
+            if (s.startsWith(m, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code 153.518371} */
+    static boolean isTimestamp(String s) {
+        int dot = s.indexOf('.');
+        if (dot <= 0 || dot == s.length() - 1) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (k != dot && !isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code Thu Nov 26 04:20:32 2026}, as printed by {@code dmesg -T}. */
+    private static boolean isDate(String s) {
+        return s.length() >= 20 && s.length() <= 28 && s.charAt(3) == ' ' && isMonth(s, 4)
+                && s.indexOf(':') > 0;
+    }
+
+    /** {@code T1234} or {@code C3}, possibly with a space: {@code  T1234}. */
+    private static boolean isCaller(String s) {
+        if (s.length() < 2 || (s.charAt(0) != 'T' && s.charAt(0) != 'C')) {
+            return false;
+        }
+        for (int k = 1; k < s.length(); k++) {
+            if (!isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,192 @@
+package dev.pktpath.parse;
+
+import dev.pktpath.model.Diagnostic;
+import dev.pktpath.model.Trace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Reads kernel console reports (dmesg, vmcore-dmesg.txt, serial console, syzbot reports) into
+ * traces, one per report. A state machine over lines:
+ * <ul>
+ *   <li>OUTSIDE: no report open. A header line ({@link OopsGrammar#HEADERS}) opens one; anything else is
+ *       kept as a diagnostic of the dump.</li>
+ *   <li>IN_REPORT: lines go to the open report ({@link OopsReport}), which sorts them into task, header
+ *       registers, the main stack, exception blocks and text. A new START header closes it and opens the
+ *       next; a CONTINUE header ({@code Oops:}, {@code Kernel panic - not syncing}) stays in it.</li>
+ *   <li>ENDED: after {@code ---[ end trace ... ]---} the report takes no more lines, except a CONTINUE
+ *       header within a few lines (the panic that follows an oops), which is noted in it.</li>
+ * </ul>
+ * Lines whose caller id ({@code [ T1234]}) differs from the header's belong to another task or CPU and
+ * stay outside the report; so do lines without a console timestamp when the header has one (a
+ * program's own output written to the same serial console). Never throws on odd text.
+ */
+public final class OopsParser {
+    /** How many lines after {@code end trace} a CONTINUE header still belongs to the ended report. */
+    private static final int CONTINUE_AFTER_END = 6;
+    /** A PREAMBLE report gives its place to a START header this many lines later, when no stack was read. */
+    private static final int PREAMBLE_REACH = 12;
+
+    public List<Trace> parse(List<SourceLine> lines, List<Diagnostic> outside) {
+        List<OopsReport> reports = new ArrayList<>();
+        // the report each printer (caller id; "" when the log has none) is in the middle of
+        Map<String, OopsReport> openBy = new HashMap<>();
+        for (SourceLine whole : lines) {
+            for (SourceLine sl : unglue(whole)) {
+                ConsolePrefix.Stripped sp = ConsolePrefix.strip(sl.text());
+                String t = sp.text().strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                String key = sp.caller() == null ? "" : sp.caller();
+                OopsReport open = route(openBy, key, sp);
+                OopsGrammar.Role role = headerRole(t);
+                if (role == OopsGrammar.Role.JOIN_EMPTY) {
+                    role = open != null && !open.ended() && !open.hasStack() ? OopsGrammar.Role.CONTINUE
+                            : OopsGrammar.Role.START;
+                }
+                if (role != null) {
+                    if (role == OopsGrammar.Role.START) {
+                        if (open != null && open.isPreambleOnly(sl.number(), PREAMBLE_REACH)) {
+                            open.upgradeHeadline(t, sl.number());
+                            continue;
+                        }
+                        start(reports, openBy, key, sl, t, sp, false);
+                        continue;
+                    }
+                    if (open != null && !open.ended()) {
+                        open.note(sl.number(), t);
+                        continue;
+                    }
+                    if (open != null && role == OopsGrammar.Role.CONTINUE
+                            && sl.number() - open.endLine() <= CONTINUE_AFTER_END) {
+                        open.note(sl.number(), t);
+                        continue;
+                    }
+                    start(reports, openBy, key, sl, t, sp, role == OopsGrammar.Role.PREAMBLE);
+                    continue;
+                }
+                if (open == null || open.ended()) {
+                    outside.add(new Diagnostic(sl.number(), "outside any report", t));
+                    continue;
+                }
+                open.accept(t, sl.number());
+            }
+        }
+        List<Trace> traces = new ArrayList<>(reports.size());
+        for (OopsReport r : reports) {
+            traces.add(r.build(traces.size() + 1));
+        }
+        return traces;
+    }
+
+    /**
+     * The report a line belongs to: the one its printer has open; for another CPU's line, a report
+     * that asked every CPU for a backtrace ({@code Sending NMI from CPU 0 to CPUs 1:}); never one whose
+     * lines carry console timestamps when this line has none.
+     */
+    private static OopsReport route(Map<String, OopsReport> openBy, String key, ConsolePrefix.Stripped sp) {
+        OopsReport r = openBy.get(key);
+        if (r == null && !key.isEmpty()) {
+            for (OopsReport o : openBy.values()) {
+                if (!o.ended() && !o.isForeign(sp.caller(), sp.prefixed())) {
+                    r = o;
+                    break;
+                }
+            }
+        }
+        if (r != null && r.isForeign(sp.caller(), sp.prefixed())) {
+            // a register dump's continuation lines carry no timestamp of their own
+            boolean sameCaller = sp.caller() == null;
+            if (!(sameCaller && !sp.prefixed() && !r.ended() && OopsReport.looksLikeRegisters(sp.text().strip()))) {
+                return null;
+            }
+        }
+        return r;
+    }
+
+    private static void start(List<OopsReport> reports, Map<String, OopsReport> openBy, String key, SourceLine sl,
+                              String headline, ConsolePrefix.Stripped sp, boolean preamble) {
+        OopsReport r = new OopsReport(sl.number(), headline, sp.caller(), sp.prefixed(), preamble);
+        reports.add(r);
+        openBy.put(key, r);
+    }
+
+    /** Splits a line where a second console timestamp starts (two printk lines glued by a lost newline). */
+    static List<SourceLine> unglue(SourceLine sl) {
+        String text = sl.text();
+        int from = text.indexOf(']');
+        int at = from < 0 ? -1 : text.indexOf('[', from);
+        if (at < 0) {
+            return List.of(sl);
+        }
+        Matcher m = OopsGrammar.EMBEDDED_TIMESTAMP.matcher(text);
+        if (!m.find(at)) {
+            return List.of(sl);
+        }
+        List<SourceLine> out = new ArrayList<>(2);
+        out.add(new SourceLine(sl.number(), text.substring(0, m.start())));
+        out.addAll(unglue(new SourceLine(sl.number(), text.substring(m.start()))));
+        return out;
+    }
+
+    /** The role of a header line, or null when the line is no header. Cheap checks first. */
+    static OopsGrammar.Role headerRole(String t) {
+        OopsGrammar.Role r = roleOf(t);
+        if (r != null) {
+            return r;
+        }
+        // old lockdep: "[ INFO: possible circular locking dependency detected ]"
+        if (t.startsWith("[ ") && t.endsWith(" ]")) {
+            return roleOf(t.substring(2, t.length() - 2));
+        }
+        if (t.startsWith("BUG ") && OopsGrammar.SLAB_BUG.matcher(t).lookingAt()) {
+            return OopsGrammar.Role.START;
+        }
+        for (String a : OopsGrammar.ANYWHERE) {
+            if (t.contains(a)) {
+                return OopsGrammar.Role.START;
+            }
+        }
+        // "watchdog: BUG: soft lockup ...", "rcu: INFO: rcu_sched detected stalls ..."
+        int colon = t.indexOf(": ");
+        if (colon > 1 && colon <= 40) {
+            Matcher m = OopsGrammar.HEADER_TAG.matcher(t);
+            if (m.lookingAt()) {
+                return roleOf(t.substring(m.end()));
+            }
+        }
+        return null;
+    }
+
+    private static OopsGrammar.Role roleOf(String t) {
+        if (t.isEmpty()) {
+            return null;
+        }
+        char c = t.charAt(0);
+        if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z')) {
+            return null;
+        }
+        for (OopsGrammar.Header h : OopsGrammar.HEADERS) {
+            if (h.token().charAt(0) == c && t.startsWith(h.token())) {
+                for (String not : OopsGrammar.NOT_HEADERS) {
+                    if (t.startsWith(not)) {
+                        return null;
+                    }
+                }
+                if (h.token().equals("INFO: ") && (t.startsWith("INFO: Allocated in") || t.startsWith("INFO: Freed in")
+                        || t.startsWith("INFO: Slab 0x") || t.startsWith("INFO: Object 0x") || t.startsWith("INFO: 0x"))) {
+                    // SLUB debug and old KASAN detail lines ("INFO: 0xf2751962-0xf2751995. First byte 0x98
+                    // instead of 0x6b", "INFO: Freed in hotkey_exit+0x50/0xb0"): part of the report above them
+                    return OopsGrammar.Role.CONTINUE;
+                }
+                return h.role();
+            }
+        }
+        return null;
+    }
+}

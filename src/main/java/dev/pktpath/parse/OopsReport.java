@@ -1,0 +1,643 @@
+package dev.pktpath.parse;
+
+import dev.pktpath.model.Arch;
+import dev.pktpath.model.Diagnostic;
+import dev.pktpath.model.ExceptionFrame;
+import dev.pktpath.model.Frame;
+import dev.pktpath.model.Location;
+import dev.pktpath.model.StackContext;
+import dev.pktpath.model.Task;
+import dev.pktpath.model.Trace;
+import dev.pktpath.model.TraceFormat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import static dev.pktpath.parse.OopsGrammar.*;
+
+/**
+ * One console report being read; becomes an immutable {@link Trace}. Sorts the report's lines:
+ * <ul>
+ *   <li>before the main stack: task line, the header's faulting location ({@code RIP:}, {@code pc :},
+ *       {@code PC is at}, {@code NIP [..]}, {@code Krnl PSW}) and register lines → {@code ip}, {@code registers};</li>
+ *   <li>the main stack: the first {@code Call Trace:} (or frames that come without one) → frames, with
+ *       {@code <IRQ>}/{@code <NMI>}/{@code <TASK>} markers setting each frame's context; a {@code RIP:} block inside
+ *       it (an interrupted location, a user-mode register dump) → an exception frame;</li>
+ *   <li>other stacks (lockdep's dependency chain, KASAN's Allocated/Freed by, a second dump after a panic) →
+ *       diagnostics, so the trace's frames are one stack, innermost first.</li>
+ * </ul>
+ * Stack states: NONE → MAIN on a stack header or a first frame; NONE → ASIDE on a text line ending with
+ * {@code :} (a secondary stack's title); ASIDE → MAIN on a stack header; MAIN → DONE on a second stack header
+ * or a titled line after frames.
+ */
+final class OopsReport {
+    private enum Stack { NONE, ASIDE, MAIN, DONE }
+
+    private final int firstLine;
+    private int lastLine;
+    private int headlineLine;
+    private String headline;
+    private final String caller;
+    private final boolean prefixed;
+    private boolean preamble;
+    private boolean ended;
+    private int endLine;
+    private boolean cpuTraceback;
+
+    private Long pid;
+    private Integer cpu;
+    private String command;
+    private Location ip;
+    private final Map<String, String> registers = new LinkedHashMap<>();
+    private final List<Frame> frames = new ArrayList<>();
+    /** The first stack read while ASIDE; becomes the trace's stack when the report has no other. */
+    private final List<Frame> asideFrames = new ArrayList<>();
+    private boolean asideClosed;
+    private final List<ExceptionFrame> exceptions = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private Stack stack = Stack.NONE;
+    private StackContext context = StackContext.TASK;
+    private StackContext beforeNmi = StackContext.TASK;
+
+    /** The exception block being read inside the main stack, or null. */
+    private Map<String, String> blockRegs;
+    private String blockKind;
+    private Location blockAt;
+    private int blockLine;
+    private int blockAfter;
+    /** s390's GPRS block continues over lines of bare words; the next register number. */
+    private int s390Next = -1;
+    /** ARM's last "from" caller, added as the outermost frame when the backtrace ends. */
+    private Frame armCaller;
+    private boolean s390;
+
+    OopsReport(int line, String headline, String caller, boolean prefixed, boolean preamble) {
+        this.prefixed = prefixed;
+        this.firstLine = line;
+        this.lastLine = line;
+        this.headlineLine = line;
+        this.headline = headline;
+        this.caller = caller;
+        this.preamble = preamble;
+        Matcher m = HUNG_TASK.matcher(headline);
+        if (m.find()) {
+            command = m.group(1);
+            pid = Long.valueOf(m.group(2));
+        }
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    int endLine() {
+        return endLine;
+    }
+
+    /** A line printed by another task or CPU than the header (caller ids differ), or not by the kernel. */
+    boolean isForeign(String lineCaller, boolean linePrefixed) {
+        if (prefixed && !linePrefixed) {
+            return true;
+        }
+        if (caller == null || lineCaller == null || lineCaller.equals(caller)) {
+            return false;
+        }
+        return !(cpuTraceback && lineCaller.startsWith("C"));
+    }
+
+    /** Asked all CPUs for a backtrace: other CPUs' lines belong here. */
+    boolean takesOtherCpus() {
+        return cpuTraceback;
+    }
+
+    boolean hasStack() {
+        return !frames.isEmpty();
+    }
+
+    boolean isPreambleOnly(int line, int reach) {
+        return preamble && !ended && frames.isEmpty() && line - headlineLine <= reach;
+    }
+
+    /** {@code list_del corruption ...} then {@code kernel BUG at lib/list_debug.c:56!}: the BUG line names the report. */
+    void upgradeHeadline(String newHeadline, int line) {
+        diagnostics.add(new Diagnostic(headlineLine, "report preamble", headline));
+        headline = newHeadline;
+        headlineLine = line;
+        lastLine = line;
+        preamble = false;
+    }
+
+    void note(int line, String text) {
+        lastLine = Math.max(lastLine, line);
+        diagnostics.add(new Diagnostic(line, "report text", text));
+    }
+
+    void accept(String text, int line) {
+        lastLine = line;
+        String t = text;
+        if (t.charAt(0) == '<') {
+            t = markers(t);
+            if (t.isEmpty()) {
+                return;
+            }
+        }
+        if (t.startsWith(END_TRACE)) {
+            ended = true;
+            endLine = line;
+            flushArm();
+            closeBlock();
+            return;
+        }
+        if (maybeFrame(t) && frame(t, line)) {
+            return;
+        }
+        if (isStackHeader(t)) {
+            flushArm();
+            closeBlock();
+            if (stack == Stack.ASIDE) {
+                // "RCU grace-period kthread stack dump:" then "Call Trace:": a stack beside the report's own
+                asideClosed = !asideFrames.isEmpty();
+                return;
+            }
+            if (stack == Stack.NONE || (stack == Stack.MAIN && frames.isEmpty())) {
+                stack = Stack.MAIN;
+                context = StackContext.TASK;
+            } else {
+                stack = Stack.DONE;
+            }
+            return;
+        }
+        if (stack == Stack.ASIDE && (t.startsWith("NMI backtrace for cpu") || CPU_LINE.matcher(t).lookingAt())) {
+            // the report's own stack follows: "NMI backtrace for cpu 1", "CPU: 1 PID: 8314 Comm: ..."
+            stack = Stack.NONE;
+            asideClosed = true;
+        }
+        if (t.startsWith("CPU: ") || t.startsWith("Pid: ") || t.startsWith("Process ")) {
+            if (task(t)) {
+                return;
+            }
+        }
+        if (t.startsWith("Sending NMI from CPU") || t.startsWith("NMI backtrace for cpu")) {
+            cpuTraceback = true;
+        }
+        if (ipLine(t, line) || registerLine(t, line)) {
+            return;
+        }
+        if (t.endsWith(":") && !t.startsWith("Code:")) {
+            if (stack == Stack.MAIN && !frames.isEmpty()) {
+                flushArm();
+                closeBlock();
+                stack = Stack.DONE;
+            } else if (stack == Stack.NONE) {
+                stack = Stack.ASIDE;
+            }
+        }
+        diagnostics.add(new Diagnostic(line, "unrecognised line kept as text", t));
+    }
+
+    private static boolean isStackHeader(String t) {
+        return t.startsWith("Call Trace") || t.startsWith("Call trace") || t.equals("Backtrace:")
+                || t.equals("backtrace:") || t.startsWith("backtrace (crc");
+    }
+
+    /**
+     * {@code <IRQ>}, {@code </IRQ>}, {@code <NMI>}, {@code <TASK>}, {@code <EOI>}, {@code <SOFTIRQ>}, {@code <#DF>},
+     * {@code <<EOE>>}, also before a frame on the same line ({@code <IRQ>  [<ffffffff81584ca7>] ip_local_deliver+0x47/0x80});
+     * returns the rest of the line.
+     */
+    private String markers(String t) {
+        String s = t;
+        while (s.startsWith("<")) {
+            if (s.startsWith("<<EOE>>")) {
+                // end of an exception stack (NMI, debug, MCE): back on the interrupted stack
+                context = beforeNmi;
+                s = s.substring(7).strip();
+                continue;
+            }
+            int close = s.indexOf('>');
+            if (close < 0 || close > 12) {
+                return s;
+            }
+            String m = s.substring(1, close);
+            switch (m) {
+                case "IRQ" -> context = StackContext.IRQ;
+                case "SOFTIRQ" -> context = StackContext.SOFTIRQ;
+                case "NMI" -> {
+                    beforeNmi = context;
+                    context = StackContext.NMI;
+                }
+                case "/NMI" -> context = beforeNmi;
+                case "/IRQ", "/SOFTIRQ", "EOI", "TASK", "/TASK" -> context = StackContext.TASK;
+                default -> {
+                    if (m.startsWith("#")) {
+                        context = StackContext.EXCEPTION;
+                    } else if (m.startsWith("/#")) {
+                        context = StackContext.TASK;
+                    } else {
+                        return s;
+                    }
+                }
+            }
+            s = s.substring(close + 1).strip();
+        }
+        return s;
+    }
+
+    private static boolean maybeFrame(String t) {
+        return t.contains("+0x") || t.contains(" from ") || t.endsWith("[inline]") || t.endsWith(")");
+    }
+
+    /** Reads a frame line into the main stack (or a diagnostic when it belongs to another stack). */
+    private boolean frame(String t, int line) {
+        Matcher m;
+        if (t.indexOf(" from ") > 0) {
+            if ((m = ARM_FRAME.matcher(t)).matches()) {
+                Long off = hex(m.group(3));
+                Long size = hex(m.group(4));
+                String module = m.group(5);
+                if (off == null && armCaller != null && armCaller.function().equals(m.group(2))) {
+                    // the previous line's "from [<c031c7a0>] (generic_perform_write+0xc4/0x1c0)" is this frame
+                    off = armCaller.offset();
+                    size = armCaller.size();
+                    module = armCaller.module();
+                }
+                add(new Frame(0, null, m.group(2), off, size, lower(m.group(1)), null,
+                        module, true, context, null, false, line, t), line, t);
+                armCaller = new Frame(0, null, m.group(7), hex(m.group(8)), hex(m.group(9)), lower(m.group(6)), null,
+                        m.group(10), true, context, null, false, line, t);
+                return true;
+            }
+            if ((m = ARM_FRAME_SHORT.matcher(t)).matches()) {
+                Frame prev = armCaller;
+                boolean same = prev != null && prev.function().equals(m.group(1));
+                add(new Frame(0, null, m.group(1), same ? prev.offset() : null, same ? prev.size() : null, null, null,
+                        same ? prev.module() : null, true, context, null, false, line, t), line, t);
+                armCaller = new Frame(0, null, m.group(2), hex(m.group(3)), hex(m.group(4)), null, null,
+                        m.group(5), true, context, null, false, line, t);
+                return true;
+            }
+        }
+        if (t.startsWith("RIP") || t.startsWith("IP:") || t.startsWith("EIP") || t.startsWith("pc ")
+                || t.startsWith("lr ") || t.startsWith("PC is") || t.startsWith("LR is") || t.startsWith("NIP")
+                || t.startsWith("LR [") || t.startsWith("Krnl") || t.startsWith("epc") || t.startsWith("ra ")) {
+            return false;
+        }
+        if (t.contains("+0x") && (m = FRAME.matcher(t)).matches()) {
+            String first = lower(m.group(1));
+            String second = lower(m.group(2));
+            String address = second != null ? second : first;
+            String stackAddress = second != null ? first : null;
+            String rest = m.group(7);
+            boolean reliable = m.group(3) == null && !rest.contains("(unreliable)");
+            String module = null;
+            Matcher mm = FRAME_MODULE.matcher(rest);
+            if (mm.find()) {
+                module = mm.group(1);
+            }
+            String source = null;
+            Matcher sm = FRAME_SOURCE.matcher(rest);
+            if (sm.find()) {
+                source = sm.group(1);
+            }
+            boolean inlined = rest.contains("[inline]") || rest.contains("(inlined)");
+            add(new Frame(0, null, function(m.group(4)), hex(m.group(5)), hex(m.group(6)), address, stackAddress,
+                    module, reliable, context, source, inlined, line, t), line, t);
+            return true;
+        }
+        if (t.endsWith("[inline]") && (m = INLINE_FRAME.matcher(t)).matches()) {
+            add(new Frame(0, null, m.group(1), null, null, null, null, null, true, context, m.group(2), true, line, t),
+                    line, t);
+            return true;
+        }
+        if (t.endsWith(")") && (m = DECODED_FRAME.matcher(t)).matches()) {
+            add(new Frame(0, null, m.group(2), hex(m.group(3)), hex(m.group(4)), null, null, null, m.group(1) == null,
+                    context, m.group(5), m.group(6) != null, line, t), line, t);
+            return true;
+        }
+        return false;
+    }
+
+    private void add(Frame f, int line, String t) {
+        if (stack == Stack.NONE) {
+            if (!f.reliable()) {
+                // a "? f+0x.." line before any stack header is another CPU's stack running through
+                diagnostics.add(new Diagnostic(line, "frame outside the report's stack", t));
+                return;
+            }
+            stack = Stack.MAIN;
+        }
+        if (stack != Stack.MAIN) {
+            if (stack == Stack.ASIDE && !asideClosed) {
+                asideFrames.add(f.withIndex(asideFrames.size()));
+            }
+            diagnostics.add(new Diagnostic(line, "frame of another stack", t));
+            return;
+        }
+        closeBlock();
+        armCaller = null;
+        frames.add(f.withIndex(frames.size()));
+    }
+
+    private void flushArm() {
+        if (armCaller != null && stack == Stack.MAIN) {
+            frames.add(armCaller.withIndex(frames.size()));
+        }
+        armCaller = null;
+    }
+
+    private boolean task(String t) {
+        Matcher m;
+        if ((m = CPU_LINE.matcher(t)).find()) {
+            if (cpu == null) {
+                cpu = Integer.valueOf(m.group(1));
+                if (pid == null) {
+                    pid = Long.valueOf(m.group(2));
+                    command = m.group(3);
+                }
+            }
+            return true;
+        }
+        if ((m = PID_LINE.matcher(t)).find() || (m = PROCESS_LINE.matcher(t)).find()) {
+            boolean pidFirst = t.startsWith("Pid");
+            if (pid == null) {
+                pid = Long.valueOf(m.group(pidFirst ? 1 : 2));
+                command = m.group(pidFirst ? 2 : 1);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The faulting location: the header's ({@code ip}) before the main stack, an exception frame inside it. */
+    private boolean ipLine(String t, int line) {
+        char c = t.charAt(0);
+        if ("RIENPpKe".indexOf(c) < 0) {
+            return false;
+        }
+        Matcher m = IP_LINE.matcher(t);
+        if (m.lookingAt()) {
+            String tag = tagName(m.group(1));
+            if (tag.equals("PSW")) {
+                s390 = true;
+            }
+            Location at = new Location(function(m.group(3)), hex(m.group(4)), hex(m.group(5)));
+            String address = lower(m.group(2));
+            if (stack == Stack.MAIN) {
+                if (ip != null && at.equals(ip)) {
+                    diagnostics.add(new Diagnostic(line, "faulting location repeated", t));
+                    return true;
+                }
+                openBlock("exception " + tag, at, line);
+                if (address != null) {
+                    blockRegs.put(tag, address);
+                }
+            } else if (stack == Stack.DONE) {
+                diagnostics.add(new Diagnostic(line, "faulting location of another stack", t));
+            } else {
+                if (ip == null) {
+                    ip = at;
+                }
+                if (address != null) {
+                    registers.putIfAbsent(tag, address);
+                }
+            }
+            return true;
+        }
+        if (c == 'R' && t.startsWith("RIP: ") && (m = RIP_RAW.matcher(t)).matches()) {
+            String address = lower(m.group(2));
+            if (stack == Stack.MAIN) {
+                // a segment with RPL 3 (0033, 0023, 0073) is user mode: the syscall's saved registers
+                boolean user = (Integer.parseInt(m.group(1), 16) & 3) == 3;
+                openBlock(user ? "registers" : "exception RIP", null, line);
+                blockRegs.put("RIP", address);
+            } else if (stack == Stack.DONE) {
+                diagnostics.add(new Diagnostic(line, "registers of another stack", t));
+            } else {
+                registers.putIfAbsent("RIP", address);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static String tagName(String tag) {
+        return switch (tag) {
+            case "PC is at", "pc" -> "PC";
+            case "EIP is at" -> "EIP";
+            case "Krnl PSW" -> "PSW";
+            case "epc" -> "EPC";
+            default -> tag;
+        };
+    }
+
+    private boolean registerLine(String t, int line) {
+        Map<String, String> regs = null;
+        Matcher m;
+        if (t.startsWith("GPR") && (m = PPC_GPR.matcher(t)).matches()) {
+            regs = numbered("GPR", Integer.parseInt(m.group(1)), m.group(2), true);
+        } else if (t.startsWith("Krnl GPRS") && (m = S390_GPRS.matcher(t)).matches()) {
+            s390 = true;
+            regs = numbered("R", 0, m.group(1), false);
+            s390Next = regs.size();
+        } else if (s390Next > 0 && s390Next < 16 && HEX_WORDS.matcher(t).matches()) {
+            regs = numbered("R", s390Next, t, false);
+            s390Next += regs.size();
+        } else if (t.indexOf(':') > 0 && t.indexOf(':') < 12) {
+            regs = RegisterLine.parse(t);
+            if (regs != null && isPswBits(regs)) {
+                // s390 "R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:3 PM:0 EA:3": PSW fields, not registers
+                diagnostics.add(new Diagnostic(line, "PSW fields", t));
+                return true;
+            }
+        }
+        if (regs == null) {
+            return false;
+        }
+        if (stack == Stack.MAIN && blockRegs != null) {
+            blockRegs.putAll(regs);
+        } else if (stack == Stack.NONE || stack == Stack.ASIDE) {
+            regs.forEach(registers::putIfAbsent);
+        } else {
+            diagnostics.add(new Diagnostic(line, "registers of a stack frame", t));
+        }
+        return true;
+    }
+
+    private static boolean isPswBits(Map<String, String> regs) {
+        return regs.size() >= 6 && regs.containsKey("CC") && regs.values().stream().allMatch(v -> v.length() == 1);
+    }
+
+    /** A line that continues a register dump; printk prints these without a timestamp of their own. */
+    static boolean looksLikeRegisters(String t) {
+        return HEX_WORDS.matcher(t).matches() || t.startsWith("Krnl ") || PPC_GPR.matcher(t).matches()
+                || RegisterLine.parse(t) != null;
+    }
+
+    private static Map<String, String> numbered(String prefix, int first, String words, boolean twoDigits) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int n = first;
+        for (String w : words.trim().split("\\s+")) {
+            out.put(prefix + (twoDigits && n < 10 ? "0" : "") + n, w.toLowerCase(Locale.ROOT));
+            n++;
+        }
+        return out;
+    }
+
+    private void openBlock(String kind, Location at, int line) {
+        closeBlock();
+        blockRegs = new LinkedHashMap<>();
+        blockKind = kind;
+        blockAt = at;
+        blockLine = line;
+        blockAfter = frames.size() - 1;
+    }
+
+    private void closeBlock() {
+        if (blockRegs != null) {
+            exceptions.add(new ExceptionFrame(blockAfter, blockKind, blockAt == null ? null : blockAt.function(),
+                    blockAt == null ? null : blockAt.offset(), blockRegs, blockLine));
+            blockRegs = null;
+        }
+    }
+
+    Trace build(int id) {
+        flushArm();
+        closeBlock();
+        if (frames.isEmpty() && !asideFrames.isEmpty()) {
+            frames.addAll(asideFrames);
+        }
+        if (ip == null) {
+            Matcher w = WARNING_AT.matcher(headline);
+            if (w.find()) {
+                ip = new Location(function(w.group(1)), hex(w.group(2)), hex(w.group(3)));
+            }
+        }
+        Map<String, String> regs = registers;
+        if (regs.isEmpty()) {
+            for (ExceptionFrame e : exceptions) {
+                if (e.function() != null) {
+                    regs = e.registers();
+                    break;
+                }
+            }
+        }
+        return new Trace(id, TraceFormat.OOPS, arch(), new Task(pid, null, cpu, command), headline, ip, frames,
+                exceptions, regs, diagnostics, firstLine, lastLine);
+    }
+
+    /** The arch, from the register names first, then the frames' addresses and entry points. */
+    private Arch arch() {
+        List<Map<String, String>> blocks = new ArrayList<>();
+        blocks.add(registers);
+        exceptions.forEach(e -> blocks.add(e.registers()));
+        if (s390) {
+            return Arch.S390X;
+        }
+        for (Map<String, String> r : blocks) {
+            if (r.containsKey("RAX") || r.containsKey("R15") && r.containsKey("RIP") || r.containsKey("R08")) {
+                return Arch.X86_64;
+            }
+            if (r.containsKey("RIP")) {
+                return Arch.X86_64;
+            }
+            if (r.containsKey("EAX") || r.containsKey("EIP")) {
+                return Arch.X86;
+            }
+            if (r.containsKey("X29") || r.containsKey("PSTATE")) {
+                return Arch.ARM64;
+            }
+            if (r.containsKey("PSR") || r.containsKey("R10") && r.containsKey("FP")) {
+                return Arch.ARM;
+            }
+            if (r.containsKey("NIP") || r.containsKey("MSR") || r.containsKey("GPR00")) {
+                return Arch.PPC64;
+            }
+            if (r.containsKey("EPC") || r.containsKey("BADADDR")) {
+                return Arch.RISCV64;
+            }
+        }
+        for (Frame f : frames) {
+            Arch a = archOfFunction(f.function());
+            if (a != null) {
+                return a;
+            }
+        }
+        for (Frame f : frames) {
+            String a = f.address();
+            if (a == null) {
+                continue;
+            }
+            if (a.length() == 16) {
+                if (a.startsWith("c000")) {
+                    return Arch.PPC64;
+                }
+                if (a.startsWith("ffffffff8") || a.startsWith("ffffffffa") || a.startsWith("ffffffffc")) {
+                    return Arch.X86_64;
+                }
+                if (a.startsWith("ffff0000") || a.startsWith("ffff8000") || a.startsWith("ffffffc")
+                        || a.startsWith("ffff80")) {
+                    return Arch.ARM64;
+                }
+            }
+            if (a.length() == 8 && f.raw().contains(" from ")) {
+                return Arch.ARM;
+            }
+        }
+        if (ip != null && armCallerSeen()) {
+            return Arch.ARM;
+        }
+        return Arch.UNKNOWN;
+    }
+
+    private boolean armCallerSeen() {
+        return frames.stream().anyMatch(f -> f.raw().contains(" from "));
+    }
+
+    private static Arch archOfFunction(String fn) {
+        if (fn.startsWith("entry_SYSCALL_64") || fn.equals("do_syscall_64") || fn.startsWith("asm_exc_")
+                || fn.startsWith("asm_sysvec_") || fn.startsWith("__x64_sys_") || fn.startsWith("x64_sys_call")) {
+            return Arch.X86_64;
+        }
+        if (fn.startsWith("el0_svc") || fn.startsWith("el0t_64") || fn.startsWith("el1h_64") || fn.startsWith("__arm64_sys_")
+                || fn.equals("el0_sync") || fn.equals("el1_irq") || fn.equals("el1_sync")) {
+            return Arch.ARM64;
+        }
+        if (fn.equals("ret_fast_syscall") || fn.equals("__irq_svc") || fn.equals("vector_swi") || fn.equals("__dabt_svc")) {
+            return Arch.ARM;
+        }
+        if (fn.startsWith("entry_SYSENTER_32") || fn.equals("sysenter_past_esp") || fn.equals("syscall_call")) {
+            return Arch.X86;
+        }
+        if (fn.startsWith("sysc_")) {
+            return Arch.S390X;
+        }
+        if (fn.equals("handle_exception") || fn.equals("ret_from_exception") || fn.equals("do_trap_break")) {
+            return Arch.RISCV64;
+        }
+        return null;
+    }
+
+    /** ppc64 ELFv1 prints function descriptors with a leading dot ({@code .eeh_dev_check_failure}); the function is the same. */
+    private static String function(String f) {
+        return f.length() > 1 && f.charAt(0) == '.' ? f.substring(1) : f;
+    }
+
+    private static Long hex(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(s, 16);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}
