@@ -34,7 +34,7 @@ _pktpath_tui() {
             continue
         fi
         case $w in
-            --color|--rules|--trace|--subsystem|--width|-U|--unified|--threshold) skip=1; continue ;;
+            --color|--rules|--trace|--subsystem|--width|-U|--unified|--threshold|--script) skip=1; continue ;;
         esac
         case "$cmd/$w" in
             "/print") cmd="print" ;;
@@ -157,9 +157,18 @@ _pktpath_tui_reply() {
             ;;
         "repl")
             case $prev in
+                --color)
+                    _pktpath_tui_words 'auto always never' "$cur"
+                    return 0 ;;
+                --rules)
+                    _pktpath_tui_files "$cur"
+                    return 0 ;;
+                --script)
+                    _pktpath_tui_files "$cur"
+                    return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '-h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --script --no-history -h --help -V --version' "$cur"
                 return 0
             fi
             ;;
