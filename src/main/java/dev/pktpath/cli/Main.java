@@ -8,6 +8,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.pktpath.analysis.Analyzer;
+import dev.pktpath.model.Dump;
+import dev.pktpath.parse.ParseException;
+import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.Session;
+import dev.pktpath.tui.TerminalExplorer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -17,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** The {@code pktpath-tui} command: opens the explorer on a dump, or runs a subcommand. */
 @Command(name = "pktpath-tui", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -139,9 +147,34 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
-        // Until the explorer lands, exploring means printing.
-        String[] args = sample ? new String[]{"print", "--sample"} : new String[]{"print", file};
-        return spec.commandLine().execute(args);
+        String term = System.getenv("TERM");
+        if (!onTerminal(term)) {
+            // Not a terminal (a pipe, a file, TERM=dumb): behave like print, as the contract says.
+            String[] args = sample ? new String[]{"print", "--sample"} : new String[]{"print", file};
+            return spec.commandLine().execute(args);
+        }
+        Dump dump;
+        try {
+            dump = sample ? Inputs.sample() : Inputs.load(file, System.in);
+        } catch (ParseException e) {
+            spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
+            return 1;
+        }
+        Session session = new Session(Analyzer.builtIn());
+        session.add(dump);
+        // vt100-class terminals have neither colour nor the Unicode box-drawing glyphs.
+        boolean plainTerminal = term != null && PLAIN_TERMINALS.matcher(term).matches();
+        session.setColor(common.color == CommonOptions.ColorMode.always || (common.useColor(true) && !plainTerminal));
+        session.setAscii(common.ascii || plainTerminal);
+        return TerminalExplorer.run(session, CommandRegistry.standard(), System.err);
+    }
+
+    /** {@code vt100}, {@code vt102}, {@code vt220}, {@code vt52}: monochrome, no Unicode line drawing. */
+    private static final Pattern PLAIN_TERMINALS = Pattern.compile("vt\\d+.*");
+
+    /** The explorer needs a terminal on both ends and a TERM that can move the cursor. */
+    static boolean onTerminal(String term) {
+        return System.console() != null && term != null && !term.isBlank() && !term.equals("dumb");
     }
 
     /** Version from the build, plus the Java runtime it runs on. */
