@@ -129,7 +129,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --json --offsets -U --unified --width -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --json --offsets --reliable -U --unified --width -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"
@@ -150,7 +150,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --json --threshold --width -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --json --threshold --reliable --width -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"
