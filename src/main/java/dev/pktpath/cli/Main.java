@@ -97,18 +97,37 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Only what {@code args} can reach: the subcommand they name, plus {@code print}, which the root
-     * command falls back to; the whole tree when they name none (the root's help lists every command).
+     * command falls back to; for the explorer ({@code FILE}, {@code -} or {@code --sample}) just
+     * {@code print}; the whole tree for help, or when nothing is named (the root's usage lists every
+     * command). A usage error is reported by the whole tree, so its usage message is complete.
      */
     public static CommandLine commandLineFor(String... args) {
+        boolean operand = false;
         for (String a : args) {
             if (a.equals("--")) {
+                operand = true;
                 break;
             }
             if (SUBCOMMANDS.containsKey(a)) {
-                return build(a.equals("print") ? List.of(a) : List.of("print", a));
+                return trimmed(args, a.equals("print") ? List.of(a) : List.of("print", a));
             }
+            if (a.equals("-h") || a.equals("--help")) {
+                return commandLine();
+            }
+            operand |= a.equals("-") || a.equals("--sample") || !a.startsWith("-");
         }
-        return commandLine();
+        return operand ? trimmed(args, List.of("print")) : commandLine();
+    }
+
+    private static CommandLine trimmed(String[] args, List<String> names) {
+        CommandLine cl = build(names);
+        cl.setParameterExceptionHandler((ex, rest) -> {
+            CommandLine full = commandLine();
+            full.setOut(cl.getOut());
+            full.setErr(cl.getErr());
+            return full.execute(args);
+        });
+        return cl;
     }
 
     private static CommandLine build(Collection<String> names) {
