@@ -115,18 +115,32 @@ public final class OopsParser {
     /** Splits a line where a second console timestamp starts (two printk lines glued by a lost newline). */
     static List<SourceLine> unglue(SourceLine sl) {
         String text = sl.text();
-        int from = text.indexOf(']');
-        int at = from < 0 ? -1 : text.indexOf('[', from);
-        if (at < 0) {
+        // a loop, not recursion: a line of a million glued timestamps must not overflow the stack
+        List<SourceLine> out = null;
+        Matcher m = null;
+        int start = 0;
+        while (true) {
+            int from = text.indexOf(']', start);
+            int at = from < 0 ? -1 : text.indexOf('[', from);
+            if (at < 0) {
+                break;
+            }
+            if (m == null) {
+                m = OopsGrammar.EMBEDDED_TIMESTAMP.matcher(text);
+            }
+            if (!m.find(at)) {
+                break;
+            }
+            if (out == null) {
+                out = new ArrayList<>(2);
+            }
+            out.add(new SourceLine(sl.number(), text.substring(start, m.start())));
+            start = m.start();
+        }
+        if (out == null) {
             return List.of(sl);
         }
-        Matcher m = OopsGrammar.EMBEDDED_TIMESTAMP.matcher(text);
-        if (!m.find(at)) {
-            return List.of(sl);
-        }
-        List<SourceLine> out = new ArrayList<>(2);
-        out.add(new SourceLine(sl.number(), text.substring(0, m.start())));
-        out.addAll(unglue(new SourceLine(sl.number(), text.substring(m.start()))));
+        out.add(new SourceLine(sl.number(), text.substring(start)));
         return out;
     }
 
