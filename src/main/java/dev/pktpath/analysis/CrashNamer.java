@@ -131,13 +131,8 @@ public final class CrashNamer {
                     entry = i;
                 }
             }
-            if (entry < 0) {
-                for (ExceptionFrame e : trace.exceptions()) {
-                    if (e.kind().startsWith("exception")) {
-                        entry = e.afterFrame();
-                        break;
-                    }
-                }
+            if (entry < 0 && inStack != null) {
+                entry = inStack.afterFrame();
             }
         }
         Location site = null;

@@ -19,8 +19,9 @@ import java.util.List;
  * {@code l4-rx}, {@code tcp_transmit_skb} is {@code l4-tx}) sets it, and a frame whose rule names a
  * family ({@code tcp_ack}: {@code l4}) or a two-way stage ({@code socket}, {@code l2},
  * {@code netfilter}) takes it. Where no older frame has set it, the next newer frame that implies a
- * direction decides (a trace that starts in {@code sock_sendmsg} is on its way out), and a family
- * with nothing around it defaults to receive. A {@code caller} frame ({@code skb_clone}) joins the
+ * direction decides (a trace that starts in {@code mydrv_poll} calling {@code napi_gro_receive} is
+ * receiving), as long as only networking frames lie between; a family with nothing around it
+ * defaults to receive, a two-way stage to no direction. A {@code caller} frame ({@code skb_clone}) joins the
  * stage of the reliable frame that called it, or none when that frame has none.
  *
  * <p>The <b>turnaround</b> is the first place where a receive-side frame calls a transmit-side one,
@@ -110,14 +111,26 @@ public final class JourneyBuilder {
         return new Resolved(classes, List.of(dir), counted);
     }
 
-    /** The direction of the nearest newer counted frame whose rule implies one; NONE when there is none. */
+    /**
+     * The direction of the nearest newer frame whose rule implies one, looking only through frames
+     * that are on the packet's path without a direction of their own (or join their caller's stage):
+     * a non-networking frame in between (an interrupt, a lock, the fault handler) ends the search,
+     * so a guess never reaches across an unrelated part of the stack. NONE when nothing is found.
+     */
     private static Direction lookAhead(List<RuleMatch> matches, boolean[] counted, int from) {
         for (int j = from - 1; j >= 0; j--) {
-            if (counted[j]) {
-                StageSpec s = matches.get(j).stage();
-                if (s.hasStage() && s.rx().isNetworking() && s.direction() != Direction.NONE) {
-                    return s.direction();
-                }
+            if (!counted[j]) {
+                continue;
+            }
+            StageSpec s = matches.get(j).stage();
+            if (s.inherit()) {
+                continue;
+            }
+            if (!s.hasStage() || !s.rx().isNetworking()) {
+                return Direction.NONE;
+            }
+            if (s.direction() != Direction.NONE) {
+                return s.direction();
             }
         }
         return Direction.NONE;

@@ -40,6 +40,9 @@ final class ClusterCommand implements Callable<Integer> {
                     + "1 keeps identical stacks only (default: ${DEFAULT-VALUE}).")
     double threshold = Clusterer.DEFAULT_THRESHOLD;
 
+    @Option(names = "--reliable", description = "Leave out unreliable frames (the kernel's '? ' frames, crash's (unreliable)).")
+    boolean reliable;
+
     @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "80",
             description = "Width to fit the text in (default: ${DEFAULT-VALUE}).")
     int width = TextStyle.DEFAULT_WIDTH;
@@ -64,11 +67,11 @@ final class ClusterCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Clustering c = new Clusterer(threshold).cluster(dump.traces());
+        Clustering c = new Clusterer(threshold, reliable).cluster(dump.traces());
         if (json) {
             out.print(new ClusterRenderer().json(dump.source(), c));
         } else {
-            TextStyle style = new TextStyle(common.useColor(System.console() != null), common.ascii, width);
+            TextStyle style = new TextStyle(common.useColor(System.console() != null), DiffCommand.asciiOnly(common), width);
             out.print(new ClusterRenderer().text(dump.source(), c, style));
         }
         out.flush();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
         footer = {"", "Examples:",
                 "  pktpath-tui diff before.txt after.txt",
                 "  pktpath-tui diff dump.txt#1 dump.txt#3",
-                "  pktpath-tui diff --json --offsets a.txt b.txt"})
+                "  pktpath-tui diff --json --offsets a.txt b.txt",
+                "  pktpath-tui diff --reliable oops-run1.log#2 oops-run2.log#2"})
 final class DiffCommand implements Callable<Integer> {
     /** {@code dump.txt#3}: a trace number after the last '#'. */
     private static final Pattern TRACE_SUFFIX = Pattern.compile("^(.+)#(\\d+)$");
@@ -50,6 +52,10 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--offsets", description = "Also compare offsets (or, where none is printed, return addresses).")
     boolean offsets;
+
+    @Option(names = "--reliable", description = "Leave out unreliable frames (the kernel's '? ' frames, crash's (unreliable)): "
+            + "stale addresses that differ between runs of the same crash.")
+    boolean reliable;
 
     @Option(names = {"-U", "--unified"}, paramLabel = "N", defaultValue = "3",
             description = "Frames of context around each difference (default: ${DEFAULT-VALUE}).")
@@ -82,15 +88,23 @@ final class DiffCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        TraceDiff d = TraceDiff.compare(a, b, offsets ? DiffOptions.WITH_OFFSETS : DiffOptions.NAMES);
+        TraceDiff d = TraceDiff.compare(a, b, new DiffOptions(offsets, reliable));
         if (json) {
             out.print(new DiffRenderer().json(d));
         } else {
-            TextStyle style = new TextStyle(common.useColor(System.console() != null), common.ascii, width);
+            TextStyle style = new TextStyle(common.useColor(System.console() != null), asciiOnly(common), width);
             out.print(new DiffRenderer().text(d, style, context));
         }
         out.flush();
         return d.same() ? 0 : 1;
+    }
+
+    /**
+     * ASCII when asked, and also when the output encoding cannot show the arrow and the ellipsis
+     * (Java 17 writes stdout in the locale's charset: under LANG=C they would come out as '?').
+     */
+    static boolean asciiOnly(CommonOptions common) {
+        return common.ascii || !Charset.defaultCharset().newEncoder().canEncode("\u2192\u2026");
     }
 
     private DiffSide side(String spec, Analyzer analyzer) throws ParseException {

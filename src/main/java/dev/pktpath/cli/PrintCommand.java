@@ -28,12 +28,13 @@ import java.util.function.IntPredicate;
 @Command(name = "print", mixinStandardHelpOptions = true,
         description = "Print the parsed traces as an aligned backtrace, or as JSON.",
         footer = {"", "Examples:",
-                "  pktpath-tui print dump.txt",
-                "  pktpath-tui print --json --trace 2 dump.txt",
-                "  pktpath-tui print --subsystem net --subsystem -net-tcp dump.txt",
+                "  pktpath-tui print dump.txt                    every trace, aligned",
+                "  pktpath-tui print --json --trace 2 dump.txt   trace 2 only, as JSON",
+                "  pktpath-tui print --subsystem net dump.txt    networking frames only",
                 "  pktpath-tui print --subsystem stage:l4 --subsystem '!fault' dump.txt",
-                "  pktpath-tui print --sample",
-                "  dmesg | pktpath-tui print -"})
+                "                                                TCP/UDP frames, no fault handling",
+                "  pktpath-tui print --sample                    the embedded sample",
+                "  dmesg | pktpath-tui print -                   a console report on stdin"})
 final class PrintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

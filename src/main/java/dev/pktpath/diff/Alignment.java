@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The aligned frames of two stacks: the edit runs that turn A into B, covering every frame of both
- * in order, and the similarity score of the pair ({@link Similarity}).
+ * The aligned frames of two stacks: the edit runs that turn A into B, covering every compared frame
+ * of both in order, and the similarity score of the pair ({@link Similarity}).
+ *
+ * @param sizeA number of A's frames compared (all of them unless unreliable ones were left out)
+ * @param sizeB the same for B
  */
 public record Alignment(int sizeA, int sizeB, List<EditOp> ops, double similarity) {
     public Alignment {
@@ -73,5 +76,22 @@ public record Alignment(int sizeA, int sizeB, List<EditOp> ops, double similarit
             row += Math.max(op.a().size(), op.b().size());
         }
         return starts;
+    }
+
+    /** The same alignment with op indexes translated through the maps (compared position -> frame index). */
+    Alignment remap(int[] mapA, int[] mapB) {
+        List<EditOp> m = new ArrayList<>(ops.size());
+        for (EditOp op : ops) {
+            m.add(new EditOp(op.kind(), map(op.a(), mapA), map(op.b(), mapB)));
+        }
+        return new Alignment(sizeA, sizeB, m, similarity);
+    }
+
+    private static List<Integer> map(List<Integer> idx, int[] to) {
+        List<Integer> r = new ArrayList<>(idx.size());
+        for (int i : idx) {
+            r.add(to[i]);
+        }
+        return r;
     }
 }

@@ -32,12 +32,22 @@ public final class Clusterer {
     public static final int MAX_CANDIDATES = 128;
 
     private final double threshold;
+    private final boolean reliableOnly;
 
-    public Clusterer(double threshold) {
+    /**
+     * @param threshold    similarity needed to merge stacks that are not identical, in [0, 1]
+     * @param reliableOnly compare only reliable frames (see {@link DiffOptions#reliableOnly()})
+     */
+    public Clusterer(double threshold, boolean reliableOnly) {
         if (!(threshold >= 0.0 && threshold <= 1.0)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1: " + threshold);
         }
         this.threshold = threshold;
+        this.reliableOnly = reliableOnly;
+    }
+
+    public Clusterer(double threshold) {
+        this(threshold, false);
     }
 
     public Clusterer() {
@@ -82,15 +92,23 @@ public final class Clusterer {
         List<Stack> stacks = new ArrayList<>();
         for (Trace t : traces) {
             int[] ids = new int[t.frames().size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = keys.id(keys.name(t.frames().get(i)));
+            int n = 0;
+            for (Frame f : t.frames()) {
+                if (!reliableOnly || f.reliable()) {
+                    ids[n++] = keys.id(keys.name(f));
+                }
+            }
+            if (n < ids.length) {
+                ids = Arrays.copyOf(ids, n);
             }
             Key k = Key.of(ids);
             Stack s = byKey.get(k);
             if (s == null) {
                 List<String> names = new ArrayList<>(ids.length);
                 for (Frame f : t.frames()) {
-                    names.add(keys.name(f));
+                    if (!reliableOnly || f.reliable()) {
+                        names.add(keys.name(f));
+                    }
                 }
                 s = new Stack(ids, names);
                 byKey.put(k, s);
@@ -142,7 +160,7 @@ public final class Clusterer {
         }
         clusters.sort(Comparator.comparingInt((Cluster c) -> -c.size())
                 .thenComparingInt(Cluster::firstTraceId));
-        return new Clustering(traces.size(), threshold, clusters);
+        return new Clustering(traces.size(), threshold, reliableOnly, clusters);
     }
 
     /** The representative (A) against the variant (B), in the canonical orientation of {@link StackDiff}. */

@@ -43,10 +43,25 @@ final class FrameKeys {
         return f.address() != null ? n + "@" + f.address() : n;
     }
 
+    /** Indexes of the frames compared under the options: every frame, or only reliable ones. */
+    static int[] compared(Trace t, DiffOptions options) {
+        int[] idx = new int[t.frames().size()];
+        int n = 0;
+        for (Frame f : t.frames()) {
+            if (!options.reliableOnly() || f.reliable()) {
+                idx[n++] = f.index();
+            }
+        }
+        return n == idx.length ? idx : java.util.Arrays.copyOf(idx, n);
+    }
+
+    /** Keys of the compared frames (see {@link #compared}), in order. */
     List<String> keys(Trace t, DiffOptions options) {
         List<String> out = new ArrayList<>(t.frames().size());
         for (Frame f : t.frames()) {
-            out.add(key(f, options));
+            if (!options.reliableOnly() || f.reliable()) {
+                out.add(key(f, options));
+            }
         }
         return out;
     }

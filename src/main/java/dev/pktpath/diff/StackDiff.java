@@ -20,10 +20,16 @@ public final class StackDiff {
     private StackDiff() {
     }
 
-    /** Aligns two traces' frames. */
+    /** Aligns two traces' frames; op indexes are frame indexes of the traces. */
     public static Alignment align(Trace a, Trace b, DiffOptions options) {
-        FrameKeys keys = new FrameKeys();
-        return align(keys.keys(a, options), keys.keys(b, options));
+        return align(a, b, options, new FrameKeys());
+    }
+
+    static Alignment align(Trace a, Trace b, DiffOptions options, FrameKeys keys) {
+        Alignment al = align(keys.keys(a, options), keys.keys(b, options));
+        return options.reliableOnly()
+                ? al.remap(FrameKeys.compared(a, options), FrameKeys.compared(b, options))
+                : al;
     }
 
     /** Aligns two key sequences (index 0 = innermost frame). */

@@ -13,7 +13,7 @@ public record TraceDiff(DiffSide a, DiffSide b, DiffOptions options, Alignment a
         Trace ta = a.analysis().trace();
         Trace tb = b.analysis().trace();
         FrameKeys keys = new FrameKeys();
-        Alignment alignment = StackDiff.align(keys.keys(ta, options), keys.keys(tb, options));
+        Alignment alignment = StackDiff.align(ta, tb, options, keys);
         return new TraceDiff(a, b, options, alignment, RegisterDiff.of(ta, tb),
                 JourneyComparison.of(ta, a.analysis().journey(), tb, b.analysis().journey(), keys));
     }

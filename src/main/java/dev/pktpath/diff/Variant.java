@@ -10,7 +10,8 @@ import java.util.List;
  * representative of the cluster they joined.
  *
  * @param traces           the member traces, in input order
- * @param frames           the normalised function names of the shared stack, innermost first
+ * @param frames           the normalised function names of the shared stack, innermost first (the
+ *                         compared frames: without {@code ?} frames when those were left out)
  * @param fromRepresentative the alignment of the cluster's representative stack (A) with this
  *                         stack (B): all {@code equal} for the representative variant itself
  */

@@ -32,7 +32,7 @@ final class CrashBtGrammar {
      * A frame line of every architecture but 32-bit ARM, optionally without the stack address:
      * {@code #9 [ffff880028203518] dev_hard_start_xmit at ffffffff81421d2e} (seed),
      * {@code #32 [ffff880028203d08] bnx2_poll_work at ffffffffa02ecd5f [bnx2]} (seed),
-     * own samples: {@code #0 [ffff8800664a1c90] machine_kexec+0x167 at ffffffff810327b7} ({@code bt -sx}),
+     * own samples: {@code #1 [ffff88003a13bc40] tcp_ack+0x1c4 at ffffffff8147a1e4} ({@code bt -sx}),
      * {@code #4 [c0000000012bfd70] some_func at c00000000008a1b4  (unreliable)} (ppc64),
      * {@code #3 [BSP:e00000012a4b8f60] ia64_func at a000000100012340} (ia64).
      * Groups: level, stack address, symbol (function[+offset[/size]] and maybe "(via x)"), address, rest.
@@ -84,7 +84,7 @@ final class CrashBtGrammar {
      * {@code bt -f}/{@code -F} stack words: own samples {@code ffff88012fd10440: 0000000000000002 ffffffff81421d2e},
      * {@code c0b1fe90: [kmalloc-64]  tcp_ack+112}. Group: address.
      */
-    static final Pattern STACK_DATA = Pattern.compile("^([0-9a-fA-F]{8,}):(?:\\s+.*)?$");
+    static final Pattern STACK_DATA = Pattern.compile("^([0-9a-fA-F]{6,}):(?:\\s+.*)?$");
 
     /** {@code bt -f} frame summaries (x86, mips64): own sample {@code [RA: c01a2b3c  SP: c1f0dee4  FP: c1f0df00  SIZE: 32]}. */
     static final Pattern FRAME_SUMMARY = Pattern.compile("^\\[(?:RA|PC):\\s*" + HEX + ".*SIZE:\\s*\\d+\\]$");

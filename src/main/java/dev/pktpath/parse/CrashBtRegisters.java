@@ -79,7 +79,7 @@ final class CrashBtRegisters {
 
     /**
      * mips64.c / loongarch64.c name the symbol after the value: own samples
-     * {@code epc   : ffffffff8021b338 die+0x50}, {@code era      : 9000000000f0ec28 panic+0x130}.
+     * {@code epc   : ffffffff80912c48 udp_rcv+0x18}, {@code era      : 9000000000b31c48 udp_rcv+0x8}.
      * Groups: register, value, symbol.
      */
     static final Pattern TRAILING_SYMBOL_PAIR = Pattern.compile("^(epc|era|ra)\\s*:\\s*(" + HEX + ")\\s+(\\S.*)$");

@@ -66,8 +66,8 @@ final class OopsGrammar {
             new Header("unreferenced object 0x", Role.JOIN_EMPTY),
             new Header("VFS: Close: file count is ", Role.START),
             new Header("VFS: Busy inodes after unmount", Role.START),
-            new Header("Kernel stack overflow", Role.START),
-            new Header("kernel stack overflow", Role.START),
+            new Header("Kernel stack overflow", Role.CONTINUE),
+            new Header("kernel stack overflow", Role.CONTINUE),
             new Header("SYZFAIL:", Role.START),
             new Header("SYZFATAL:", Role.START),
             new Header("fatal error: ", Role.START),
@@ -81,6 +81,12 @@ final class OopsGrammar {
             new Header("list_del corruption", Role.PREAMBLE),
             new Header("list_add double add", Role.PREAMBLE),
             new Header("refcount_t: ", Role.PREAMBLE));
+
+    /**
+     * Headers found anywhere in a line, because a message without a newline often runs into them:
+     * {@code kasan: GPF could be caused by NULL-ptr deref or user memory accessgeneral protection fault: 0000 [#1]}.
+     */
+    static final List<String> ANYWHERE = List.of("general protection fault: ");
 
     /** Lines that look like headers but are not reports (tools, boot chatter, info notes). */
     static final List<String> NOT_HEADERS = List.of(
@@ -145,12 +151,13 @@ final class OopsGrammar {
 
     /**
      * ARM's unwinder: {@code [<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)},
-     * {@code [<c0013a10>] (unwind_backtrace+0x0/0xf0) from [<c0011050>] (show_stack+0x10/0x14)}.
+     * {@code [<c0013a10>] (unwind_backtrace+0x0/0xf0) from [<c0011050>] (show_stack+0x10/0x14)},
+     * symbolised: {@code [<817b2528>] (dump_backtrace) from [<817b261c>] (show_stack+0x18/0x1c arch/arm/kernel/traps.c:256)}.
      * Groups: address, function, offset, size, module, caller address, caller, caller offset, caller size, caller module.
      */
     static final Pattern ARM_FRAME = Pattern.compile(
-            "^\\[<([0-9a-fA-F]+)>\\] \\(([\\w.$]+)(?:\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))?(?: \\[([\\w\\-]+)\\])?\\)"
-                    + " from \\[<([0-9a-fA-F]+)>\\] \\(([\\w.$]+)(?:\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))?(?: \\[([\\w\\-]+)\\])?\\)$");
+            "^\\[<([0-9a-fA-F]+)>\\] \\(([\\w.$]+)(?:\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))?(?: \\[([\\w\\-]+)\\])?(?: [^)\\s]+:\\d+)?(?: \\[inline\\])?\\)"
+                    + " from \\[<([0-9a-fA-F]+)>\\] \\(([\\w.$]+)(?:\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))?(?: \\[([\\w\\-]+)\\])?(?: [^)\\s]+:\\d+)?(?: \\[inline\\])?\\)$");
 
     /** ARM since 5.x: {@code unwind_backtrace from show_stack+0x10/0x14}. Groups: function, caller, caller offset, caller size, caller module. */
     static final Pattern ARM_FRAME_SHORT = Pattern.compile(
@@ -170,6 +177,14 @@ final class OopsGrammar {
             "^(RIP|IP|EIP|NIP|pc|PC is at|EIP is at|Krnl PSW|epc)\\s*:?\\s*(?:[0-9a-fA-F]{4}:)?"
                     + "(?:\\[<?([0-9a-fA-F]+)>?\\]\\s*)?(?:\\[<?[0-9a-fA-F]+>?\\]\\s*)?(?:[0-9a-fA-F]{16} ){0,2}"
                     + "\\(?\\.?([A-Za-z_][\\w.$]*)\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+)");
+    /**
+     * A WARNING header that names where it fired, used as the faulting location when no register
+     * dump names one: {@code WARNING: CPU: 1 PID: 4090 at arch/riscv/mm/physaddr.c:16 __virt_to_phys+0x44/0x5c}.
+     * Groups: function, offset, size.
+     */
+    static final Pattern WARNING_AT = Pattern.compile(
+            "WARNING: (?:CPU: \\d+ PID: \\d+ )?at \\S+ \\.?([A-Za-z_][\\w.$]*)\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+)");
+
     /** A user-mode or unsymbolised RIP: {@code RIP: 0033:0x7fad92c3c370}, {@code RIP: 0010:0x86}. Groups: segment, address. */
     static final Pattern RIP_RAW = Pattern.compile("^RIP: ([0-9a-fA-F]{4}):(?:0x)?([0-9a-fA-F]+)\\s*$");
 

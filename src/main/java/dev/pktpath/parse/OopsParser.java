@@ -100,7 +100,11 @@ public final class OopsParser {
             }
         }
         if (r != null && r.isForeign(sp.caller(), sp.prefixed())) {
-            return null;
+            // a register dump's continuation lines carry no timestamp of their own
+            boolean sameCaller = sp.caller() == null;
+            if (!(sameCaller && !sp.prefixed() && !r.ended() && OopsReport.looksLikeRegisters(sp.text().strip()))) {
+                return null;
+            }
         }
         return r;
     }
@@ -157,6 +161,11 @@ public final class OopsParser {
         if (t.startsWith("BUG ") && OopsGrammar.SLAB_BUG.matcher(t).lookingAt()) {
             return OopsGrammar.Role.START;
         }
+        for (String a : OopsGrammar.ANYWHERE) {
+            if (t.contains(a)) {
+                return OopsGrammar.Role.START;
+            }
+        }
         // "watchdog: BUG: soft lockup ...", "rcu: INFO: rcu_sched detected stalls ..."
         int colon = t.indexOf(": ");
         if (colon > 1 && colon <= 40) {
@@ -184,8 +193,9 @@ public final class OopsParser {
                     }
                 }
                 if (h.token().equals("INFO: ") && (t.startsWith("INFO: Allocated in") || t.startsWith("INFO: Freed in")
-                        || t.startsWith("INFO: Slab 0x") || t.startsWith("INFO: Object 0x"))) {
-                    // old KASAN/SLUB detail lines: part of the report above them
+                        || t.startsWith("INFO: Slab 0x") || t.startsWith("INFO: Object 0x") || t.startsWith("INFO: 0x"))) {
+                    // SLUB debug and old KASAN detail lines ("INFO: 0xf2751962-0xf2751995. First byte 0x98
+                    // instead of 0x6b", "INFO: Freed in hotkey_exit+0x50/0xb0"): part of the report above them
                     return OopsGrammar.Role.CONTINUE;
                 }
                 return h.role();

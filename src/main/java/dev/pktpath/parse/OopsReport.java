@@ -204,10 +204,20 @@ final class OopsReport {
                 || t.equals("backtrace:") || t.startsWith("backtrace (crc");
     }
 
-    /** {@code <IRQ>}, {@code </IRQ>}, {@code <NMI>}, {@code <TASK>}, {@code <EOI>}, {@code <SOFTIRQ>}, {@code <#DF>}; returns the rest of the line. */
+    /**
+     * {@code <IRQ>}, {@code </IRQ>}, {@code <NMI>}, {@code <TASK>}, {@code <EOI>}, {@code <SOFTIRQ>}, {@code <#DF>},
+     * {@code <<EOE>>}, also before a frame on the same line ({@code <IRQ>  [<ffffffff81584ca7>] ip_local_deliver+0x47/0x80});
+     * returns the rest of the line.
+     */
     private String markers(String t) {
         String s = t;
         while (s.startsWith("<")) {
+            if (s.startsWith("<<EOE>>")) {
+                // end of an exception stack (NMI, debug, MCE): back on the interrupted stack
+                context = beforeNmi;
+                s = s.substring(7).strip();
+                continue;
+            }
             int close = s.indexOf('>');
             if (close < 0 || close > 12) {
                 return s;
@@ -246,15 +256,26 @@ final class OopsReport {
         Matcher m;
         if (t.indexOf(" from ") > 0) {
             if ((m = ARM_FRAME.matcher(t)).matches()) {
-                add(new Frame(0, null, m.group(2), hex(m.group(3)), hex(m.group(4)), lower(m.group(1)), null,
-                        m.group(5), true, context, null, false, line, t), line, t);
+                Long off = hex(m.group(3));
+                Long size = hex(m.group(4));
+                String module = m.group(5);
+                if (off == null && armCaller != null && armCaller.function().equals(m.group(2))) {
+                    // the previous line's "from [<c031c7a0>] (generic_perform_write+0xc4/0x1c0)" is this frame
+                    off = armCaller.offset();
+                    size = armCaller.size();
+                    module = armCaller.module();
+                }
+                add(new Frame(0, null, m.group(2), off, size, lower(m.group(1)), null,
+                        module, true, context, null, false, line, t), line, t);
                 armCaller = new Frame(0, null, m.group(7), hex(m.group(8)), hex(m.group(9)), lower(m.group(6)), null,
                         m.group(10), true, context, null, false, line, t);
                 return true;
             }
             if ((m = ARM_FRAME_SHORT.matcher(t)).matches()) {
-                add(new Frame(0, null, m.group(1), null, null, null, null, null, true, context, null, false, line, t),
-                        line, t);
+                Frame prev = armCaller;
+                boolean same = prev != null && prev.function().equals(m.group(1));
+                add(new Frame(0, null, m.group(1), same ? prev.offset() : null, same ? prev.size() : null, null, null,
+                        same ? prev.module() : null, true, context, null, false, line, t), line, t);
                 armCaller = new Frame(0, null, m.group(2), hex(m.group(3)), hex(m.group(4)), null, null,
                         m.group(5), true, context, null, false, line, t);
                 return true;
@@ -302,6 +323,11 @@ final class OopsReport {
 
     private void add(Frame f, int line, String t) {
         if (stack == Stack.NONE) {
+            if (!f.reliable()) {
+                // a "? f+0x.." line before any stack header is another CPU's stack running through
+                diagnostics.add(new Diagnostic(line, "frame outside the report's stack", t));
+                return;
+            }
             stack = Stack.MAIN;
         }
         if (stack != Stack.MAIN) {
@@ -384,7 +410,9 @@ final class OopsReport {
         if (c == 'R' && t.startsWith("RIP: ") && (m = RIP_RAW.matcher(t)).matches()) {
             String address = lower(m.group(2));
             if (stack == Stack.MAIN) {
-                openBlock(m.group(1).equals("0033") ? "registers" : "exception RIP", null, line);
+                // a segment with RPL 3 (0033, 0023, 0073) is user mode: the syscall's saved registers
+                boolean user = (Integer.parseInt(m.group(1), 16) & 3) == 3;
+                openBlock(user ? "registers" : "exception RIP", null, line);
                 blockRegs.put("RIP", address);
             } else if (stack == Stack.DONE) {
                 diagnostics.add(new Diagnostic(line, "registers of another stack", t));
@@ -420,6 +448,11 @@ final class OopsReport {
             s390Next += regs.size();
         } else if (t.indexOf(':') > 0 && t.indexOf(':') < 12) {
             regs = RegisterLine.parse(t);
+            if (regs != null && isPswBits(regs)) {
+                // s390 "R:0 T:1 IO:1 EX:1 Key:0 M:1 W:0 P:0 AS:3 CC:3 PM:0 EA:3": PSW fields, not registers
+                diagnostics.add(new Diagnostic(line, "PSW fields", t));
+                return true;
+            }
         }
         if (regs == null) {
             return false;
@@ -432,6 +465,16 @@ final class OopsReport {
             diagnostics.add(new Diagnostic(line, "registers of a stack frame", t));
         }
         return true;
+    }
+
+    private static boolean isPswBits(Map<String, String> regs) {
+        return regs.size() >= 6 && regs.containsKey("CC") && regs.values().stream().allMatch(v -> v.length() == 1);
+    }
+
+    /** A line that continues a register dump; printk prints these without a timestamp of their own. */
+    static boolean looksLikeRegisters(String t) {
+        return HEX_WORDS.matcher(t).matches() || t.startsWith("Krnl ") || PPC_GPR.matcher(t).matches()
+                || RegisterLine.parse(t) != null;
     }
 
     private static Map<String, String> numbered(String prefix, int first, String words, boolean twoDigits) {
@@ -466,6 +509,12 @@ final class OopsReport {
         closeBlock();
         if (frames.isEmpty() && !asideFrames.isEmpty()) {
             frames.addAll(asideFrames);
+        }
+        if (ip == null) {
+            Matcher w = WARNING_AT.matcher(headline);
+            if (w.find()) {
+                ip = new Location(function(w.group(1)), hex(w.group(2)), hex(w.group(3)));
+            }
         }
         Map<String, String> regs = registers;
         if (regs.isEmpty()) {

@@ -35,7 +35,8 @@ public final class ClusterRenderer {
         StringBuilder out = new StringBuilder();
         int w = st.width();
         int n = c.clusters().size();
-        String merge = c.threshold() >= 1.0 ? "identical stacks only" : "threshold " + TextStyle.score(c.threshold());
+        String merge = (c.threshold() >= 1.0 ? "identical stacks only" : "threshold " + TextStyle.score(c.threshold()))
+                + (c.reliableOnly() ? ", reliable frames" : "");
         String summary = ": " + c.traceCount() + (c.traceCount() == 1 ? " trace" : " traces") + " in " + n
                 + (n == 1 ? " bucket" : " buckets") + ", " + merge;
         String name = Sanitizer.clean(source);
@@ -170,7 +171,8 @@ public final class ClusterRenderer {
         StringBuilder sb = new StringBuilder(4096);
         Json j = new Json(sb);
         j.beginObject().field("schema", JsonRenderer.SCHEMA).field("source", source)
-                .field("traceCount", c.traceCount()).field("threshold", c.threshold());
+                .field("traceCount", c.traceCount()).field("threshold", c.threshold())
+                .field("reliableOnly", c.reliableOnly());
         j.name("buckets").beginArray();
         for (Cluster cl : c.clusters()) {
             j.beginObject().field("size", cl.size());

@@ -47,14 +47,33 @@ public final class DiffRenderer {
         Trace a = d.a().analysis().trace();
         Trace b = d.b().analysis().trace();
         if (d.same()) {
-            int n = a.frames().size();
-            out.append(n == 0 ? "no frames on either side\n"
-                    : "same stack: " + n + (n == 1 ? " frame" : " frames") + (d.options().offsets() ? ", offsets included" : "") + "\n");
+            int n = d.alignment().sizeA();
+            String left = d.options().reliableOnly() ? leftOut(a, b) : "";
+            out.append(n == 0 ? "no frames on either side" + left + "\n"
+                    : "same stack: " + n + (n == 1 ? " frame" : " frames") + (d.options().offsets() ? ", offsets included" : "")
+                    + left + "\n");
         } else {
             frames(out, d, a, b, st, Math.max(0, context));
         }
         registers(out, d.registers(), st);
         return out.toString();
+    }
+
+    /** {@code  (3 | 5 unreliable frames left out)}, or nothing when there were none. */
+    private static String leftOut(Trace a, Trace b) {
+        int ua = unreliable(a);
+        int ub = unreliable(b);
+        return ua + ub == 0 ? "" : " (" + ua + " | " + ub + " unreliable frames left out)";
+    }
+
+    private static int unreliable(Trace t) {
+        int n = 0;
+        for (Frame f : t.frames()) {
+            if (!f.reliable()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -79,7 +98,7 @@ public final class DiffRenderer {
         int slash = label.lastIndexOf('/');
         label = slash >= 0 && slash < label.length() - 1 ? label.substring(slash + 1) : label;
         full = label + "  " + (what.isEmpty() ? size : what + "  " + size);
-        // Too long still: the size goes first, the frame levels show it anyway.
+        // Still too long: drop the size, which the frame levels show anyway.
         return full.length() <= width || what.isEmpty() ? full : label + "  " + what;
     }
 
@@ -270,6 +289,7 @@ public final class DiffRenderer {
         j.field("similarity", jsonScore(d.similarity(), d.same()));
         j.field("same", d.same());
         j.field("offsets", d.options().offsets());
+        j.field("reliableOnly", d.options().reliableOnly());
         ops(j.name("ops"), d.alignment().ops());
         j.name("registers").beginArray();
         for (RegisterDiff.Change c : d.registers().rows()) {

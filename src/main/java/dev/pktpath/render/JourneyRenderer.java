@@ -70,7 +70,7 @@ public final class JourneyRenderer {
         out.append(header(a, traceCount)).append("\n\n");
         Journey j = a.journey();
         if (j.isEmpty()) {
-            out.append("  (no networking frames: the journey is empty)\n");
+            out.append(fit("  (no networking frames: empty journey)", width)).append("\n");
             return;
         }
         List<String> ranges = new ArrayList<>();
@@ -154,7 +154,7 @@ public final class JourneyRenderer {
         String to = a.trace().frames().get(j.turnaroundTo()).normalizedName();
         String fromStage = a.classOf(j.turnaroundFrom()).stage();
         String subject;
-        if (from.contains("_ack") && fromStage != null && fromStage.startsWith("l4")) {
+        if (from.endsWith("_ack") && fromStage != null && fromStage.startsWith("l4")) {
             subject = "ACK";
         } else if ("l4-rx".equals(fromStage)) {
             subject = "received segment";

@@ -33,7 +33,7 @@ class ClusterRenderTest {
         Clustering c = new Clusterer().cluster(small().traces());
         String json = new ClusterRenderer().json("small-foreach.txt", c);
         assertThat(json).startsWith("{\"schema\":\"pktpath-tui/1\",\"source\":\"small-foreach.txt\",\"traceCount\":8,"
-                + "\"threshold\":0.8,\"buckets\":[{\"size\":5,\"traces\":[3,4,5,6,7],\"frames\":[\"__schedule\",\"schedule\","
+                + "\"threshold\":0.8,\"reliableOnly\":false,\"buckets\":[{\"size\":5,\"traces\":[3,4,5,6,7],\"frames\":[\"__schedule\",\"schedule\","
                 + "\"schedule_hrtimeout_range_clock\",\"schedule_hrtimeout_range\",\"do_select\",\"core_sys_select\","
                 + "\"do_pselect\",\"__x64_sys_pselect6\",\"do_syscall_64\",\"entry_SYSCALL_64_after_hwframe\"],"
                 + "\"representative\":3,\"similarity\":0.8369,"

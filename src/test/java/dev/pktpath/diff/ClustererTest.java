@@ -80,6 +80,27 @@ class ClustererTest {
     }
 
     @Test
+    void unreliableFramesCanBeLeftOut() {
+        List<Trace> two = List.of(
+                TestTraces.trace(1, List.of("__schedule", "schedule", "do_nanosleep")),
+                unreliableAt(TestTraces.trace(2, List.of("__schedule", "stale_thing", "schedule", "do_nanosleep")), 1));
+        assertThat(new Clusterer(1.0).cluster(two).clusters()).hasSize(2);
+        Clustering c = new Clusterer(1.0, true).cluster(two);
+        assertThat(c.clusters()).hasSize(1);
+        assertThat(c.reliableOnly()).isTrue();
+        assertThat(c.clusters().get(0).frames()).containsExactly("__schedule", "schedule", "do_nanosleep");
+    }
+
+    private static Trace unreliableAt(Trace t, int index) {
+        List<dev.pktpath.model.Frame> frames = new java.util.ArrayList<>(t.frames());
+        dev.pktpath.model.Frame f = frames.get(index);
+        frames.set(index, new dev.pktpath.model.Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(),
+                f.stackAddress(), f.module(), false, f.context(), f.source(), f.inlined(), f.line(), f.raw()));
+        return new Trace(t.id(), t.format(), t.arch(), t.task(), t.headline(), t.ip(), frames, t.exceptions(),
+                t.registers(), t.diagnostics(), t.firstLine(), t.lastLine());
+    }
+
+    @Test
     void emptyStacksFormTheirOwnBucket() {
         Dump idle = Fixtures.corpus("062-commit-bt-a-n-idle-x86_64.txt");
         Clustering c = new Clusterer().cluster(idle.traces());

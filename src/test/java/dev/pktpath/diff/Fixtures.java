@@ -48,6 +48,28 @@ final class Fixtures {
         }
     }
 
+    static final Path SYZKALLER = Path.of("../shared/corpus/syzkaller");
+
+    /** A syzkaller report file (header, blank line, console log), read in place. */
+    static Dump syzkaller(String file) {
+        try {
+            return parse(file, Files.readString(SYZKALLER.resolve(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The trace with the most frames: the report itself, whatever the parser makes of the header. */
+    static DiffSide longest(Dump dump) {
+        dev.pktpath.model.Trace best = dump.traces().get(0);
+        for (dev.pktpath.model.Trace t : dump.traces()) {
+            if (t.frames().size() > best.frames().size()) {
+                best = t;
+            }
+        }
+        return side(dump, best.id());
+    }
+
     static DiffSide side(Dump dump, int trace) {
         return DiffSide.of(dump.source(), Analyzer.builtIn().analyze(dump.traces().get(trace - 1)), dump.traces().size() == 1);
     }

@@ -6,6 +6,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import dev.pktpath.model.Frame;
+import dev.pktpath.model.Trace;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,6 +87,36 @@ class StackDiffPropertiesTest {
         assertThat(nextA).isEqualTo(a.size());
         assertThat(nextB).isEqualTo(b.size());
         assertThat(rebuilt).isEqualTo(b);
+    }
+
+    @Property
+    void withUnreliableFramesLeftOutTheOpsRebuildBsReliableFrames(@ForAll("stacks") List<String> a,
+                                                                  @ForAll("stacks") List<String> b,
+                                                                  @ForAll long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        Trace ta = withUnreliable(TestTraces.trace(1, a), r);
+        Trace tb = withUnreliable(TestTraces.trace(2, b), r);
+        Alignment al = StackDiff.align(ta, tb, DiffOptions.RELIABLE);
+        List<String> rebuilt = new ArrayList<>();
+        for (EditOp op : al.ops()) {
+            op.a().forEach(i -> assertThat(ta.frames().get(i).reliable()).isTrue());
+            op.b().forEach(j -> assertThat(tb.frames().get(j).reliable()).isTrue());
+            List<Integer> from = op.kind() == EditKind.EQUAL ? op.a() : op.b();
+            Trace t = op.kind() == EditKind.EQUAL ? ta : tb;
+            from.forEach(i -> rebuilt.add(t.frames().get(i).function()));
+        }
+        assertThat(rebuilt).isEqualTo(tb.frames().stream().filter(Frame::reliable).map(Frame::function).toList());
+        assertThat(StackDiff.align(tb, ta, DiffOptions.RELIABLE).ops()).isEqualTo(al.mirrored().ops());
+    }
+
+    private static Trace withUnreliable(Trace t, java.util.Random r) {
+        List<Frame> frames = new ArrayList<>();
+        for (Frame f : t.frames()) {
+            frames.add(new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
+                    f.module(), r.nextInt(4) != 0, f.context(), f.source(), f.inlined(), f.line(), f.raw()));
+        }
+        return new Trace(t.id(), t.format(), t.arch(), t.task(), t.headline(), t.ip(), frames, t.exceptions(),
+                t.registers(), t.diagnostics(), t.firstLine(), t.lastLine());
     }
 
     @Property

@@ -69,7 +69,7 @@ class JourneyRendererTest {
     void emptyJourneySaysSo() {
         Trace t = TraceFixtures.trace("schedule", "worker_thread", "kthread");
         String text = new JourneyRenderer(80, true).render(List.of(TraceFixtures.analyse(RULES, t, Naming.NONE)), 3);
-        assertThat(text).startsWith("trace 1/3  trace 1").contains("(no networking frames: the journey is empty)");
+        assertThat(text).startsWith("trace 1/3  trace 1").contains("(no networking frames: empty journey)");
     }
 
     @Test
@@ -91,5 +91,16 @@ class JourneyRendererTest {
         TraceAnalysis a = TraceFixtures.analyse(RULES, t, new Naming(kind, kind, null, null));
         String header = new JourneyRenderer(80, true).render(List.of(a), 1).split("\n")[0];
         assertThat(header).hasSize(80).contains("...").endsWith("x86_64  1 frame");
+    }
+
+    @Test
+    void turnaroundReasonReadsFromTheFunctionsOnEitherSide() {
+        Trace ackCheck = TraceFixtures.trace("__tcp_transmit_skb", "tcp_send_ack", "__tcp_ack_snd_check",
+                "tcp_rcv_established", "tcp_v4_rcv");
+        assertThat(new JourneyRenderer(120, true).render(List.of(TraceFixtures.analyse(RULES, ackCheck, Naming.NONE)), 1))
+                .contains("turnaround: __tcp_ack_snd_check -> tcp_send_ack (received segment triggers an ACK)");
+        Trace forward = TraceFixtures.trace("ip_output", "ip_forward_finish", "ip_forward", "ip_rcv_finish", "ip_rcv");
+        assertThat(new JourneyRenderer(120, true).render(List.of(TraceFixtures.analyse(RULES, forward, Naming.NONE)), 1))
+                .contains("turnaround: ip_rcv_finish -> ip_forward (received packet is forwarded)");
     }
 }

@@ -4,6 +4,7 @@ import dev.pktpath.model.Dump;
 import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Trace;
+import dev.pktpath.model.TraceFormat;
 import dev.pktpath.parse.DumpParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * Every file of {@code ../shared/corpus/} (crash-bt, syzkaller, satyr, recursively; read in place) goes
  * through the parser without an exception and within a second, and the result keeps the model's
  * invariants: frame indexes are positions, exception frames point at a frame of their trace or -1,
- * trace ids count from 1, every diagnostic names a line of the input.
+ * trace ids count from 1, every diagnostic names a line of the input. Crash captures are read as crash
+ * output and console logs never are.
  */
 class CorpusParsesTest {
     static Stream<Path> corpusFiles() throws IOException {
@@ -55,5 +57,13 @@ class CorpusParsesTest {
             trace.diagnostics().forEach(d -> assertThat(d.line()).isBetween(1, lines));
         }
         dump.diagnostics().forEach(d -> assertThat(d.line()).isBetween(1, lines));
+        String folder = file.getParent().getFileName().toString();
+        if (folder.equals("crash-bt") && file.toString().endsWith(".txt")) {
+            // every capture of crash's bt is read as crash output, whatever else it holds
+            assertThat(dump.traces()).isNotEmpty().allMatch(t -> t.format() == TraceFormat.CRASH_BT);
+        } else {
+            // crash detection never takes a console log for crash output
+            assertThat(dump.traces()).noneMatch(t -> t.format() == TraceFormat.CRASH_BT);
+        }
     }
 }

@@ -219,7 +219,7 @@ class CrashBtArchGrammarTest {
 
         Trace rv = only("""
                 PID: 88     TASK: ff60000002a1b000  CPU: 3   COMMAND: "wget"
-                 #0 [ff20000010a3be30] riscv_crash_save_regs at ffffffff800078f8
+                 #0 [ff20000010a3be30] riscv_crash_save_regs at ffffffff80011a3c
                  #1 [ff20000010a3bf90] do_trap_ecall_u at ffffffff80a1c2d4
                      PC: 0000003fb1a2c3d4   RA: 0000003fb1a2c300   SP: 0000003fffc1d2e0
                      ORIG_A0: 0000000000000003   SYSCALLNO: 000000000000003f
@@ -282,17 +282,17 @@ class CrashBtArchGrammarTest {
         }
         Trace mips = only("""
                 PID: 4801   TASK: 9800000243bd0000  CPU: 1   COMMAND: "nc"
-                 #0 [980000024292f930] __crash_kexec at ffffffff802fff84
-                 #1 [980000024292fbd0] tlb_do_page_fault_1 at ffffffff80239388
+                 #0 [980000024292f930] __crash_kexec at ffffffff8031a2c4
+                 #1 [980000024292fbd0] tlb_do_page_fault_1 at ffffffff8024c1d0
                 """ + mipsRows + """
                     Hi    : 0000000000000000
                     Lo    : 0000000000000000
-                    epc   : ffffffff8085d308 udp_queue_rcv_skb+0x18
-                    ra    : ffffffff8085d9e0 udp_rcv+0xc0
+                    epc   : ffffffff80912c48 udp_queue_rcv_skb+0x18
+                    ra    : ffffffff80913a20 udp_rcv+0xc0
                     Status: 0000000014009ce3
                     Cause : 000000000080000c
                     BadVA : 0000000000000000
-                 #2 [980000024292fd00] udp_queue_rcv_skb at ffffffff8085d308
+                 #2 [980000024292fd00] udp_queue_rcv_skb at ffffffff80912c48
                 """);
         assertThat(mips.arch()).isEqualTo(Arch.MIPS64);
         ExceptionFrame m = mips.exceptions().get(0);
@@ -301,16 +301,16 @@ class CrashBtArchGrammarTest {
         assertThat(m.offset()).isEqualTo(0x18L);
         assertThat(m.afterFrame()).isEqualTo(1);
         assertThat(m.registers()).hasSize(39).containsEntry("$0", "0000000000000000").containsEntry("$31", "000000000000001f")
-                .containsEntry("HI", "0000000000000000").containsEntry("EPC", "ffffffff8085d308")
-                .containsEntry("RA", "ffffffff8085d9e0").containsEntry("STATUS", "0000000014009ce3").containsEntry("BADVA", "0000000000000000");
+                .containsEntry("HI", "0000000000000000").containsEntry("EPC", "ffffffff80912c48")
+                .containsEntry("RA", "ffffffff80913a20").containsEntry("STATUS", "0000000014009ce3").containsEntry("BADVA", "0000000000000000");
 
         Trace la = only("""
                 PID: 1900   TASK: 900000009a560000  CPU: 2   COMMAND: "nc"
-                 #0 [900000009bf0fb60] __crash_kexec at 90000000002e7660
+                 #0 [900000009bf0fb60] __crash_kexec at 90000000002f1a80
                  #1 [900000009bf0fc80] handle_tlb_load at 9000000000221c40
                 """ + laRows + """
-                    era      : 9000000000a2c188 udp_queue_rcv_skb+0x8
-                    ra       : 9000000000a2c85c udp_rcv+0x5c
+                    era      : 9000000000b31c48 udp_queue_rcv_skb+0x8
+                    ra       : 9000000000b3a11c udp_rcv+0x5c
                     CSR crmd : 00000000000000b0
                     CSR prmd : 0000000000000004
                     CSR ecfg : 0000000000071c1c
@@ -323,7 +323,7 @@ class CrashBtArchGrammarTest {
         assertThat(l.kind()).isEqualTo("exception ERA");
         assertThat(l.function()).isEqualTo("udp_queue_rcv_skb");
         assertThat(l.offset()).isEqualTo(8L);
-        assertThat(l.registers()).hasSize(40).containsEntry("CSR_ESTAT", "0000000000010000").containsEntry("ERA", "9000000000a2c188");
+        assertThat(l.registers()).hasSize(40).containsEntry("CSR_ESTAT", "0000000000010000").containsEntry("ERA", "9000000000b31c48");
     }
 
     @Test

@@ -168,12 +168,12 @@ class CrashBtLayoutTest {
     @Test
     void keepsElisionWarningsAndUnknownLinesAsDiagnostics() {
         Trace t = parse("""
-                PID: 2040   TASK: ffff969136fc4180  CPU: 16  COMMAND: "bash"
+                PID: 2040   TASK: ffff96a1b2c4d180  CPU: 16  COMMAND: "bash"
                 (active)
-                 #0 [ffffa996409aba38] machine_kexec at ffffffff9f881eb7
+                 #0 [ffffa9a1c0d2ba38] machine_kexec at ffffffff9e7712c4
                 ...
-                 #4 [ffffa996409abbd0] __handle_sysrq at ffffffffa0015640
-                 #5 [ffffa996409abc00] write_sysrq_trigger at ffffffffa001
+                 #4 [ffffa9a1c0d2bbd0] __handle_sysrq at ffffffffa0123a40
+                 #5 [ffffa9a1c0d2bc00] write_sysrq_trigger at ffffffffa001
                     [exception RIP: unknown or invalid address]
                     RIP: 0000000000000000  RSP: 0000000000000000  RFLAGS: 00000000
                 bt: WARNING: possibly bogus exception frame
@@ -273,5 +273,38 @@ class CrashBtLayoutTest {
         assertThat(t.diagnostics()).extracting(Diagnostic::message).containsExactly(
                 "trace starts at #32: earlier frames are not in the input",
                 "wrapped end of the frame line above", "wrapped end of the frame line above", "unrecognised line kept as text");
+    }
+
+    @Test
+    void aTaskWithoutEvidenceTakesTheDumpsArchitecture() {
+        Dump d = parse("""
+                PID: 0      TASK: ffff9a1b2c3d4000  CPU: 4   COMMAND: "swapper/4"
+
+                PID: 3121   TASK: ffff9a1b2c3d8000  CPU: 5   COMMAND: "nc"
+                 #0 [ff20000010a3be30] riscv_crash_save_regs at ffffffff80011a3c
+                 #1 [ff20000010a3bf90] do_trap_ecall_u at ffffffff80a1c2d4
+                """);
+        assertThat(d.traces()).extracting(Trace::arch).containsExactly(Arch.RISCV64, Arch.RISCV64);
+        assertThat(d.traces().get(0).frames()).isEmpty();
+    }
+
+    @Test
+    void keepsTheSourceLineOfAnExceptionFrameApartFromTheFrameAbove() {
+        Trace t = parse("""
+                PID: 1499   TASK: ffff88006b1e2a40  CPU: 2   COMMAND: "ping"
+                 #3 [ffff880061c2add0] page_fault at ffffffff8151a2c5
+                    /usr/src/debug/linux/arch/x86/kernel/entry_64.S: 1234
+                    [exception RIP: skb_put+0x4c]
+                    RIP: ffffffff81a2c1f8  RSP: ffff880061c2ae88  RFLAGS: 00010086
+                    ORIG_RAX: ffffffffffffffff  CS: 0010  SS: 0018
+                    /usr/src/debug/linux/net/core/skbuff.c: 1345
+                 #4 [ffff880061c2aed0] icmp_push_reply at ffffffff8155b2e4
+                """).traces().get(0);
+        assertThat(t.frames().get(0).source()).endsWith("entry_64.S:1234");
+        assertThat(t.frames().get(1).source()).isNull();
+        assertThat(t.exceptions().get(0).offset()).isEqualTo(0x4cL);
+        assertThat(t.exceptions().get(0).registers()).hasSize(6);
+        assertThat(t.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "trace starts at #3: earlier frames are not in the input", "source line of the exception frame");
     }
 }
