@@ -1,5 +1,6 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.render.Sanitizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -135,12 +136,36 @@ public final class Main implements Callable<Integer> {
         for (String name : names) {
             cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
         }
+        // An Error (stack overflow, out of memory) passes picocli's handler by; turn it into an exception it handles.
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.toString(), new IllegalStateException(e));
+            }
+        });
         // after the subcommands, so that they inherit the handler
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("pktpath-tui: internal error: " + ex);
+            Throwable shown = ex instanceof IllegalStateException && ex.getCause() instanceof Error ? ex.getCause() : ex;
+            // one line, sanitised (a message may quote the dump); the stack trace only when asked for
+            cmd.getErr().println("pktpath-tui: internal error: " + Sanitizer.clean(String.valueOf(shown))
+                    + (debugAsked(parsed) ? "" : " (--debug shows the stack trace)"));
+            if (debugAsked(parsed)) {
+                shown.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
             return 70;
         });
         return cl;
+    }
+
+    private static boolean debugAsked(CommandLine.ParseResult parsed) {
+        for (CommandLine c : parsed.asCommandLineList()) {
+            if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -159,6 +184,9 @@ public final class Main implements Callable<Integer> {
             if (common.rules != null) {
                 args.add("--rules=" + common.rules);
             }
+            if (common.text) {
+                args.add("--text");
+            }
             args.addAll(sample ? List.of("--sample") : List.of("--", file));
             return spec.commandLine().execute(args.toArray(String[]::new));
         }
@@ -166,7 +194,7 @@ public final class Main implements Callable<Integer> {
         Dump dump;
         try {
             analyzer = common.analyzer();
-            dump = sample ? Inputs.sample() : Inputs.load(file, System.in);
+            dump = sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
         } catch (RulesException e) {
             spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
             return 2;
