@@ -10,14 +10,24 @@ import java.util.List;
 public final class Analyzer {
     private final SubsystemRules rules;
     private final CrashNamer namer = new CrashNamer();
-    private final JourneyBuilder journeys = new JourneyBuilder();
+    private final JourneyBuilder journeys;
 
     public Analyzer(SubsystemRules rules) {
         this.rules = rules;
+        this.journeys = new JourneyBuilder(rules);
     }
 
     public static Analyzer builtIn() {
         return new Analyzer(SubsystemRules.builtIn());
+    }
+
+    /**
+     * The built-in rules, overridden by the user's {@code $XDG_CONFIG_HOME/pktpath-tui/subsystems.rules}
+     * and then by {@code rulesFile} ({@code --rules}, may be null). See {@link RulesLoader}.
+     */
+    public static Analyzer withUserRules(java.nio.file.Path rulesFile, java.util.Map<String, String> env)
+            throws RulesException {
+        return new Analyzer(RulesLoader.load(rulesFile, env));
     }
 
     public SubsystemRules rules() {
@@ -25,10 +35,15 @@ public final class Analyzer {
     }
 
     public TraceAnalysis analyze(Trace trace) {
-        List<FrameClass> classes = new ArrayList<>(trace.frames().size());
+        List<RuleMatch> matches = new ArrayList<>(trace.frames().size());
         for (Frame f : trace.frames()) {
-            classes.add(rules.classify(f));
+            matches.add(rules.match(f));
         }
-        return new TraceAnalysis(trace, namer.name(trace, classes), classes, journeys.build(trace, classes));
+        // Stages in context first (the namer skips frames by subsystem), then the journey, which
+        // needs the crash site the namer found.
+        JourneyBuilder.Resolved resolved = journeys.resolve(trace, matches);
+        Naming naming = namer.name(trace, resolved.classes());
+        JourneyBuilder.Result result = journeys.build(trace, resolved, naming);
+        return new TraceAnalysis(trace, naming, result.classes(), result.journey());
     }
 }

@@ -2,13 +2,174 @@ package dev.pktpath.analysis;
 
 import dev.pktpath.model.Frame;
 
-/** Subsystem and stage of a frame, from rules kept as data. (Placeholder: the rule table lands with issue 4.) */
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Subsystem and stage of a frame, from rules kept as data: the built-in table
+ * {@code subsystems.rules} (a resource next to this class), then any user tables in load order.
+ *
+ * <p>How a frame is matched: among the function rules, among the path rules (only for a frame that
+ * carries a source path) and among the module rules (only for a frame with a module), the LAST rule
+ * that matches wins, so later lines and later files override earlier ones. Then:
+ * <ol>
+ *   <li>a path rule, when one matched, gives the subsystem: the file says where the code lives; the
+ *       function rule still gives the stage when it names the same subsystem (it is more precise);</li>
+ *   <li>else the function rule decides;</li>
+ *   <li>else the module rule ({@code module:bnx2}) decides;</li>
+ *   <li>else the frame is {@code unknown}, with no stage.</li>
+ * </ol>
+ * Immutable, and safe to share between threads; results are cached per distinct frame key.
+ */
 public final class SubsystemRules {
-    public static SubsystemRules builtIn() {
-        return new SubsystemRules();
+    static final String BUILT_IN_RESOURCE = "subsystems.rules";
+
+    private static volatile SubsystemRules builtIn;
+
+    private final List<Rule> rules;
+    private final List<Rule.Compiled> functionRules = new ArrayList<>();
+    private final List<Rule.Compiled> pathRules = new ArrayList<>();
+    private final List<Rule.Compiled> moduleRules = new ArrayList<>();
+    private final Map<String, RuleMatch> cache = new ConcurrentHashMap<>();
+
+    private SubsystemRules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        for (Rule r : this.rules) {
+            Rule.Compiled c = new Rule.Compiled(r);
+            switch (r.target()) {
+                case FUNCTION -> functionRules.add(c);
+                case PATH -> pathRules.add(c);
+                case MODULE -> moduleRules.add(c);
+            }
+        }
     }
 
+    /** The table shipped in the jar. A broken built-in table is a build defect, so it fails loudly. */
+    public static SubsystemRules builtIn() {
+        SubsystemRules r = builtIn;
+        if (r == null) {
+            try {
+                r = new SubsystemRules(RulesFormat.parse(builtInText(), RuleSource.BUILT_IN));
+            } catch (RulesException e) {
+                throw new IllegalStateException("built-in rules unreadable: " + e.getMessage(), e);
+            }
+            builtIn = r;
+        }
+        return r;
+    }
+
+    /** The built-in table as shipped, header comment included. */
+    public static String builtInText() {
+        try (InputStream in = SubsystemRules.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in rules resource missing: " + BUILT_IN_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in rules unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** These rules followed by the rules in {@code text}, which override them where both match. */
+    public SubsystemRules plus(String text, RuleSource source) throws RulesException {
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(RulesFormat.parse(text, source));
+        return new SubsystemRules(all);
+    }
+
+    /** Every rule in load order: built-in first, the last match wins. */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The subsystem names the rules can give, plus {@code unknown}, sorted. */
+    public Set<String> subsystems() {
+        Set<String> names = new TreeSet<>();
+        for (Rule r : rules) {
+            names.add(r.subsystem());
+        }
+        names.remove(RulesFormat.KEEP_SUBSYSTEM);
+        names.add("unknown");
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** What the rules say about a frame, before context (direction, caller) is known. */
+    public RuleMatch match(Frame frame) {
+        String key = frame.normalizedName() + '\u0000' + (frame.source() == null ? "" : frame.source())
+                + '\u0000' + (frame.module() == null ? "" : frame.module());
+        return cache.computeIfAbsent(key, k -> lookUp(frame));
+    }
+
+    /**
+     * Subsystem and stage of a frame on its own. Families and {@code =} need the frames around them;
+     * here a family counts as its receive stage and {@code =} as no stage. The packet journey
+     * ({@link JourneyBuilder}) gives the stage in context.
+     */
     public FrameClass classify(Frame frame) {
-        return FrameClass.UNKNOWN;
+        RuleMatch m = match(frame);
+        return new FrameClass(m.subsystem(), m.stage().hasStage() ? m.stage().rx().id() : null);
+    }
+
+    private RuleMatch lookUp(Frame frame) {
+        RuleMatch fn = last(functionRules, frame);
+        RuleMatch path = frame.source() == null ? null : bestPath(frame.source());
+        if (path != null) {
+            StageSpec stage = fn != null && fn.subsystem().equals(path.subsystem()) ? fn.stage() : path.stage();
+            return new RuleMatch(path.subsystem(), stage, path.rule());
+        }
+        if (fn != null) {
+            return fn;
+        }
+        RuleMatch mod = frame.module() == null ? null : last(moduleRules, frame);
+        return mod != null ? mod : RuleMatch.UNKNOWN;
+    }
+
+    /**
+     * The path rule that explains most of the path (the earliest anchored prefix), the last one on a
+     * tie: in {@code drivers/net/ethernet/x.c}, {@code drivers/net/} beats {@code net/}.
+     */
+    private RuleMatch bestPath(String source) {
+        Rule best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (Rule.Compiled c : pathRules) {
+            int at = c.anchor(source);
+            if (at >= 0 && at <= bestAt) {
+                best = c.rule;
+                bestAt = at;
+            }
+        }
+        return best == null ? null : new RuleMatch(best.subsystem(), best.stage(), best);
+    }
+
+    /**
+     * The last rule of the list that matches; a rule whose subsystem is {@code =} gives only the
+     * stage, and the subsystem comes from the last matching rule above it ({@code unknown} if none).
+     */
+    private static RuleMatch last(List<Rule.Compiled> list, Frame frame) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (!list.get(i).matches(frame)) {
+                continue;
+            }
+            Rule winner = list.get(i).rule;
+            if (!winner.subsystem().equals(RulesFormat.KEEP_SUBSYSTEM)) {
+                return new RuleMatch(winner.subsystem(), winner.stage(), winner);
+            }
+            for (int j = i - 1; j >= 0; j--) {
+                Rule above = list.get(j).rule;
+                if (!above.subsystem().equals(RulesFormat.KEEP_SUBSYSTEM) && list.get(j).matches(frame)) {
+                    return new RuleMatch(above.subsystem(), winner.stage(), winner);
+                }
+            }
+            return new RuleMatch("unknown", winner.stage(), winner);
+        }
+        return null;
     }
 }

@@ -1,20 +1,80 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.diff.Clusterer;
+import dev.pktpath.diff.Clustering;
+import dev.pktpath.model.Dump;
+import dev.pktpath.parse.ParseException;
+import dev.pktpath.render.ClusterRenderer;
+import dev.pktpath.render.TextStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** Placeholder until its issue lands: says so honestly and exits with a usage error. */
-@Command(name = "cluster", mixinStandardHelpOptions = true, description = "Group the traces of a multi-task dump into buckets of similar stacks.")
+/** {@code pktpath-tui cluster FILE}: buckets of identical, then similar, stacks, biggest first. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = {"Group the traces of a multi-task dump (foreach bt, bt -a) into buckets of identical "
+                + "or similar stacks, biggest first.",
+                "Stacks are compared by normalised function names; similar ones (see --threshold) share a bucket."},
+        footer = {"", "Examples:",
+                "  pktpath-tui cluster foreach-bt.txt",
+                "  pktpath-tui cluster --threshold 1 foreach-bt.txt     identical stacks only",
+                "  pktpath-tui cluster --json foreach-bt.txt"})
 final class ClusterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--json", description = "Print the pktpath-tui/1 cluster document.")
+    boolean json;
+
+    @Option(names = "--threshold", paramLabel = "X", defaultValue = "0.8",
+            description = "Similarity (0 to 1) a stack needs to join a bucket it is not identical to; "
+                    + "1 keeps identical stacks only (default: ${DEFAULT-VALUE}).")
+    double threshold = Clusterer.DEFAULT_THRESHOLD;
+
+    @Option(names = "--reliable", description = "Leave out unreliable frames (the kernel's '? ' frames, crash's (unreliable)).")
+    boolean reliable;
+
+    @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "80",
+            description = "Width to fit the text in (default: ${DEFAULT-VALUE}).")
+    int width = TextStyle.DEFAULT_WIDTH;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The dump to read; - for stdin.")
+    String file;
+
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("pktpath-tui cluster: not implemented yet");
-        return 2;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(threshold >= 0.0 && threshold <= 1.0)) {
+            err.println("pktpath-tui cluster: --threshold must be between 0 and 1, not " + threshold);
+            err.flush();
+            return 2;
+        }
+        Dump dump;
+        try {
+            dump = Inputs.load(file, System.in);
+        } catch (ParseException e) {
+            err.println("pktpath-tui: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        Clustering c = new Clusterer(threshold, reliable).cluster(dump.traces());
+        if (json) {
+            out.print(new ClusterRenderer().json(dump.source(), c));
+        } else {
+            TextStyle style = new TextStyle(common.useColor(System.console() != null), DiffCommand.asciiOnly(common), width);
+            out.print(new ClusterRenderer().text(dump.source(), c, style));
+        }
+        out.flush();
+        return 0;
     }
 }

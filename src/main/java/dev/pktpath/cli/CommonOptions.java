@@ -1,6 +1,13 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.analysis.Analyzer;
+import dev.pktpath.analysis.RulesException;
+import dev.pktpath.analysis.RulesLoader;
+import dev.pktpath.analysis.SubsystemRules;
 import picocli.CommandLine.Option;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /** Options every command accepts, as the contract lists them. */
 public class CommonOptions {
@@ -15,6 +22,31 @@ public class CommonOptions {
 
     @Option(names = "--rules", paramLabel = "FILE", description = "Extra subsystem rules, in the format of the built-in table.")
     String rules;
+
+    /**
+     * The analyses with the rules in force: built-in, the user's config file, then {@code --rules}.
+     *
+     * @throws RulesException naming the rules file and line that cannot be used
+     */
+    public Analyzer analyzer() throws RulesException {
+        return new Analyzer(subsystemRules());
+    }
+
+    /** The rules in force, for {@code subsystems}. */
+    public SubsystemRules subsystemRules() throws RulesException {
+        return RulesLoader.load(rulesPath(), System.getenv());
+    }
+
+    private Path rulesPath() throws RulesException {
+        if (rules == null) {
+            return null;
+        }
+        try {
+            return Path.of(rules);
+        } catch (InvalidPathException e) {
+            throw new RulesException(rules + ": not a valid file name");
+        }
+    }
 
     /** Colour is used only when asked for, or when on a terminal and NO_COLOR is unset. */
     boolean useColor(boolean onTerminal) {

@@ -8,20 +8,33 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.pktpath.analysis.Analyzer;
+import dev.pktpath.model.Dump;
+import dev.pktpath.parse.ParseException;
+import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.Session;
+import dev.pktpath.tui.TerminalExplorer;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** The {@code pktpath-tui} command: opens the explorer on a dump, or runs a subcommand. */
 @Command(name = "pktpath-tui", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A terminal crash explorer for Linux kernel backtraces.",
-        subcommands = {PrintCommand.class, JourneyCommand.class, DiffCommand.class, ClusterCommand.class,
-                ReplCommand.class, SubsystemsCommand.class},
         footer = {"", "Examples:",
-                "  pktpath-tui dump.txt           explore a crash dump",
-                "  pktpath-tui --sample           explore the embedded \"A Packet's Path\" sample",
-                "  pktpath-tui print --json dump.txt"})
+                "  pktpath-tui dump.txt                        explore a crash dump",
+                "  pktpath-tui --sample                        explore the embedded sample",
+                "  pktpath-tui --color=never --ascii dump.txt  monochrome, plain ASCII",
+                "  pktpath-tui dump.txt | less                 not a terminal: prints instead",
+                "  pktpath-tui print --json dump.txt           the traces as JSON, for scripts"})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,14 +52,69 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit status; never lets an exception escape as a stack trace. */
-    public static int run(String... args) {
-        CommandLine cl = commandLine();
-        return cl.execute(args);
+    /**
+     * The subcommands, in the order help lists them, built only when wanted: picocli reads a command's
+     * annotations when it is added, and for a short command like {@code print} that reading is a large
+     * part of the start-up time (see bench/startup.sh).
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("print", PrintCommand::new);
+        m.put("journey", JourneyCommand::new);
+        m.put("diff", DiffCommand::new);
+        m.put("cluster", ClusterCommand::new);
+        m.put("repl", ReplCommand::new);
+        m.put("subsystems", SubsystemsCommand::new);
+        m.put("bench", BenchCommand::new);
+        return m;
     }
 
+    /** Runs the command line and returns the exit status; never lets an exception escape as a stack trace. */
+    public static int run(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the same lines picocli prints, without first building its model of every option
+            try {
+                for (String line : new Version().getVersion()) {
+                    System.out.println(line);
+                }
+                System.out.flush();
+                return 0;
+            } catch (IOException e) {
+                // fall through: picocli reports it
+            }
+        }
+        return commandLineFor(args).execute(args);
+    }
+
+    /** The whole command tree: for help, tests, and the generated completions and man page. */
     public static CommandLine commandLine() {
+        return build(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * Only what {@code args} can reach: the subcommand they name, plus {@code print}, which the root
+     * command falls back to; the whole tree when they name none (the root's help lists every command).
+     */
+    public static CommandLine commandLineFor(String... args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (SUBCOMMANDS.containsKey(a)) {
+                return build(a.equals("print") ? List.of(a) : List.of("print", a));
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine build(Collection<String> names) {
         CommandLine cl = new CommandLine(new Main());
+        for (String name : names) {
+            cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
+        }
+        // after the subcommands, so that they inherit the handler
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("pktpath-tui: internal error: " + ex);
             return 70;
@@ -60,9 +128,34 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
-        // Until the explorer lands, exploring means printing.
-        String[] args = sample ? new String[]{"print", "--sample"} : new String[]{"print", file};
-        return spec.commandLine().execute(args);
+        String term = System.getenv("TERM");
+        if (!onTerminal(term)) {
+            // Not a terminal (a pipe, a file, TERM=dumb): behave like print, as the contract says.
+            String[] args = sample ? new String[]{"print", "--sample"} : new String[]{"print", file};
+            return spec.commandLine().execute(args);
+        }
+        Dump dump;
+        try {
+            dump = sample ? Inputs.sample() : Inputs.load(file, System.in);
+        } catch (ParseException e) {
+            spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
+            return 1;
+        }
+        Session session = new Session(Analyzer.builtIn());
+        session.add(dump);
+        // vt100-class terminals have neither colour nor the Unicode box-drawing glyphs.
+        boolean plainTerminal = term != null && PLAIN_TERMINALS.matcher(term).matches();
+        session.setColor(common.color == CommonOptions.ColorMode.always || (common.useColor(true) && !plainTerminal));
+        session.setAscii(common.ascii || plainTerminal);
+        return TerminalExplorer.run(session, CommandRegistry.standard(), System.err);
+    }
+
+    /** {@code vt100}, {@code vt102}, {@code vt220}, {@code vt52}: monochrome, no Unicode line drawing. */
+    private static final Pattern PLAIN_TERMINALS = Pattern.compile("vt\\d+.*");
+
+    /** The explorer needs a terminal on both ends and a TERM that can move the cursor. */
+    static boolean onTerminal(String term) {
+        return System.console() != null && term != null && !term.isBlank() && !term.equals("dumb");
     }
 
     /** Version from the build, plus the Java runtime it runs on. */

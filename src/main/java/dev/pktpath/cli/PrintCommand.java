@@ -1,11 +1,16 @@
 package dev.pktpath.cli;
 
 import dev.pktpath.analysis.Analyzer;
+import dev.pktpath.analysis.FilterSyntaxException;
+import dev.pktpath.analysis.FrameFilter;
+import dev.pktpath.analysis.RulesException;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Dump;
+import dev.pktpath.model.Frame;
 import dev.pktpath.model.Trace;
 import dev.pktpath.parse.ParseException;
 import dev.pktpath.render.JsonRenderer;
+import dev.pktpath.render.Sanitizer;
 import dev.pktpath.render.TextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,14 +23,18 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
 
 @Command(name = "print", mixinStandardHelpOptions = true,
         description = "Print the parsed traces as an aligned backtrace, or as JSON.",
         footer = {"", "Examples:",
-                "  pktpath-tui print dump.txt",
-                "  pktpath-tui print --json --trace 2 dump.txt",
-                "  pktpath-tui print --sample",
-                "  dmesg | pktpath-tui print -"})
+                "  pktpath-tui print dump.txt                    every trace, aligned",
+                "  pktpath-tui print --json --trace 2 dump.txt   trace 2 only, as JSON",
+                "  pktpath-tui print --subsystem net dump.txt    networking frames only",
+                "  pktpath-tui print --subsystem stage:l4 --subsystem '!fault' dump.txt",
+                "                                                TCP/UDP frames, no fault handling",
+                "  pktpath-tui print --sample                    the embedded sample",
+                "  dmesg | pktpath-tui print -                   a console report on stdin"})
 final class PrintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,6 +48,14 @@ final class PrintCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "N", description = "Only trace N (1-based).")
     Integer trace;
 
+    @Option(names = "--subsystem", paramLabel = "S",
+            description = {"Show only frames of subsystem S (repeatable). 'net' matches every net-* subsystem;"
+                    + " -S or !S hides S; stage:STAGE, dir:rx|tx, fn:GLOB and module:GLOB select by stage,"
+                    + " direction, function or module. Hidden frames are counted where they were; levels stay.",
+                    "Grammar: term = [-|!][key:]value, terms joined by blanks or commas; a frame is shown when it"
+                            + " matches an including term (or there is none) and no excluding one."})
+    List<String> subsystems = new ArrayList<>();
+
     @Option(names = "--sample", description = "Use the embedded sample instead of FILE.")
     boolean sample;
 
@@ -51,6 +68,21 @@ final class PrintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!sample && file == null) {
             err.println("pktpath-tui print: a FILE (or - for stdin, or --sample) is required");
+            return 2;
+        }
+        Analyzer analyzer;
+        FrameFilter filter;
+        try {
+            analyzer = common.analyzer();
+        } catch (RulesException e) {
+            err.println("pktpath-tui: " + e.getMessage());
+            return 2;
+        }
+        try {
+            filter = FrameFilter.parse(String.join(" ", subsystems), analyzer.rules().subsystems());
+        } catch (FilterSyntaxException e) {
+            err.println("pktpath-tui print: --subsystem: " + e.getMessage());
+            err.println(e.pointer().indent(2).stripTrailing());
             return 2;
         }
         Dump dump;
@@ -68,17 +100,51 @@ final class PrintCommand implements Callable<Integer> {
             }
             chosen = List.of(chosen.get(trace - 1));
         }
-        Analyzer analyzer = Analyzer.builtIn();
         List<TraceAnalysis> analysed = new ArrayList<>();
         for (Trace t : chosen) {
             analysed.add(analyzer.analyze(t));
         }
-        if (json) {
-            out.print(new JsonRenderer().render(dump.source(), analysed));
+        if (filter.isEmpty()) {
+            out.print(json ? new JsonRenderer().render(dump.source(), analysed) : new TextRenderer().render(analysed, null));
         } else {
-            out.print(new TextRenderer().render(analysed, null));
+            printFiltered(out, dump, analysed, filter);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Text: hidden frames are counted in place by the renderer, and a last line sums up.
+     * JSON: each trace's {@code frames} keeps only the shown frames, with their original
+     * {@code index} and {@code level}, so exception and journey references still point at them.
+     */
+    private void printFiltered(PrintWriter out, Dump dump, List<TraceAnalysis> analysed, FrameFilter filter) {
+        IntPredicate[] visible = new IntPredicate[analysed.size()];
+        int shown = 0;
+        int total = 0;
+        List<TraceAnalysis> kept = new ArrayList<>();
+        for (int i = 0; i < analysed.size(); i++) {
+            TraceAnalysis a = analysed.get(i);
+            visible[i] = filter.visibleFrames(a);
+            List<Frame> frames = new ArrayList<>();
+            for (Frame f : a.trace().frames()) {
+                if (visible[i].test(f.index())) {
+                    frames.add(f);
+                }
+            }
+            shown += frames.size();
+            total += a.trace().frames().size();
+            Trace t = a.trace();
+            kept.add(new TraceAnalysis(new Trace(t.id(), t.format(), t.arch(), t.task(), t.headline(), t.ip(), frames,
+                    t.exceptions(), t.registers(), t.diagnostics(), t.firstLine(), t.lastLine()),
+                    a.naming(), a.frameClasses(), a.journey()));
+        }
+        if (json) {
+            out.print(new JsonRenderer().render(dump.source(), kept));
+        } else {
+            out.print(new TextRenderer().render(analysed, visible));
+            out.printf("%nfilter '%s': %d of %d frame%s shown, %d hidden%n", Sanitizer.clean(filter.text()), shown, total,
+                    total == 1 ? "" : "s", total - shown);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pktpath.model;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
  * @param source       {@code file:line} when printed (crash {@code bt -l}, symbolised console reports)
  * @param line         1-based line number in the input where the frame was printed
  * @param raw          the input line as read (after prefix cleaning), for the details view
+ * @param stackData    lines crash printed under the frame with {@code bt -f}/{@code -F} (stack words,
+ *                     {@code [RA: .. SP: .. FP: .. SIZE: ..]}), kept as printed; empty when none
  */
 public record Frame(
         int index,
@@ -27,7 +30,20 @@ public record Frame(
         String source,
         boolean inlined,
         int line,
-        String raw) {
+        String raw,
+        List<String> stackData) {
+
+    public Frame {
+        stackData = stackData == null ? List.of() : List.copyOf(stackData);
+    }
+
+    /** The frame without {@code bt -f} stack data: the shape most producers (console reports) need. */
+    public Frame(int index, Integer level, String function, Long offset, Long size, String address,
+                 String stackAddress, String module, boolean reliable, StackContext context, String source,
+                 boolean inlined, int line, String raw) {
+        this(index, level, function, offset, size, address, stackAddress, module, reliable, context, source,
+                inlined, line, raw, List.of());
+    }
 
     /** GCC clone suffixes that do not change which function it is: {@code .isra.0}, {@code .constprop.3}, {@code .part.1}, {@code .cold}. */
     private static final Pattern CLONE_SUFFIX =
@@ -40,6 +56,6 @@ public record Frame(
 
     public Frame withIndex(int newIndex) {
         return new Frame(newIndex, level, function, offset, size, address, stackAddress, module,
-                reliable, context, source, inlined, line, raw);
+                reliable, context, source, inlined, line, raw, stackData);
     }
 }

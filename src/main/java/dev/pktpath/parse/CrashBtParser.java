@@ -4,14 +4,12 @@ import dev.pktpath.model.Arch;
 import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
-import dev.pktpath.model.Location;
 import dev.pktpath.model.StackContext;
 import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
 import dev.pktpath.model.TraceFormat;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,89 +18,164 @@ import java.util.regex.Matcher;
 import static dev.pktpath.parse.CrashBtGrammar.*;
 
 /**
- * Reads crash's {@code bt} output. A state machine over lines:
+ * Reads crash's {@code bt} output (every {@code bt} option, {@code bt -a}, {@code foreach bt}) into traces.
+ * A state machine over cleaned lines:
  * <ul>
- *   <li>OUTSIDE: no task yet. A task header or a frame line opens a trace.</li>
- *   <li>IN_TRACE: frames, stack markers, source and stack-data lines attach to the open trace;
- *       an exception header or register line opens a register block.</li>
- *   <li>IN_REGISTERS: register lines add to the block; anything else closes it and is read in IN_TRACE.</li>
+ *   <li>OUTSIDE (no open trace): a task header, a frame line or a register block opens a trace; a
+ *       {@code crash>} prompt and anything else is kept as a dump-level diagnostic.</li>
+ *   <li>IN_TRACE: frames, stack markers, {@code bt -l} source lines, {@code bt -f} stack data and crash's
+ *       own messages attach to the open trace; a block header or a register line opens a register block.</li>
+ *   <li>IN_REGISTERS: lines the block takes stay in it; any other line (or a blank line) closes the block and
+ *       is then read as in IN_TRACE.</li>
  * </ul>
- * A new task header closes the open trace. Lines not understood are kept as diagnostics.
+ * A task header or a prompt closes the open trace. Nothing is dropped: every line that is not part of a
+ * frame, a block, or a trace's structure becomes a diagnostic saying what it was taken for.
+ *
+ * <p>Stack markers: crash prints {@code --- <IRQ stack> ---} after the frames that ran on that stack
+ * (x86_64.c, arm64.c, riscv64.c and kernel.c all print the marker when they leave a stack), so a marker
+ * sets the context of the frames printed since the previous marker; frames after the last marker ran on
+ * the task's own stack.
  */
 public final class CrashBtParser {
+    /** Longer than any line crash prints (a bt -F stack line with long symbols stays well below). */
+    static final int MAX_LINE = 4096;
 
     public List<Trace> parse(List<SourceLine> lines, List<Diagnostic> outside) {
-        List<Trace> traces = new ArrayList<>();
+        List<TraceBuilder> built = new ArrayList<>();
         TraceBuilder open = null;
         String panic = null;
+        int previous = 0;
         for (SourceLine sl : lines) {
             String text = sl.text().strip();
-            if (text.isEmpty()) {
-                if (open != null) {
-                    open.closeRegisters();
-                }
+            int no = sl.number();
+            if (text.length() > MAX_LINE) {
+                // no crash line is this long; keep it short of the grammars so a pasted blob cannot slow them down
+                (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "line too long for crash output, kept as text",
+                        text.substring(0, 200)));
                 continue;
             }
+            if (text.isEmpty()) {
+                // crash prints no blank line inside a block; a blank line here is a mail client's double spacing
+                continue;
+            }
+            int before = previous;
+            previous = no;
+            if (open != null && open.block != null) {
+                if ((!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
+                        && !STACK_DATA.matcher(text).matches()
+                        && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
+                    open.lastLine = no;
+                    continue;
+                }
+                open.closeBlock();
+            }
             Matcher m;
+            if (PROMPT.matcher(text).matches()) {
+                open = close(open, built);
+                outside.add(new Diagnostic(no, "crash prompt", text));
+                continue;
+            }
             if ((m = PANIC.matcher(text)).matches()) {
                 panic = m.group(1);
-                note(open, outside, sl, "crash header line");
+                (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "crash panic message", text));
                 continue;
             }
             if ((m = TASK_HEADER.matcher(text)).matches()) {
-                if (open != null) {
-                    traces.add(open.build(traces.size() + 1));
-                }
-                open = new TraceBuilder(sl.number(), panic);
-                Integer cpu = m.group(3).equals("-") ? null : Integer.valueOf(m.group(3));
-                open.task = new Task(Long.valueOf(m.group(1)), m.group(2).toLowerCase(Locale.ROOT), cpu, m.group(4));
+                close(open, built);
+                open = new TraceBuilder(no, panic);
+                open.task = task(m);
                 continue;
             }
             if ((m = FRAME.matcher(text)).matches()) {
-                if (open == null) {
-                    open = new TraceBuilder(sl.number(), panic);
-                }
-                open.addFrame(m, sl, text);
+                open = ensure(open, no, panic);
+                open.addFrame(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), null, no, text);
                 continue;
+            }
+            if ((m = ARM_FRAME.matcher(text)).matches()) {
+                open = ensure(open, no, panic);
+                open.addFrame(m.group(1), null, m.group(3), m.group(2), m.group(6), m.group(4), no, text);
+                continue;
+            }
+            if ((m = STACK_MARKER.matcher(text)).matches()) {
+                open = ensure(open, no, panic);
+                open.lastLine = no;
+                open.marker(m.group(1), no);
+                continue;
+            }
+            if (!CRASH_MESSAGE.matcher(text).matches()) {
+                CrashBtRegisterBlock block = CrashBtRegisterBlock.open(text, no);
+                if (block != null) {
+                    open = ensure(open, no, panic);
+                    open.block = block;
+                    open.lastLine = no;
+                    continue;
+                }
             }
             if (open == null) {
-                outside.add(new Diagnostic(sl.number(), "outside any backtrace", text));
+                outside.add(new Diagnostic(no, outsideMessage(text), text));
                 continue;
             }
-            open.lastLine = sl.number();
-            if ((m = EXCEPTION_HEADER.matcher(text)).matches()) {
-                open.openRegisters("exception " + m.group(1), m.group(2), parseNumber(m.group(3)), sl.number());
-            } else if (REGISTER_LINE.matcher(text).matches()) {
-                if (open.registers == null) {
-                    open.openRegisters("registers", null, null, sl.number());
-                }
-                Matcher r = REGISTER.matcher(text);
-                while (r.find()) {
-                    open.registers.put(r.group(1), r.group(2).toLowerCase(Locale.ROOT));
-                }
-            } else if ((m = STACK_MARKER.matcher(text)).matches()) {
-                open.closeRegisters();
-                open.context = contextOf(m.group(1));
-            } else if ((m = SOURCE_LINE.matcher(text)).matches() && open.frames.size() > 0) {
-                open.attachSource(m.group(1) + ":" + m.group(2));
-            } else if (PROMPT.matcher(text).matches()) {
-                open.closeRegisters();
-                open.diagnostics.add(new Diagnostic(sl.number(), "crash prompt", text));
+            open.lastLine = no;
+            if (open.lastLineWasFrame(before) && WRAPPED_TAIL.matcher(text).matches()) {
+                open.wrappedTail(text, no);
+            } else if ((m = SOURCE_LINE.matcher(text)).matches()) {
+                open.source(m.group(1) + ":" + m.group(2), no, text);
+            } else if (STACK_DATA.matcher(text).matches() || FRAME_SUMMARY.matcher(text).matches()) {
+                open.stackData(text, no);
+            } else if ((m = TEXT_SYMBOL.matcher(text)).matches()) {
+                open.textSymbols.add(sl);
+            } else if (BOGUS_FRAME.matcher(text).matches()) {
+                open.bogus(no, text);
+            } else if (ACTIVE.matcher(text).matches()) {
+                open.diagnostics.add(new Diagnostic(no, "task was active on a live system", text));
+            } else if (CRASH_MESSAGE.matcher(text).matches() || TEXT_START.matcher(text).matches()) {
+                open.diagnostics.add(new Diagnostic(no, "crash message", text));
+            } else if (ELISION.matcher(text).matches()) {
+                open.diagnostics.add(new Diagnostic(no, "elided output: frames may be missing here", text));
             } else {
-                open.closeRegisters();
-                open.diagnostics.add(new Diagnostic(sl.number(), "unrecognised line kept as text", text));
+                open.diagnostics.add(new Diagnostic(no, "unrecognised line kept as text", text));
             }
         }
-        if (open != null) {
-            traces.add(open.build(traces.size() + 1));
+        close(open, built);
+
+        List<Trace> traces = new ArrayList<>();
+        Arch dumpArch = CrashBtArch.majority(built.stream().map(b -> b.evidence).toList());
+        for (TraceBuilder b : built) {
+            traces.add(b.build(traces.size() + 1, dumpArch));
         }
         return traces;
     }
 
-    private static void note(TraceBuilder open, List<Diagnostic> outside, SourceLine sl, String what) {
-        (open == null ? outside : open.diagnostics).add(new Diagnostic(sl.number(), what, sl.text().strip()));
+    private static String outsideMessage(String text) {
+        if (ELISION.matcher(text).matches()) {
+            return "elided output: frames may be missing here";
+        }
+        if (CRASH_MESSAGE.matcher(text).matches() || BOGUS_FRAME.matcher(text).matches()) {
+            return "crash message";
+        }
+        return "outside any backtrace";
     }
 
+    private static TraceBuilder ensure(TraceBuilder open, int line, String panic) {
+        return open != null ? open : new TraceBuilder(line, panic);
+    }
+
+    private static TraceBuilder close(TraceBuilder open, List<TraceBuilder> built) {
+        if (open != null) {
+            open.closeBlock();
+            built.add(open);
+        }
+        return null;
+    }
+
+    private static Task task(Matcher m) {
+        Long pid = m.group(1).equals("?") ? null : Long.valueOf(m.group(1));
+        Integer cpu = m.group(3).matches("\\d+") ? Integer.valueOf(m.group(3)) : null;
+        String command = m.group(4) != null ? m.group(4) : (m.group(5).equals("?") ? null : m.group(5));
+        return new Task(pid, m.group(2).toLowerCase(Locale.ROOT), cpu, command);
+    }
+
+    /** Maps a stack marker's name to the context of the frames printed above it. */
     static StackContext contextOf(String marker) {
         String m = marker.toLowerCase(Locale.ROOT);
         if (m.contains("nmi")) {
@@ -114,7 +187,8 @@ public final class CrashBtParser {
         if (m.contains("irq")) {
             return StackContext.IRQ;
         }
-        if (m.contains("exception") || m.contains("fault") || m.contains("debug") || m.contains("mce")) {
+        if (m.contains("exception") || m.contains("fault") || m.contains("debug") || m.contains("mce")
+                || m.contains("machine check") || m.contains("overflow") || m.contains("emergency")) {
             return StackContext.EXCEPTION;
         }
         if (m.contains("task") || m.contains("process")) {
@@ -123,6 +197,7 @@ public final class CrashBtParser {
         return StackContext.UNKNOWN;
     }
 
+    /** A decimal or {@code 0x} hex number; null when absent or out of range. */
     static Long parseNumber(String s) {
         if (s == null) {
             return null;
@@ -140,15 +215,15 @@ public final class CrashBtParser {
         final String panic;
         int lastLine;
         Task task = Task.UNKNOWN;
-        StackContext context = StackContext.TASK;
         final List<Frame> frames = new ArrayList<>();
+        final List<List<String>> stackData = new ArrayList<>();
         final List<ExceptionFrame> exceptions = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
-        Map<String, String> registers;
-        String regKind;
-        String regFunction;
-        Long regOffset;
-        int regLine;
+        final List<SourceLine> textSymbols = new ArrayList<>();
+        final CrashBtArch.Evidence evidence = new CrashBtArch.Evidence();
+        CrashBtRegisterBlock block;
+        /** Index of the first frame since the last stack marker. */
+        int segmentStart;
 
         TraceBuilder(int firstLine, String panic) {
             this.firstLine = firstLine;
@@ -156,75 +231,194 @@ public final class CrashBtParser {
             this.panic = panic;
         }
 
-        void addFrame(Matcher m, SourceLine sl, String text) {
-            closeRegisters();
-            lastLine = sl.number();
-            String rest = m.group(7);
-            String module = null;
-            Matcher mod = MODULE.matcher(rest);
-            if (mod.find()) {
-                module = mod.group(1);
+        void addFrame(String levelText, String stackAddress, String symbolText, String address, String rest,
+                      String armModule, int no, String text) {
+            lastLine = no;
+            Integer level = parseLevel(levelText);
+            Integer previous = frames.isEmpty() ? null : frames.get(frames.size() - 1).level();
+            if (level != null) {
+                if (previous == null && level > 0) {
+                    diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text));
+                } else if (previous != null && level <= previous) {
+                    diagnostics.add(new Diagnostic(no, "frame numbering restarts at #" + level, text));
+                } else if (previous != null && level > previous + 1) {
+                    diagnostics.add(new Diagnostic(no, "frames #" + (previous + 1)
+                            + (level - 1 > previous + 1 ? "..#" + (level - 1) : "") + " are not in the input", text));
+                }
             }
-            boolean reliable = !rest.contains("(unreliable)");
-            frames.add(new Frame(frames.size(), Integer.valueOf(m.group(1)), m.group(3).strip(),
-                    parseNumber(m.group(4)), parseNumber(m.group(5)), m.group(6).toLowerCase(Locale.ROOT),
-                    m.group(2) == null ? null : m.group(2).toLowerCase(Locale.ROOT), module, reliable, context,
-                    null, false, sl.number(), text));
+            String symbol = symbolText.strip();
+            Matcher via = VIA.matcher(symbol);
+            if (via.matches()) {
+                symbol = via.group(1);
+            }
+            String function = symbol;
+            Long offset = null;
+            Long size = null;
+            Matcher s = SYMBOL.matcher(symbol);
+            if (s.matches()) {
+                function = s.group(1);
+                offset = parseNumber(s.group(2));
+                size = parseNumber(s.group(3));
+            }
+            String module = armModule;
+            boolean reliable = true;
+            if (rest != null) {
+                String left = rest;
+                Matcher mod = MODULE.matcher(left);
+                if (module == null && mod.find()) {
+                    module = mod.group(1);
+                    left = left.substring(0, mod.start()) + left.substring(mod.end());
+                }
+                left = VIA_TAIL.matcher(left).replaceAll("");
+                Matcher u = UNRELIABLE.matcher(left);
+                if (u.find()) {
+                    reliable = false;
+                    left = u.replaceAll("");
+                }
+                if (!left.isBlank()) {
+                    diagnostics.add(new Diagnostic(no, "text after the frame kept as a note", text));
+                }
+            }
+            String addr = address.toLowerCase(Locale.ROOT);
+            String sp = stackAddress == null ? null : stackAddress.toLowerCase(Locale.ROOT);
+            frames.add(new Frame(frames.size(), level, function, offset, size, addr, sp, module, reliable,
+                    StackContext.TASK, null, false, no, text));
+            stackData.add(new ArrayList<>());
+            evidence.frame(function, addr, sp, armModule != null || text.contains("[<"));
         }
 
-        void attachSource(String source) {
-            Frame f = frames.remove(frames.size() - 1);
-            frames.add(new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(),
-                    f.stackAddress(), f.module(), f.reliable(), f.context(), source, f.inlined(), f.line(), f.raw()));
-        }
-
-        void openRegisters(String kind, String function, Long offset, int line) {
-            closeRegisters();
-            registers = new LinkedHashMap<>();
-            regKind = kind;
-            regFunction = function;
-            regOffset = offset;
-            regLine = line;
-        }
-
-        void closeRegisters() {
-            if (registers != null) {
-                exceptions.add(new ExceptionFrame(frames.size() - 1, regKind, regFunction, regOffset, registers, regLine));
-                registers = null;
+        private static Integer parseLevel(String s) {
+            try {
+                return Integer.valueOf(s);
+            } catch (NumberFormatException e) {
+                return null;
             }
         }
 
-        Trace build(int id) {
-            closeRegisters();
+        /** The frame with what later lines told about it: its stack, its source line, its stack data. */
+        private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
+            return new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
+                    f.module(), f.reliable(), context, source, f.inlined(), f.line(), f.raw(), data);
+        }
+
+        /** True when the last frame was printed on input line {@code line}. */
+        boolean lastLineWasFrame(int line) {
+            return !frames.isEmpty() && frames.get(frames.size() - 1).line() == line;
+        }
+
+        /** A frame's {@code [module]} or {@code (unreliable)} that a mail client wrapped onto the next line. */
+        void wrappedTail(String text, int no) {
+            int i = frames.size() - 1;
+            Frame f = frames.get(i);
+            Matcher mod = MODULE.matcher(text);
+            String module = f.module() == null && mod.find() ? mod.group(1) : f.module();
+            boolean reliable = f.reliable() && !UNRELIABLE.matcher(text).find();
+            frames.set(i, new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
+                    module, reliable, f.context(), f.source(), f.inlined(), f.line(), f.raw() + " " + text, f.stackData()));
+            diagnostics.add(new Diagnostic(no, "wrapped end of the frame line above", text));
+        }
+
+        void marker(String name, int no) {
+            StackContext ctx = contextOf(name);
+            for (int i = segmentStart; i < frames.size(); i++) {
+                Frame f = frames.get(i);
+                frames.set(i, copy(f, ctx, f.source(), f.stackData()));
+            }
+            segmentStart = frames.size();
+            evidence.marker(name);
+            if (ctx == StackContext.UNKNOWN) {
+                diagnostics.add(new Diagnostic(no, "stack marker of an unknown stack", "--- <" + name + "> ---"));
+            }
+        }
+
+        void source(String source, int no, String text) {
+            if (frames.isEmpty()) {
+                diagnostics.add(new Diagnostic(no, "source line before any frame", text));
+                return;
+            }
+            int i = frames.size() - 1;
+            Frame f = frames.get(i);
+            if (f.source() != null || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
+                diagnostics.add(new Diagnostic(no, "source line of the exception frame", text));
+                return;
+            }
+            frames.set(i, copy(f, f.context(), source, f.stackData()));
+        }
+
+        void stackData(String text, int no) {
+            if (frames.isEmpty()) {
+                diagnostics.add(new Diagnostic(no, "stack data before any frame", text));
+                return;
+            }
+            stackData.get(stackData.size() - 1).add(text);
+        }
+
+        void bogus(int no, String text) {
+            String which = exceptions.isEmpty() ? "" : " (the exception frame at line " + exceptions.get(exceptions.size() - 1).line() + ")";
+            diagnostics.add(new Diagnostic(no, "crash warns: possibly bogus exception frame" + which, text));
+        }
+
+        void closeBlock() {
+            if (block != null) {
+                ExceptionFrame e = block.build(frames.size() - 1);
+                exceptions.add(e);
+                for (String note : block.notes()) {
+                    diagnostics.add(new Diagnostic(block.line(), "register block note", note));
+                }
+                evidence.registers(e.registers().keySet());
+                block = null;
+            }
+        }
+
+        Trace build(int id, Arch dumpArch) {
+            closeBlock();
+            List<Frame> out = new ArrayList<>(frames.size());
+            for (int i = 0; i < frames.size(); i++) {
+                Frame f = frames.get(i);
+                out.add(copy(f, f.context(), f.source(), stackData.get(i)));
+            }
+            textSymbols(out);
+            diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));
             Map<String, String> first = exceptions.isEmpty() ? Map.of() : exceptions.get(0).registers();
-            Location ip = null;
-            return new Trace(id, TraceFormat.CRASH_BT, guessArch(), task, panic, ip, frames, exceptions,
+            evidence.task(task.task());
+            Arch arch = evidence.decide(dumpArch);
+            return new Trace(id, TraceFormat.CRASH_BT, arch, task, panic, null, out, exceptions,
                     first, diagnostics, firstLine, lastLine);
         }
 
-        private Arch guessArch() {
-            for (ExceptionFrame e : exceptions) {
-                Map<String, String> r = e.registers();
-                if (r.containsKey("RIP") || r.containsKey("R15")) {
-                    return Arch.X86_64;
+        /**
+         * {@code bt -t} lists text symbols found on the stack, not a call chain. They become frames
+         * (unreliable, without level) only when the trace has no {@code #N} frames at all; next to real
+         * frames they are notes.
+         */
+        private void textSymbols(List<Frame> out) {
+            for (SourceLine sl : textSymbols) {
+                String text = sl.text().strip();
+                if (!out.isEmpty() && out.get(0).level() != null) {
+                    diagnostics.add(new Diagnostic(sl.number(), "text symbol on the stack (not a frame)", text));
+                    continue;
                 }
-                if (r.containsKey("EIP") || r.containsKey("EAX")) {
-                    return Arch.X86;
+                Matcher m = TEXT_SYMBOL.matcher(text);
+                if (!m.matches()) {
+                    continue;
                 }
-                if (r.containsKey("PSTATE") || r.containsKey("X29")) {
-                    return Arch.ARM64;
+                String function = m.group(2);
+                Long offset = null;
+                Matcher s = SYMBOL.matcher(function);
+                if (s.matches()) {
+                    function = s.group(1);
+                    offset = parseNumber(s.group(2));
                 }
+                String module = null;
+                if (m.group(4) != null) {
+                    Matcher mod = MODULE.matcher(m.group(4));
+                    module = mod.find() ? mod.group(1) : null;
+                }
+                out.add(new Frame(out.size(), null, function, offset, null, m.group(3).toLowerCase(Locale.ROOT),
+                        m.group(1).toLowerCase(Locale.ROOT), module, false, StackContext.TASK, null, false,
+                        sl.number(), text));
+                evidence.frame(function, m.group(3).toLowerCase(Locale.ROOT), m.group(1).toLowerCase(Locale.ROOT), false);
             }
-            for (Frame f : frames) {
-                String a = f.address();
-                if (a != null && a.length() == 16) {
-                    return a.startsWith("c0000") ? Arch.PPC64 : Arch.X86_64;
-                }
-                if (a != null && a.length() == 8) {
-                    return Arch.X86;
-                }
-            }
-            return Arch.UNKNOWN;
         }
     }
 }

@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
  * Never throws on odd text: what it cannot read becomes a diagnostic.
  */
 public final class DumpParser {
-    /** A crash frame line ({@code #3 [ffff...] f at ffff...}) or task header marks crash output. */
-    private static final Pattern CRASH_MARK = Pattern.compile("^\\s*(?:#\\d+\\s+(?:\\[[0-9a-fA-F]+\\]\\s+)?\\S.*\\sat\\s+[0-9a-fA-F]+|PID:\\s*\\d+\\s+TASK:).*");
+    /**
+     * Marks of crash output: a frame line ({@code #3 [ffff...] f at ffff...}, 32-bit ARM's
+     * {@code #3 [<c0...>] (f) from [<c0...>]}), a task header, or an exception block that {@code bt -e}
+     * prints without frames ({@code KERNEL-MODE EXCEPTION FRAME AT: ...}, {@code [exception RIP: ...]}).
+     */
+    private static final Pattern CRASH_MARK = Pattern.compile("^\\s*(?:#\\d+\\s+(?:\\[(?:BSP:)?[0-9a-fA-F]+\\]\\s+)?\\S.*\\sat\\s+[0-9a-fA-F]+"
+            + "|#\\d+\\s+\\[<[0-9a-fA-F]+>\\]\\s+\\(.*\\)\\s+from\\s+\\[<"
+            + "|PID:\\s*(?:\\d+|\\?)\\s+TASK:|(?:KERNEL|USER)-MODE (?:EXCEPTION|INTERRUPT) FRAME|\\[exception [A-Z]+:).*");
 
     public Dump parse(String source, String text) {
         return parse(source, splitLines(text));
@@ -36,7 +42,7 @@ public final class DumpParser {
 
     private static boolean looksLikeCrash(List<SourceLine> lines) {
         for (SourceLine l : lines) {
-            if (CRASH_MARK.matcher(l.text()).matches()) {
+            if (l.text().length() <= CrashBtParser.MAX_LINE && CRASH_MARK.matcher(l.text()).matches()) {
                 return true;
             }
         }

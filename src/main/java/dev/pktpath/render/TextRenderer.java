@@ -2,6 +2,7 @@ package dev.pktpath.render;
 
 import dev.pktpath.analysis.FrameClass;
 import dev.pktpath.analysis.TraceAnalysis;
+import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.StackContext;
@@ -13,8 +14,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
-/** The readable, aligned backtrace of {@code print}: what a user reads instead of crash's raw output. */
+/**
+ * The readable, aligned backtrace of {@code print}: what a user reads instead of crash's raw output.
+ *
+ * <pre>
+ * trace 1/1  PID 0  "swapper"  CPU 3  TASK ffffffff81a8d020  x86_64  crash-bt  34 frames
+ * BUG: unable to handle kernel paging request in skb_clone
+ *   #8    page_fault                  ffffffff814e96f5  fault
+ *         [exception RIP: skb_clone+208]
+ *              RIP: ffffffff81415f40    RSP: ffff8800282034c0 RFLAGS: 00010246
+ *   #32   bnx2_poll_work       [bnx2] ffffffffa02ecd5f  net-driver  driver-rx
+ * </pre>
+ *
+ * Columns: level ({@code ?} after it for unreliable frames), function+offset, module, address, subsystem
+ * and journey stage. A {@code --- irq stack ---} line opens each run of frames that ran on another stack
+ * than the task's (crash prints its marker after such a run; here it heads it). {@code bt -l} source lines
+ * and {@code bt -f} stack data follow their frame, indented; exception blocks follow the frame printed
+ * above them, registers in aligned columns as crash prints them; notes on lines the parser did not take
+ * as frames end the trace.
+ */
 public final class TextRenderer {
+    private static final int MAX_FUNCTION_WIDTH = 48;
+    private static final String DETAIL_INDENT = "          ";
 
     /** The trace header line: task, CPU, arch and format. */
     public static String header(TraceAnalysis a, int count) {
@@ -32,7 +53,7 @@ public final class TextRenderer {
             b.append("  CPU ").append(task.cpu());
         }
         if (task.task() != null) {
-            b.append("  TASK ").append(task.task());
+            b.append("  TASK ").append(Sanitizer.clean(task.task()));
         }
         b.append("  ").append(t.arch().id()).append("  ").append(t.format().id())
                 .append("  ").append(t.frames().size()).append(t.frames().size() == 1 ? " frame" : " frames");
@@ -69,12 +90,13 @@ public final class TextRenderer {
         if (title != null) {
             out.append(Sanitizer.clean(title)).append('\n');
         }
-        List<String[]> rows = new ArrayList<>();
-        int fnWidth = 8;
-        for (Frame f : t.frames()) {
-            fnWidth = Math.max(fnWidth, Math.min(48, functionWithOffset(f).length()));
+        Columns cols = Columns.of(t.frames());
+        for (ExceptionFrame e : t.exceptions()) {
+            if (e.afterFrame() < 0) {
+                exception(out, e);
+            }
         }
-        StackContext ctx = null;
+        StackContext ctx = StackContext.TASK;
         int hidden = 0;
         for (Frame f : t.frames()) {
             if (visible != null && !visible.test(f.index())) {
@@ -82,14 +104,20 @@ public final class TextRenderer {
                 continue;
             }
             if (hidden > 0) {
-                out.append(String.format("        ... %d frame%s hidden by the filter%n", hidden, hidden == 1 ? "" : "s"));
+                hiddenLine(out, hidden);
                 hidden = 0;
             }
-            if (ctx != null && f.context() != ctx) {
+            if (f.context() != ctx) {
                 out.append("        --- ").append(f.context().id()).append(" stack ---\n");
+                ctx = f.context();
             }
-            ctx = f.context();
-            out.append(frameLine(f, a.classOf(f.index()), fnWidth)).append('\n');
+            out.append(frameLine(f, a.classOf(f.index()), cols)).append('\n');
+            if (f.source() != null) {
+                out.append(DETAIL_INDENT).append("at ").append(Sanitizer.clean(f.source())).append('\n');
+            }
+            for (String data : f.stackData()) {
+                out.append(DETAIL_INDENT).append(Sanitizer.clean(data)).append('\n');
+            }
             for (ExceptionFrame e : t.exceptions()) {
                 if (e.afterFrame() == f.index()) {
                     exception(out, e);
@@ -97,54 +125,120 @@ public final class TextRenderer {
             }
         }
         if (hidden > 0) {
-            out.append(String.format("        ... %d frame%s hidden by the filter%n", hidden, hidden == 1 ? "" : "s"));
+            hiddenLine(out, hidden);
         }
-        for (ExceptionFrame e : t.exceptions()) {
-            if (e.afterFrame() < 0) {
-                exception(out, e);
+        notes(out, t.diagnostics());
+    }
+
+    private static void hiddenLine(StringBuilder out, int hidden) {
+        out.append(String.format("        ... %d frame%s hidden by the filter%n", hidden, hidden == 1 ? "" : "s"));
+    }
+
+    /** Column widths for one trace, so every frame line of it lines up. */
+    private record Columns(int function, int module, int address) {
+        static Columns of(List<Frame> frames) {
+            int fn = 8;
+            int mod = 0;
+            int addr = 0;
+            for (Frame f : frames) {
+                fn = Math.max(fn, Math.min(MAX_FUNCTION_WIDTH, functionWithOffset(f).length()));
+                if (f.module() != null) {
+                    mod = Math.max(mod, Sanitizer.clean(f.module()).length() + 2);
+                }
+                if (f.address() != null) {
+                    addr = Math.max(addr, f.address().length());
+                }
             }
+            return new Columns(fn, mod, addr);
         }
     }
 
-    private static String frameLine(Frame f, FrameClass c, int fnWidth) {
+    private static String frameLine(Frame f, FrameClass c, Columns cols) {
         String level = f.level() != null ? "#" + f.level() : "";
         String mark = f.reliable() ? " " : "?";
-        String module = f.module() != null ? "[" + Sanitizer.clean(f.module()) + "]" : "";
+        StringBuilder line = new StringBuilder(String.format("  %5s%s %-" + cols.function() + "s", level, mark, functionWithOffset(f)));
+        if (cols.module() > 0) {
+            String module = f.module() != null ? "[" + Sanitizer.clean(f.module()) + "]" : "";
+            line.append(' ').append(String.format("%-" + cols.module() + "s", module));
+        }
+        if (cols.address() > 0) {
+            line.append("  ").append(String.format("%-" + cols.address() + "s", f.address() == null ? "" : Sanitizer.clean(f.address())));
+        }
         String sub = c.subsystem() == null || c.subsystem().equals("unknown") ? "" : c.subsystem();
         String stage = c.stage() == null ? "" : c.stage();
-        String line = String.format("  %5s %s %-" + fnWidth + "s %-10s %-16s %-10s %s",
-                level, mark, functionWithOffset(f), module, f.address() == null ? "" : f.address(), sub, stage);
-        if (f.source() != null) {
-            line = line.stripTrailing() + "  " + Sanitizer.clean(f.source());
+        if (!sub.isEmpty() || !stage.isEmpty()) {
+            line.append(String.format("  %-10s %s", sub, stage));
         }
-        return line.stripTrailing();
+        return stripTrailing(line.toString());
     }
 
     private static void exception(StringBuilder out, ExceptionFrame e) {
-        out.append("          == ").append(Sanitizer.clean(e.kind()));
+        out.append(DETAIL_INDENT).append('[').append(Sanitizer.clean(e.kind()));
         if (e.function() != null) {
             out.append(": ").append(Sanitizer.clean(e.function()));
             if (e.offset() != null) {
                 out.append('+').append(e.offset());
             }
         }
-        out.append(" ==\n");
-        registerLines(out, e.registers(), "             ");
+        out.append("]\n");
+        registerLines(out, e.registers(), DETAIL_INDENT + "   ");
     }
 
-    /** Registers three to a line, names right-aligned as crash prints them. */
+    /**
+     * Registers in print order, in aligned columns as crash prints them: names right-aligned, values
+     * left-aligned, three to a line for 64-bit values and four for shorter ones. A name longer than the
+     * block's usual names ({@code ORIG_RAX}, {@code SYSCALL_RESULT}) takes the room it needs.
+     */
     public static void registerLines(StringBuilder out, Map<String, String> regs, String indent) {
-        int n = 0;
-        StringBuilder line = new StringBuilder(indent);
+        if (regs.isEmpty()) {
+            return;
+        }
+        int nameWidth = 0;
+        int valueWidth = 0;
+        List<String> names = new ArrayList<>();
         for (Map.Entry<String, String> r : regs.entrySet()) {
-            line.append(String.format("%8s: %-16s  ", Sanitizer.clean(r.getKey()), Sanitizer.clean(r.getValue())));
-            if (++n % 3 == 0) {
-                out.append(line.toString().stripTrailing()).append('\n');
+            String name = Sanitizer.clean(r.getKey());
+            names.add(name);
+            if (name.length() <= 5) {
+                nameWidth = Math.max(nameWidth, name.length());
+            }
+            valueWidth = Math.max(valueWidth, Sanitizer.clean(r.getValue()).length());
+        }
+        valueWidth = Math.min(valueWidth, 18);
+        int perLine = valueWidth > 8 ? 3 : 4;
+        StringBuilder line = new StringBuilder(indent);
+        int n = 0;
+        int i = 0;
+        for (Map.Entry<String, String> r : regs.entrySet()) {
+            String name = names.get(i++);
+            line.append(String.format("%" + nameWidth + "s: %-" + valueWidth + "s  ", name, Sanitizer.clean(r.getValue())));
+            if (++n % perLine == 0) {
+                out.append(stripTrailing(line.toString())).append('\n');
                 line = new StringBuilder(indent);
             }
         }
-        if (n % 3 != 0) {
-            out.append(line.toString().stripTrailing()).append('\n');
+        if (n % perLine != 0) {
+            out.append(stripTrailing(line.toString())).append('\n');
         }
+    }
+
+    /** Lines of the trace that were not frames or registers: crash's own messages, elisions, gaps, unknown text. */
+    private static void notes(StringBuilder out, List<Diagnostic> diagnostics) {
+        if (diagnostics.isEmpty()) {
+            return;
+        }
+        out.append("  notes:\n");
+        for (Diagnostic d : diagnostics) {
+            out.append(String.format("    line %-5d %s", d.line(), Sanitizer.clean(d.message())));
+            if (d.text() != null && !d.text().isBlank()) {
+                String text = Sanitizer.clean(d.text().strip());
+                out.append(": ").append(text.length() > 72 ? text.substring(0, 69) + "..." : text);
+            }
+            out.append('\n');
+        }
+    }
+
+    private static String stripTrailing(String s) {
+        return s.stripTrailing();
     }
 }

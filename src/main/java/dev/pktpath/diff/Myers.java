@@ -1,0 +1,227 @@
+package dev.pktpath.diff;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Longest common subsequence of two int sequences by Myers' O(ND) algorithm in linear space
+ * (the "middle snake" bisection of Myers 1986, section 4b, in the formulation of
+ * diff-match-patch's {@code diff_bisect}).
+ *
+ * <p>Two cheap steps come first because kernel stacks make them pay: common prefix and suffix are
+ * matched directly (two traces of one crash share most of their frames), and elements that occur in
+ * only one sequence are set aside before the search (they can never be part of a common
+ * subsequence, and two unrelated 10,000-frame stacks then cost nothing). Both keep the result an
+ * optimal LCS. Past an edit distance of {@link #costLimit} (only reached by stacks of thousands of
+ * frames that differ almost everywhere) the search splits at its furthest point, as GNU diff does
+ * when a diff gets too expensive: the result is then a good common subsequence, not always the
+ * longest. The result is the list of matched index pairs, increasing in both coordinates.
+ */
+final class Myers {
+    private final int[] a;
+    private final int[] b;
+    private int[] outA;
+    private int[] outB;
+    private int count;
+
+    private Myers(int[] a, int[] b) {
+        this.a = a;
+        this.b = b;
+        int cap = Math.min(a.length, b.length);
+        this.outA = new int[Math.max(4, Math.min(cap, 1024))];
+        this.outB = new int[outA.length];
+    }
+
+    /** Matched pairs {@code [aIndexes, bIndexes]}, same length, both strictly increasing. */
+    static int[][] lcs(int[] a, int[] b) {
+        // Keep only elements present on both sides, remembering where they came from.
+        Set<Integer> inA = new HashSet<>();
+        for (int x : a) {
+            inA.add(x);
+        }
+        Set<Integer> inB = new HashSet<>();
+        for (int x : b) {
+            inB.add(x);
+        }
+        int[] mapA = filter(a, inB);
+        int[] mapB = filter(b, inA);
+        int[] fa = pick(a, mapA);
+        int[] fb = pick(b, mapB);
+        Myers m = new Myers(fa, fb);
+        m.run();
+        // Matches were found range by range, not in order; they increase together, so sort by A.
+        long[] pairs = new long[m.count];
+        for (int i = 0; i < m.count; i++) {
+            pairs[i] = ((long) m.outA[i] << 32) | m.outB[i];
+        }
+        Arrays.sort(pairs);
+        int[] ra = new int[m.count];
+        int[] rb = new int[m.count];
+        for (int i = 0; i < m.count; i++) {
+            ra[i] = mapA[(int) (pairs[i] >>> 32)];
+            rb[i] = mapB[(int) pairs[i]];
+        }
+        return new int[][]{ra, rb};
+    }
+
+    private static int[] filter(int[] s, Set<Integer> keep) {
+        int[] idx = new int[s.length];
+        int n = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (keep.contains(s[i])) {
+                idx[n++] = i;
+            }
+        }
+        return Arrays.copyOf(idx, n);
+    }
+
+    private static int[] pick(int[] s, int[] idx) {
+        int[] r = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            r[i] = s[idx[i]];
+        }
+        return r;
+    }
+
+    private void emit(int x, int y) {
+        if (count == outA.length) {
+            outA = Arrays.copyOf(outA, count * 2);
+            outB = Arrays.copyOf(outB, count * 2);
+        }
+        outA[count] = x;
+        outB[count] = y;
+        count++;
+    }
+
+    /**
+     * Works through ranges {@code a[aLo,aHi) x b[bLo,bHi)} from an explicit stack rather than by
+     * recursion, so that no input, however long, can overflow the Java stack.
+     */
+    private void run() {
+        Deque<int[]> work = new ArrayDeque<>();
+        work.push(new int[]{0, a.length, 0, b.length});
+        while (!work.isEmpty()) {
+            int[] r = work.pop();
+            int aLo = r[0];
+            int aHi = r[1];
+            int bLo = r[2];
+            int bHi = r[3];
+            while (aLo < aHi && bLo < bHi && a[aLo] == b[bLo]) {
+                emit(aLo++, bLo++);
+            }
+            while (aLo < aHi && bLo < bHi && a[aHi - 1] == b[bHi - 1]) {
+                emit(--aHi, --bHi);
+            }
+            if (aLo < aHi && bLo < bHi) {
+                int[] split = bisect(aLo, aHi, bLo, bHi);
+                if (split != null) {
+                    work.push(new int[]{aLo, aLo + split[0], bLo, bLo + split[1]});
+                    work.push(new int[]{aLo + split[0], aHi, bLo + split[1], bHi});
+                }
+            }
+        }
+    }
+
+    /**
+     * Finds the middle snake of a[aLo,aHi) x b[bLo,bHi) (first and last elements differ, both
+     * non-empty) and returns the point {x, y}, relative to (aLo, bLo), that splits the range in two;
+     * null when the two share nothing.
+     */
+    private int[] bisect(int aLo, int aHi, int bLo, int bHi) {
+        int n = aHi - aLo;
+        int m = bHi - bLo;
+        int limit = costLimit(n, m);
+        int maxD = Math.min((n + m + 1) / 2, limit + 1);
+        int vOffset = maxD;
+        int vLength = 2 * maxD + 2;
+        int[] v1 = new int[vLength];
+        int[] v2 = new int[vLength];
+        Arrays.fill(v1, -1);
+        Arrays.fill(v2, -1);
+        v1[vOffset + 1] = 0;
+        v2[vOffset + 1] = 0;
+        int delta = n - m;
+        boolean front = (delta & 1) != 0;
+        int k1start = 0;
+        int k1end = 0;
+        int k2start = 0;
+        int k2end = 0;
+        for (int d = 0; d < maxD; d++) {
+            for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+                int k1o = vOffset + k1;
+                int x1 = (k1 == -d || (k1 != d && v1[k1o - 1] < v1[k1o + 1])) ? v1[k1o + 1] : v1[k1o - 1] + 1;
+                int y1 = x1 - k1;
+                while (x1 < n && y1 < m && a[aLo + x1] == b[bLo + y1]) {
+                    x1++;
+                    y1++;
+                }
+                v1[k1o] = x1;
+                if (x1 > n) {
+                    k1end += 2;
+                } else if (y1 > m) {
+                    k1start += 2;
+                } else if (front) {
+                    int k2o = vOffset + delta - k1;
+                    if (k2o >= 0 && k2o < vLength && v2[k2o] != -1) {
+                        int x2 = n - v2[k2o];
+                        if (x1 >= x2) {
+                            return new int[]{x1, y1};
+                        }
+                    }
+                }
+            }
+            for (int k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
+                int k2o = vOffset + k2;
+                int x2 = (k2 == -d || (k2 != d && v2[k2o - 1] < v2[k2o + 1])) ? v2[k2o + 1] : v2[k2o - 1] + 1;
+                int y2 = x2 - k2;
+                while (x2 < n && y2 < m && a[aLo + n - x2 - 1] == b[bLo + m - y2 - 1]) {
+                    x2++;
+                    y2++;
+                }
+                v2[k2o] = x2;
+                if (x2 > n) {
+                    k2end += 2;
+                } else if (y2 > m) {
+                    k2start += 2;
+                } else if (!front) {
+                    int k1o = vOffset + delta - k2;
+                    if (k1o >= 0 && k1o < vLength && v1[k1o] != -1) {
+                        int x1 = v1[k1o];
+                        int y1 = vOffset + x1 - k1o;
+                        if (x1 >= n - x2) {
+                            return new int[]{x1, y1};
+                        }
+                    }
+                }
+            }
+            if (d >= limit) {
+                // Too expensive to finish exactly: split where the forward search got furthest
+                // (as GNU diff does), giving up minimality but not correctness.
+                int bestX = -1;
+                int bestY = -1;
+                for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+                    int x = v1[vOffset + k1];
+                    int y = x - k1;
+                    if (x >= 0 && x <= n && y >= 0 && y <= m && x + y > bestX + bestY) {
+                        bestX = x;
+                        bestY = y;
+                    }
+                }
+                return bestX + bestY > 0 && bestX + bestY < n + m ? new int[]{bestX, bestY} : null;
+            }
+        }
+        return null; // no common element at all
+    }
+
+    /**
+     * Edit distance past which the search settles for a good split instead of the best one. Stacks
+     * up to about 3,000 frames a side stay below it and get a minimal diff; beyond, the cost stays
+     * near (n + m) * limit, about 2 * 10^7 steps.
+     */
+    static int costLimit(int n, int m) {
+        return Math.max(256, 20_000_000 / Math.max(1, n + m));
+    }
+}

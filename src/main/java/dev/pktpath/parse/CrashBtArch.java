@@ -1,0 +1,198 @@
+package dev.pktpath.parse;
+
+import dev.pktpath.model.Arch;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which architecture a crash backtrace came from. crash never prints it in {@code bt} output, so the
+ * parser weighs what it saw, strongest first:
+ * <ol>
+ *   <li>register names of exception blocks (RIP ⇒ x86_64, EIP ⇒ x86, X29/PSTATE ⇒ arm64, NIP/MSR ⇒ ppc64,
+ *       PSW ⇒ s390x, ERA/CSR ⇒ loongarch64, $n with EPC ⇒ mips64, lower-case a0..s11 with EPC ⇒ riscv64,
+ *       ARM's pc/lr/psr ⇒ arm);</li>
+ *   <li>stack markers only one architecture prints (x86_64's exception stacks, arm64's
+ *       {@code Overflow stack}, riscv64's {@code OVERFLOW stack}, ppc64's {@code Emergency Stack});</li>
+ *   <li>function names that exist on one architecture only (entry code, syscall wrappers);</li>
+ *   <li>the shape of text and stack addresses (8 digits ⇒ 32-bit, {@code c000...} ⇒ ppc64,
+ *       {@code 9000...} ⇒ loongarch64, XKPHYS stacks ⇒ mips64, neither 8 nor 16 digits ⇒ s390x).</li>
+ * </ol>
+ * A trace with no evidence of its own (an idle task in {@code bt -a}) takes the dump's majority.
+ */
+final class CrashBtArch {
+    private CrashBtArch() {
+    }
+
+    private static final int REGISTER = 100;
+    private static final int MARKER = 20;
+    private static final int FUNCTION = 10;
+    private static final int ADDRESS = 1;
+
+    private record Hint(Pattern pattern, Arch arch) {
+        static Hint of(String regex, Arch arch) {
+            return new Hint(Pattern.compile(regex), arch);
+        }
+    }
+
+    /** Function names that only one architecture's kernel has. */
+    private static final List<Hint> FUNCTION_HINTS = List.of(
+            Hint.of("^(?:entry_SYSCALL_64.*|do_syscall_64|__x64_sys_.*|asm_(?:exc|sysvec|common)_.*|system_call_fastpath"
+                    + "|async_page_fault|end_repeat_nmi|secondary_startup_64.*|x86_64_start_.*|__switch_to_asm"
+                    + "|ret_from_fork_asm|exc_(?:nmi|page_fault|invalid_op|general_protection)|sysvec_.*|ia32_sysenter_target)$", Arch.X86_64),
+            Hint.of("^(?:entry_INT80_32|entry_SYSENTER_32|sysenter_past_esp|syscall_call|do_8259A_IRQ|__i386_sys_.*)$", Arch.X86),
+            Hint.of("^(?:el[01][ht]?_64_.*|el[01]_(?:svc|sync|irq|da|ia|undef|dbg|error).*|__arm64_sys_.*|do_el0_svc.*"
+                    + "|invoke_syscall|el0_svc_common.*|__bad_stack|cpu_do_idle)$", Arch.ARM64),
+            Hint.of("^(?:riscv_.*|do_trap_.*|__riscv_sys_.*|handle_exception|ret_from_exception)$", Arch.RISCV64),
+            Hint.of("^(?:system_call_common|system_call_exception|interrupt_return.*|start_kernel_thread"
+                    + "|ret_from_kernel_(?:user_)?thread|\\..*|ppc_.*|__ppc64_.*)$", Arch.PPC64),
+            Hint.of("^(?:__s390x_sys_.*|pgm_check_handler|io_int_handler|ext_int_handler|mcck_int_handler|psw_idle"
+                    + "|__do_machine_kdump|do_io_irq|do_ext_irq|s390_.*)$", Arch.S390X),
+            Hint.of("^(?:handle_sys64|handle_sys|tlb_do_page_fault_\\d|handle_tlb[lsm]|handle_ri|r4k_wait|__r4k_wait|octeon_.*)$", Arch.MIPS64),
+            Hint.of("^(?:handle_syscall|handle_tlb_(?:load|store|modify|protect).*|__loongarch_sys_.*)$", Arch.LOONGARCH64));
+
+    /** What one trace showed. */
+    static final class Evidence {
+        private final Map<Arch, Integer> votes = new EnumMap<>(Arch.class);
+
+        private void vote(Arch a, int weight) {
+            votes.merge(a, weight, Integer::sum);
+        }
+
+        void registers(Collection<String> names) {
+            Set<String> n = Set.copyOf(names);
+            if (n.contains("RIP") || n.contains("ORIG_RAX") || n.contains("R15") && n.contains("RAX")) {
+                vote(Arch.X86_64, REGISTER);
+            } else if (n.contains("EIP") || n.contains("EAX")) {
+                vote(Arch.X86, REGISTER);
+            } else if (n.contains("X29") || n.contains("PSTATE") || n.contains("ORIG_X0")) {
+                vote(Arch.ARM64, REGISTER);
+            } else if (n.contains("NIP") || n.contains("MSR") || n.contains("TRAP") && n.contains("R1")) {
+                vote(Arch.PPC64, REGISTER);
+            } else if (n.contains("PSW_ADDR") || n.contains("PSW_MASK")) {
+                vote(Arch.S390X, REGISTER);
+            } else if (n.contains("ERA") || n.stream().anyMatch(r -> r.startsWith("CSR_"))) {
+                vote(Arch.LOONGARCH64, REGISTER);
+            } else if (n.contains("$0") || n.contains("BADVA")) {
+                vote(Arch.MIPS64, REGISTER);
+            } else if (n.contains("EPC") || n.contains("ORIG_A0") || n.contains("S11") || n.contains("CAUSE") && n.contains("RA")) {
+                vote(Arch.RISCV64, REGISTER);
+            } else if (n.contains("PSR") || n.contains("R10") && n.contains("FP") && n.contains("IP")) {
+                vote(Arch.ARM, REGISTER);
+            }
+        }
+
+        void marker(String name) {
+            if (name.contains("exception stack") || name.equalsIgnoreCase("entry trampoline stack")) {
+                vote(Arch.X86_64, MARKER);
+            } else if (name.equals("Overflow stack")) {
+                vote(Arch.ARM64, MARKER);
+            } else if (name.equals("OVERFLOW stack")) {
+                vote(Arch.RISCV64, MARKER);
+            } else if (name.contains("Emergency Stack") || name.equals("Nested NMI")) {
+                vote(Arch.PPC64, MARKER);
+            }
+        }
+
+        void frame(String function, String address, String stackAddress, boolean armFormat) {
+            if (armFormat) {
+                vote(Arch.ARM, MARKER);
+                return;
+            }
+            for (Hint h : FUNCTION_HINTS) {
+                if (function != null && h.pattern().matcher(function).matches()) {
+                    vote(h.arch(), FUNCTION);
+                    break;
+                }
+            }
+            Arch shape = shape(address, stackAddress);
+            if (shape != null) {
+                vote(shape, ADDRESS);
+            }
+        }
+
+        void task(String taskAddress) {
+            if (taskAddress == null) {
+                return;
+            }
+            if (taskAddress.length() <= 8) {
+                vote(Arch.X86, ADDRESS);
+            } else if (taskAddress.startsWith("c000")) {
+                vote(Arch.PPC64, ADDRESS);
+            } else if (taskAddress.startsWith("90000")) {
+                vote(Arch.LOONGARCH64, ADDRESS);
+            } else if (taskAddress.startsWith("98000") || taskAddress.startsWith("a8000")) {
+                vote(Arch.MIPS64, ADDRESS);
+            } else if (taskAddress.length() == 16 && (taskAddress.compareTo("ffff8000") < 0 && taskAddress.startsWith("ffff")
+                    || taskAddress.startsWith("ffffff") && !taskAddress.startsWith("ffffffff"))) {
+                // arm64's linear map (ffff0000.. on 48-bit VA, ffffffc0.. on 39-bit VA); x86_64 has no
+                // kernel data below ffff8000.. and keeps ffffffff.. for its kernel image
+                vote(Arch.ARM64, ADDRESS);
+            } else if (taskAddress.length() == 16 && taskAddress.startsWith("ffff88")) {
+                // x86_64's direct map (page_offset_base without KASLR) holds task structs here
+                vote(Arch.X86_64, ADDRESS);
+            }
+        }
+
+        /** The best-supported architecture, or {@code fallback} when this trace showed nothing. */
+        Arch decide(Arch fallback) {
+            return best(votes, fallback);
+        }
+    }
+
+    /** Every trace of a dump voting together: what the dump as a whole most likely is. */
+    static Arch majority(List<Evidence> all) {
+        Map<Arch, Integer> sum = new EnumMap<>(Arch.class);
+        for (Evidence e : all) {
+            e.votes.forEach((a, w) -> sum.merge(a, w, Integer::sum));
+        }
+        return best(sum, Arch.UNKNOWN);
+    }
+
+    private static Arch best(Map<Arch, Integer> votes, Arch fallback) {
+        Arch best = fallback;
+        int max = 0;
+        for (Map.Entry<Arch, Integer> e : votes.entrySet()) {
+            if (e.getValue() > max) {
+                max = e.getValue();
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    /** The architecture an address pair points at, or null when the shape says nothing. */
+    static Arch shape(String address, String stackAddress) {
+        if (address == null) {
+            return null;
+        }
+        String sp = stackAddress == null ? "" : stackAddress;
+        int len = address.length();
+        if (len == 16) {
+            if (address.startsWith("c00")) {
+                return Arch.PPC64;
+            }
+            if (address.startsWith("90000000")) {
+                return Arch.LOONGARCH64;
+            }
+            if (address.startsWith("ffffffff")) {
+                if (sp.startsWith("98") || sp.startsWith("a8") || sp.startsWith("c000")) {
+                    return Arch.MIPS64;
+                }
+                return Arch.X86_64;
+            }
+            if (address.startsWith("ffff") || sp.startsWith("ffff")) {
+                return Arch.ARM64;
+            }
+            return null;
+        }
+        if (len == 8) {
+            return sp.length() <= 8 ? Arch.X86 : null;
+        }
+        return len < 16 && len > 0 && sp.length() >= 8 ? Arch.S390X : null;
+    }
+}

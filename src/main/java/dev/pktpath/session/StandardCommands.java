@@ -1,0 +1,269 @@
+package dev.pktpath.session;
+
+import dev.pktpath.analysis.TraceAnalysis;
+import dev.pktpath.model.Dump;
+import dev.pktpath.model.ExceptionFrame;
+import dev.pktpath.model.Frame;
+import dev.pktpath.model.Trace;
+import dev.pktpath.parse.DumpParser;
+import dev.pktpath.parse.InputReader;
+import dev.pktpath.parse.ParseException;
+import dev.pktpath.render.Json;
+import dev.pktpath.render.JsonRenderer;
+import dev.pktpath.render.Sanitizer;
+import dev.pktpath.render.TextRenderer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import static dev.pktpath.session.SessionCommand.ArgKind;
+
+/** The built-in commands. Each is small; their shared shape is {@link Simple}. */
+final class StandardCommands {
+    private StandardCommands() {
+    }
+
+    /** A command built from its help text and a body. */
+    record Simple(String name, List<String> aliases, String synopsis, String summary, List<ArgKind> argKinds,
+                  Body body) implements SessionCommand {
+        @Override
+        public Outcome run(Session session, List<String> args) throws CommandException {
+            return body.run(session, args);
+        }
+    }
+
+    @FunctionalInterface
+    interface Body {
+        Outcome run(Session s, List<String> args) throws CommandException;
+    }
+
+    static List<SessionCommand> all(CommandRegistry registry) {
+        return List.of(
+                new Simple("load", List.of("open"), "FILE", "load a dump (file, - for stdin, or <sample>) and make it current",
+                        List.of(ArgKind.FILE), StandardCommands::load),
+                new Simple("dumps", List.of(), "", "list the loaded dumps", List.of(), StandardCommands::dumps),
+                new Simple("traces", List.of(), "", "list the traces of the current dump", List.of(), StandardCommands::traces),
+                new Simple("trace", List.of(), "N", "make trace N (1-based) current", List.of(ArgKind.TRACE), StandardCommands::trace),
+                new Simple("bt", List.of("frames"), "", "print the current trace", List.of(), StandardCommands::bt),
+                new Simple("frame", List.of(), "N", "select frame #N and show its details", List.of(ArgKind.FRAME), StandardCommands::frame),
+                new Simple("regs", List.of(), "", "registers of the current exception frame or report header", List.of(), StandardCommands::regs),
+                new Simple("title", List.of(), "", "the crash title of the current trace", List.of(), StandardCommands::title),
+                new Simple("search", List.of(), "RE", "select the next frame whose function matches RE", List.of(ArgKind.TEXT), StandardCommands::search),
+                new Simple("json", List.of(), "", "the current trace as JSON", List.of(), StandardCommands::json),
+                new Simple("set", List.of(), "color|ascii on|off", "change a display setting", List.of(ArgKind.SETTING), StandardCommands::set),
+                new Simple("explore", List.of(), "", "open the full-screen explorer on the current dump", List.of(),
+                        (s, a) -> {
+                            s.requireDump();
+                            return new Outcome("", Outcome.Effect.EXPLORE);
+                        }),
+                new Simple("help", List.of(), "[CMD]", "list the commands, or explain one", List.of(ArgKind.COMMAND),
+                        (s, a) -> help(registry, a)),
+                new Simple("quit", List.of("exit", "q"), "", "leave", List.of(), (s, a) -> new Outcome("", Outcome.Effect.QUIT)));
+    }
+
+    private static void arity(List<String> args, int min, int max, String usage) throws CommandException {
+        if (args.size() < min || args.size() > max) {
+            throw new CommandException("usage: " + usage);
+        }
+    }
+
+    private static int number(String word, String what) throws CommandException {
+        try {
+            return Integer.parseInt(word.startsWith("#") ? word.substring(1) : word);
+        } catch (NumberFormatException e) {
+            throw new CommandException(what + " must be a number, not '" + Sanitizer.clean(word) + "'");
+        }
+    }
+
+    private static Outcome load(Session s, List<String> args) throws CommandException {
+        arity(args, 1, 1, "load FILE");
+        String name = args.get(0);
+        Dump dump;
+        try {
+            dump = name.equals("<sample>")
+                    ? new DumpParser().parse(InputReader.SAMPLE_NAME, InputReader.readSample())
+                    : new DumpParser().parse(name, InputReader.read(name, System.in));
+        } catch (ParseException e) {
+            throw new CommandException(e.getMessage());
+        }
+        if (dump.traces().isEmpty()) {
+            throw new CommandException(name + ": no backtrace found");
+        }
+        LoadedDump d = s.add(dump);
+        return Outcome.view(d.name() + ": " + Sanitizer.clean(dump.source()) + ", " + plural(dump.traces().size(), "trace"));
+    }
+
+    private static Outcome dumps(Session s, List<String> args) {
+        StringBuilder b = new StringBuilder();
+        for (LoadedDump d : s.dumps()) {
+            b.append(s.current().orElse(null) == d ? "* " : "  ").append(d.name()).append("  ")
+                    .append(Sanitizer.clean(d.dump().source())).append("  ").append(plural(d.traces().size(), "trace")).append('\n');
+        }
+        return Outcome.text(b.length() == 0 ? "no dump loaded\n" : b.toString());
+    }
+
+    private static Outcome traces(Session s, List<String> args) throws CommandException {
+        LoadedDump d = s.requireDump();
+        StringBuilder b = new StringBuilder();
+        for (TraceAnalysis a : d.traces()) {
+            b.append(a.trace().id() - 1 == s.traceIndex() ? "* " : "  ")
+                    .append(TextRenderer.header(a, d.traces().size()));
+            if (a.naming().title() != null) {
+                b.append("  ").append(Sanitizer.clean(a.naming().title()));
+            }
+            b.append('\n');
+        }
+        return Outcome.text(b.toString());
+    }
+
+    private static Outcome trace(Session s, List<String> args) throws CommandException {
+        arity(args, 1, 1, "trace N");
+        s.selectTrace(number(args.get(0), "trace") - 1);
+        TraceAnalysis a = s.requireTrace();
+        return Outcome.view(TextRenderer.header(a, s.requireDump().traces().size()) + "\n");
+    }
+
+    private static Outcome bt(Session s, List<String> args) throws CommandException {
+        StringBuilder b = new StringBuilder();
+        new TextRenderer().renderTrace(b, s.requireTrace(), s.requireDump().traces().size(), null);
+        return Outcome.text(b.toString());
+    }
+
+    /** {@code frame N}: N is crash's {@code #N} level when the trace has levels, else the frame's index. */
+    private static Outcome frame(Session s, List<String> args) throws CommandException {
+        arity(args, 1, 1, "frame N");
+        int n = number(args.get(0), "frame");
+        Trace t = s.requireTrace().trace();
+        int index = -1;
+        for (Frame f : t.frames()) {
+            if (f.level() != null ? f.level() == n : f.index() == n) {
+                index = f.index();
+                break;
+            }
+        }
+        if (index < 0) {
+            throw new CommandException("no frame #" + n + " in this trace");
+        }
+        s.selectFrame(index);
+        return Outcome.view(details(s.requireTrace(), index));
+    }
+
+    /** Everything known about one frame, one fact per line. */
+    static String details(TraceAnalysis a, int index) {
+        Frame f = a.trace().frames().get(index);
+        var c = a.classOf(index);
+        StringBuilder b = new StringBuilder();
+        b.append(f.level() != null ? "#" + f.level() + " " : "").append(TextRenderer.functionWithOffset(f)).append('\n');
+        line(b, "address", f.address());
+        line(b, "stack", f.stackAddress());
+        line(b, "module", f.module());
+        line(b, "source", f.source());
+        line(b, "reliable", f.reliable() ? "yes" : "no");
+        line(b, "context", f.context().id());
+        line(b, "subsystem", c.subsystem());
+        line(b, "stage", c.stage());
+        line(b, "inlined", f.inlined() ? "yes" : null);
+        line(b, "input", "line " + f.line() + ": " + f.raw().strip());
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String name, String value) {
+        if (value != null) {
+            b.append(String.format("  %-10s %s%n", name, Sanitizer.clean(value)));
+        }
+    }
+
+    private static Outcome regs(Session s, List<String> args) throws CommandException {
+        Trace t = s.requireTrace().trace();
+        StringBuilder b = new StringBuilder();
+        Map<String, String> regs = t.registers();
+        String label = "report header";
+        for (ExceptionFrame e : t.exceptions()) {
+            if (e.afterFrame() <= s.frameIndex()) {
+                regs = e.registers();
+                label = e.kind() + (e.function() != null ? ": " + e.function() : "");
+            }
+        }
+        if (regs.isEmpty() && !t.exceptions().isEmpty()) {
+            ExceptionFrame e = t.exceptions().get(0);
+            regs = e.registers();
+            label = e.kind() + (e.function() != null ? ": " + e.function() : "");
+        }
+        if (regs.isEmpty()) {
+            return Outcome.text("no registers in this trace\n");
+        }
+        b.append(Sanitizer.clean(label)).append('\n');
+        TextRenderer.registerLines(b, regs, "");
+        return Outcome.text(b.toString());
+    }
+
+    private static Outcome title(Session s, List<String> args) throws CommandException {
+        String t = s.requireTrace().naming().title();
+        return Outcome.text((t == null ? "(no title: the trace names no crash)" : Sanitizer.clean(t)) + "\n");
+    }
+
+    private static Outcome search(Session s, List<String> args) throws CommandException {
+        arity(args, 1, 1, "search RE");
+        Pattern p;
+        try {
+            p = Pattern.compile(args.get(0));
+        } catch (PatternSyntaxException e) {
+            throw new CommandException("bad regular expression: " + e.getDescription());
+        }
+        List<Frame> frames = s.requireTrace().trace().frames();
+        int n = frames.size();
+        for (int step = 1; step <= n; step++) {
+            int i = (s.frameIndex() + step) % n;
+            if (p.matcher(frames.get(i).function()).find()) {
+                s.setSearch(args.get(0));
+                s.selectFrame(i);
+                return Outcome.view(details(s.requireTrace(), i));
+            }
+        }
+        throw new CommandException("no frame matches " + Sanitizer.clean(args.get(0)));
+    }
+
+    private static Outcome json(Session s, List<String> args) throws CommandException {
+        StringBuilder b = new StringBuilder();
+        new JsonRenderer().trace(new Json(b), s.requireTrace());
+        return Outcome.text(b.append('\n').toString());
+    }
+
+    private static Outcome set(Session s, List<String> args) throws CommandException {
+        arity(args, 2, 2, "set color|ascii on|off");
+        boolean on = switch (args.get(1)) {
+            case "on", "true", "yes", "1" -> true;
+            case "off", "false", "no", "0" -> false;
+            default -> throw new CommandException("set: say on or off, not '" + Sanitizer.clean(args.get(1)) + "'");
+        };
+        switch (args.get(0)) {
+            case "color", "colour" -> s.setColor(on);
+            case "ascii" -> s.setAscii(on);
+            default -> throw new CommandException("set: unknown setting '" + Sanitizer.clean(args.get(0)) + "' (color, ascii)");
+        }
+        return Outcome.view(args.get(0) + " " + (on ? "on" : "off") + "\n");
+    }
+
+    private static Outcome help(CommandRegistry registry, List<String> args) throws CommandException {
+        StringBuilder b = new StringBuilder();
+        if (args.isEmpty()) {
+            for (SessionCommand c : registry.commands()) {
+                b.append(String.format("  %-28s %s%n", c.name() + (c.synopsis().isEmpty() ? "" : " " + c.synopsis()), c.summary()));
+            }
+            return Outcome.text(b.toString());
+        }
+        SessionCommand c = registry.find(args.get(0)).orElseThrow(
+                () -> new CommandException("no such command: " + Sanitizer.clean(args.get(0))));
+        b.append(c.name()).append(c.synopsis().isEmpty() ? "" : " " + c.synopsis()).append("\n  ").append(c.summary()).append('\n');
+        if (!c.aliases().isEmpty()) {
+            b.append("  also: ").append(String.join(", ", c.aliases())).append('\n');
+        }
+        return Outcome.text(b.toString());
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,552 @@
+package dev.pktpath.tui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import dev.pktpath.analysis.TraceAnalysis;
+import dev.pktpath.render.Sanitizer;
+import dev.pktpath.session.CommandException;
+import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.Outcome;
+import dev.pktpath.session.Session;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The screen loop: reads a key, turns it into an {@link Action} through the {@link KeyMap}, lets the
+ * focused pane or the explorer act on the {@link ViewState}, and redraws. {@link #step()} does one
+ * round without blocking, so tests drive the explorer on a virtual terminal with no sleeps.
+ */
+public final class Explorer {
+    private final Screen screen;
+    final ViewState state;
+    private final KeyMap keys = KeyMap.standard();
+    private final Map<PaneId, Pane> panes = new EnumMap<>(PaneId.class);
+    private final Map<PaneId, Integer> shownRows = new EnumMap<>(PaneId.class);
+    private final Completer completer;
+    private final Overlays overlays;
+    private Layout layout;
+    private String searchSource;
+    private Pattern searchPattern;
+
+    public Explorer(Screen screen, Session session, CommandRegistry commands) {
+        this.screen = screen;
+        this.state = new ViewState(session, commands);
+        this.completer = new Completer(commands, session);
+        this.overlays = new Overlays(keys);
+        state.startOnCrashingTrace();
+        for (Pane p : List.of(new TracesPane(), new FramesPane(), new JourneyPane(), new RegistersPane(), new DetailsPane())) {
+            panes.put(p.id(), p);
+        }
+    }
+
+    public boolean isDone() {
+        return state.quit;
+    }
+
+    /** Runs until the user quits: one blocking-free step at a time, resting briefly when idle. */
+    public void run() throws IOException {
+        draw(true);
+        while (!state.quit) {
+            if (!step()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round: redraw after a resize, then handle every key already typed. Returns whether anything happened. */
+    public boolean step() throws IOException {
+        boolean acted = false;
+        if (screen.doResizeIfNecessary() != null) {
+            draw(true);
+            acted = true;
+        }
+        KeyStroke k;
+        while (!state.quit && (k = screen.pollInput()) != null) {
+            handle(k);
+            acted = true;
+            if (screen.doResizeIfNecessary() != null) {
+                draw(true);
+            }
+        }
+        if (acted && !state.quit) {
+            draw(false);
+        }
+        return acted;
+    }
+
+    // ---- keys ----
+
+    void handle(KeyStroke k) {
+        if (k.getKeyType() == KeyType.EOF) {
+            state.quit = true;
+            return;
+        }
+        if (state.prompt != null) {
+            promptKey(k);
+            return;
+        }
+        Optional<Action> action = keys.lookup(k);
+        if (state.overlay != ViewState.Overlay.NONE) {
+            overlayKey(k, action.orElse(null));
+            return;
+        }
+        state.info("");
+        if (action.isEmpty()) {
+            if (k.getKeyType() == KeyType.Character) {
+                state.error("no key '" + Sanitizer.clean(String.valueOf(k.getCharacter())) + "' (? for help)");
+            }
+            return;
+        }
+        act(action.get());
+    }
+
+    private void act(Action a) {
+        switch (a) {
+            case QUIT -> state.quit = true;
+            case HELP -> openOverlay(ViewState.Overlay.HELP);
+            case CLOSE -> state.info("");
+            case NEXT_PANE -> cycleFocus(1);
+            case PREV_PANE -> cycleFocus(-1);
+            case PREV_TRACE -> state.selectTrace(state.session.traceIndex() - 1);
+            case NEXT_TRACE -> state.selectTrace(state.session.traceIndex() + 1);
+            case PREV_STAGE -> stage(-1);
+            case NEXT_STAGE -> stage(1);
+            case SEARCH -> openPrompt(Prompt.Kind.SEARCH, "");
+            case SEARCH_NEXT -> searchAgain(true);
+            case SEARCH_PREV -> searchAgain(false);
+            case FILTER -> openPrompt(Prompt.Kind.FILTER, state.session.filter());
+            case CLEAR_FILTER -> {
+                state.session.setFilter("");
+                state.info("filter cleared");
+            }
+            case COMMAND -> openPrompt(Prompt.Kind.COMMAND, "");
+            default -> panes.get(state.focus).handle(a, state, shownRows.getOrDefault(state.focus, 10));
+        }
+    }
+
+    private void openOverlay(ViewState.Overlay o) {
+        state.overlay = o;
+        state.overlayTop = 0;
+    }
+
+    private List<PaneId> focusOrder() {
+        List<PaneId> order = new ArrayList<>();
+        for (PaneId p : PaneId.values()) {
+            if (p != PaneId.TRACES || state.traceCount() > 1) {
+                order.add(p);
+            }
+        }
+        return order;
+    }
+
+    private void cycleFocus(int delta) {
+        List<PaneId> order = focusOrder();
+        int i = order.indexOf(state.focus);
+        state.focus = order.get(Math.floorMod(i + delta, order.size()));
+        if (state.focus.isSide()) {
+            state.side = state.focus;
+        }
+    }
+
+    private void stage(int delta) {
+        JourneyRows j = state.journey();
+        if (j == null || j.isEmpty()) {
+            state.error("no packet journey in this trace");
+            return;
+        }
+        int cur = j.stepOf(state.frame());
+        int next = cur < 0 ? (delta > 0 ? 0 : j.stepCount() - 1) : cur + delta;
+        if (next < 0 || next >= j.stepCount()) {
+            state.error(delta > 0 ? "already at the last stage" : "already at the first stage");
+            return;
+        }
+        JourneyPane.chooseStep(state, next);
+    }
+
+    // ---- search ----
+
+    private void search(String regex, boolean forward, boolean includeCurrent) {
+        if (!regex.equals(searchSource)) {
+            try {
+                searchPattern = Pattern.compile(regex);
+                searchSource = regex;
+            } catch (PatternSyntaxException e) {
+                state.error("bad regular expression: " + Sanitizer.clean(e.getDescription()));
+                return;
+            }
+        }
+        state.session.setSearch(regex);
+        FrameRows rows = state.rows();
+        TraceAnalysis a = state.analysis();
+        if (rows == null || rows.visible.length == 0) {
+            state.error("no frames to search");
+            return;
+        }
+        int n = rows.visible.length;
+        int start = Math.max(0, rows.positionOf(state.frame()));
+        for (int step = includeCurrent ? 0 : 1; step <= n; step++) {
+            int pos = forward ? start + step : start - step;
+            boolean wrapped = pos >= n || pos < 0;
+            pos = Math.floorMod(pos, n);
+            int f = rows.visible[pos];
+            String fn = a.trace().frames().get(f).function();
+            if (fn != null && searchPattern.matcher(fn).find()) {
+                state.selectFrame(f);
+                state.info((wrapped ? "search wrapped: " : "") + "/" + Sanitizer.clean(regex) + "  "
+                        + FrameText.level(a.trace().frames().get(f)) + " " + Sanitizer.clean(fn));
+                return;
+            }
+        }
+        state.error("no function matches /" + Sanitizer.clean(regex));
+    }
+
+    private void searchAgain(boolean forward) {
+        Optional<String> last = state.session.search();
+        if (last.isEmpty()) {
+            state.error("no search yet (type / and a regex)");
+            return;
+        }
+        search(last.get(), forward, false);
+    }
+
+    // ---- prompt ----
+
+    private void openPrompt(Prompt.Kind kind, String initial) {
+        state.prompt = new Prompt(kind, initial, state.histories.get(kind));
+    }
+
+    private void promptKey(KeyStroke k) {
+        Prompt p = state.prompt;
+        switch (k.getKeyType()) {
+            case Escape -> state.prompt = null;
+            case Enter -> {
+                state.prompt = null;
+                submit(p.kind, p.text());
+            }
+            case Backspace -> {
+                if (p.text().isEmpty()) {
+                    state.prompt = null;
+                } else {
+                    p.backspace();
+                }
+            }
+            case Delete -> p.delete();
+            case ArrowLeft -> p.left();
+            case ArrowRight -> p.right();
+            case Home -> p.home();
+            case End -> p.end();
+            case ArrowUp -> p.historyUp();
+            case ArrowDown -> p.historyDown();
+            case Tab -> {
+                if (p.kind == Prompt.Kind.COMMAND) {
+                    Completer.Result r = completer.complete(p.text());
+                    p.replace(r.line());
+                    state.info(r.candidates().isEmpty() ? "" : String.join("  ", r.candidates()));
+                }
+            }
+            case Character -> {
+                char c = k.getCharacter();
+                if (k.isCtrlDown()) {
+                    switch (c) {
+                        case 'c', 'g' -> state.prompt = null;
+                        case 'u' -> p.clear();
+                        case 'a' -> p.home();
+                        case 'e' -> p.end();
+                        default -> {
+                        }
+                    }
+                } else if (!k.isAltDown() && !Character.isISOControl(c)) {
+                    p.insert(c);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void submit(Prompt.Kind kind, String text) {
+        List<String> history = state.histories.get(kind);
+        if (!text.isBlank() && (history.isEmpty() || !history.get(history.size() - 1).equals(text))) {
+            history.add(text);
+        }
+        switch (kind) {
+            case SEARCH -> {
+                if (text.isEmpty()) {
+                    searchAgain(true);
+                } else {
+                    search(text, true, false);
+                }
+            }
+            case FILTER -> filter(text);
+            case COMMAND -> command(text);
+        }
+    }
+
+    private void filter(String text) {
+        try {
+            FilterBinding.validate(text);
+        } catch (CommandException e) {
+            state.error(e.getMessage());
+            return;
+        }
+        state.session.setFilter(text);
+        FrameRows r = state.rows();
+        if (text.isBlank()) {
+            state.info("filter cleared");
+        } else if (r != null) {
+            state.info("filter " + Sanitizer.clean(text) + ": " + r.visible.length + " of " + state.frameCount() + " frames shown");
+        }
+    }
+
+    /** Runs a {@code :} line through the shared command objects; errors go to the status line and change nothing. */
+    private void command(String line) {
+        Outcome o;
+        try {
+            o = state.commands.execute(state.session, line);
+        } catch (CommandException e) {
+            state.error(Sanitizer.clean(e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            state.error("internal error: " + Sanitizer.clean(String.valueOf(e.getMessage())));
+            return;
+        }
+        String text = o.text() == null ? "" : o.text().strip();
+        switch (o.effect()) {
+            case QUIT -> state.quit = true;
+            case EXPLORE -> state.info("already in the explorer");
+            case VIEW_CHANGED -> state.info(Sanitizer.clean(firstLine(text)));
+            default -> {
+                if (text.contains("\n")) {
+                    state.openOutput(":" + line, text);
+                } else {
+                    state.info(Sanitizer.clean(text));
+                }
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    // ---- overlays ----
+
+    private void overlayKey(KeyStroke k, Action a) {
+        if (a == null) {
+            return;
+        }
+        int page = Math.max(1, screen.getTerminalSize().getRows() - 6);
+        switch (a) {
+            case CLOSE, QUIT -> state.overlay = ViewState.Overlay.NONE;
+            case HELP -> state.overlay = state.overlay == ViewState.Overlay.HELP ? ViewState.Overlay.NONE : ViewState.Overlay.HELP;
+            case OPEN -> state.overlay = ViewState.Overlay.NONE;
+            case DOWN -> state.overlayTop++;
+            case UP -> state.overlayTop = Math.max(0, state.overlayTop - 1);
+            case PAGE_DOWN -> state.overlayTop += page;
+            case PAGE_UP -> state.overlayTop = Math.max(0, state.overlayTop - page);
+            case TOP -> state.overlayTop = 0;
+            case BOTTOM -> state.overlayTop = Integer.MAX_VALUE / 2;
+            default -> {
+            }
+        }
+        if (state.overlay != ViewState.Overlay.NONE && a == Action.QUIT && k.isCtrlDown()) {
+            state.quit = true;
+        }
+    }
+
+    // ---- drawing ----
+
+    /** Draws the whole screen into Lanterna's back buffer and sends the difference (all of it after a resize). */
+    void draw(boolean complete) throws IOException {
+        TerminalSize size = screen.getTerminalSize();
+        int w = size.getColumns();
+        int h = size.getRows();
+        Theme t = state.theme();
+        TextGraphics g = screen.newTextGraphics();
+        t.plain(g);
+        g.fill(' ');
+        layout = new Layout(w, h, state.traceCount(), state.side);
+        if (layout.tooSmall) {
+            tooSmall(g, w, h, t);
+            screen.setCursorPosition(null);
+            screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            return;
+        }
+        if (layout.tabbed && state.focus.isSide()) {
+            state.side = state.focus;
+            layout = new Layout(w, h, state.traceCount(), state.side);
+        }
+        titleLine(g, w, t);
+        Borders.draw(g, w, h, new ArrayList<>(layout.boxes.values()), t);
+        for (Map.Entry<PaneId, Rect> e : layout.boxes.entrySet()) {
+            Pane pane = panes.get(e.getKey());
+            Rect r = e.getValue();
+            paneTitle(g, pane, r, t);
+            Rect in = r.inner();
+            if (in.isEmpty()) {
+                continue;
+            }
+            shownRows.put(pane.id(), in.height());
+            if (layout.tabbed && pane.id().isSide()) {
+                for (PaneId p : PaneId.values()) {
+                    if (p.isSide()) {
+                        shownRows.put(p, in.height());
+                    }
+                }
+            }
+            TextGraphics area = screen.newTextGraphics().newTextGraphics(
+                    new TerminalPosition(in.x(), in.y()), new TerminalSize(in.width(), in.height()));
+            t.plain(area);
+            pane.draw(area, state, t);
+        }
+        overlays.draw(screen.newTextGraphics(), w, h, state, t);
+        TerminalPosition cursor = statusLine(g, w, h, t);
+        screen.setCursorPosition(cursor);
+        screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+
+    private void tooSmall(TextGraphics g, int w, int h, Theme t) {
+        String[] lines = {"terminal too small", w + "x" + h + ", need " + Layout.MIN_WIDTH + "x" + Layout.MIN_HEIGHT,
+                "enlarge it, or q to quit"};
+        for (int i = 0; i < lines.length && i < h; i++) {
+            String s = lines[i].length() > w ? lines[i].substring(0, w) : lines[i];
+            Text.put(g, Math.max(0, (w - s.length()) / 2), Math.max(0, h / 2 - 1) + i, s, i == 0 ? t.error() : TextColor.ANSI.DEFAULT, false, i == 0);
+        }
+    }
+
+    private void titleLine(TextGraphics g, int w, Theme t) {
+        TraceAnalysis a = state.analysis();
+        String file = state.dump() == null ? "" : fileName(state.dump().dump().source());
+        String title = a == null ? "" : crashTitle(a);
+        String right = a == null ? "" : a.trace().arch().id() + "  " + a.trace().frames().size()
+                + (a.trace().frames().size() == 1 ? " frame " : " frames ");
+        // Room goes to the crash title first, then the file, the arch and frame count, the program's name.
+        String app = " pktpath-tui  ";
+        if (app.length() + file.length() + 2 + title.length() + right.length() > w) {
+            right = "";
+        }
+        if (app.length() + file.length() + 2 + title.length() > w) {
+            app = " ";
+        }
+        Text.blankRow(g, 0, true);
+        int x = Text.put(g, 0, 0, app, TextColor.ANSI.DEFAULT, true, true);
+        int fileRoom = Math.max(8, Math.min(file.length(), w - x - title.length() - 2));
+        x = Text.put(g, x, 0, Text.cut(file, fileRoom, t) + "  ", TextColor.ANSI.DEFAULT, true, false);
+        int room = w - x - right.length() - 1;
+        if (room > 0) {
+            Text.put(g, x, 0, Text.cut(title, room, t), TextColor.ANSI.DEFAULT, true, true);
+        }
+        if (!right.isEmpty() && w - right.length() > x) {
+            Text.put(g, w - right.length(), 0, right, TextColor.ANSI.DEFAULT, true, false);
+        }
+    }
+
+    /** The title line's words: the crash title, else where it crashed, else a plain admission. */
+    static String crashTitle(TraceAnalysis a) {
+        if (a.naming().title() != null) {
+            return Sanitizer.clean(a.naming().title());
+        }
+        var site = a.naming().crashSite();
+        if (site != null && site.function() != null) {
+            return "crash site " + Sanitizer.clean(site.function()) + (site.offset() != null ? "+" + site.offset() : "");
+        }
+        return a.trace().frames().isEmpty() ? "(no frames in this trace)" : "(no crash title)";
+    }
+
+    /** The last part of a path: the status line has no room for directories. */
+    static String fileName(String source) {
+        String s = Sanitizer.clean(source);
+        int slash = s.lastIndexOf('/');
+        return slash >= 0 && slash < s.length() - 1 ? s.substring(slash + 1) : s;
+    }
+
+    private void paneTitle(TextGraphics g, Pane pane, Rect r, Theme t) {
+        boolean focused = state.focus == pane.id();
+        String title;
+        if (layout.tabbed && pane.id().isSide()) {
+            StringBuilder b = new StringBuilder();
+            for (PaneId p : PaneId.values()) {
+                if (p.isSide()) {
+                    b.append(p == pane.id() ? "[" + panes.get(p).title(state) + "]" : " " + p.label + " ").append(' ');
+                }
+            }
+            title = b.toString().strip();
+        } else {
+            title = focused ? "[" + pane.title(state) + "]" : " " + pane.title(state) + " ";
+        }
+        int room = r.width() - 4;
+        if (room > 2) {
+            Text.put(g, r.x() + 2, r.y(), Text.cut(title, room, t), focused ? t.accent() : TextColor.ANSI.DEFAULT, false, focused);
+        }
+    }
+
+    /** The bottom line: the prompt while one is open (returns where the cursor goes), else the status. */
+    private TerminalPosition statusLine(TextGraphics g, int w, int h, Theme t) {
+        int y = h - 1;
+        Prompt p = state.prompt;
+        if (p != null) {
+            String label = p.kind.label;
+            String text = p.text();
+            int room = w - label.length() - 1;
+            int shift = Math.max(0, p.cursor() - room);
+            String shown = text.substring(Math.min(shift, text.length()));
+            if (shown.length() > room) {
+                shown = shown.substring(0, room);
+            }
+            Text.blankRow(g, y, false);
+            Text.put(g, 0, y, label, t.accent(), false, true);
+            Text.put(g, label.length(), y, Sanitizer.clean(shown), TextColor.ANSI.DEFAULT, false, false);
+            if (!state.message.isEmpty() && label.length() + shown.length() + 3 < w) {
+                int x = label.length() + shown.length() + 3;
+                Text.put(g, x, y, Text.cut(state.message, w - x, t), t.dim(), false, false);
+            }
+            return new TerminalPosition(label.length() + p.cursor() - shift, y);
+        }
+        String right = " ? help ";
+        String file = "", trace = "", frame = "", filter = "";
+        if (state.dump() != null) {
+            file = " " + fileName(state.dump().dump().source());
+            trace = "  trace " + (state.session.traceIndex() + 1) + "/" + state.traceCount();
+            int f = state.frame();
+            frame = "  frame " + (f < 0 ? "-" : String.valueOf(f + 1)) + "/" + state.frameCount();
+            String fl = state.session.filter();
+            filter = "  filter: " + (fl.isEmpty() ? "none" : Sanitizer.clean(fl));
+        }
+        String msg = state.message.isEmpty() ? "" : "  " + (state.messageIsError ? "error: " : "") + state.message;
+        // A message needs room more than the file name (on the title line too) or an empty filter.
+        int room = w - right.length();
+        if (file.length() + trace.length() + frame.length() + filter.length() + msg.length() > room) {
+            file = "";
+        }
+        if (trace.length() + frame.length() + filter.length() + msg.length() > room && filter.endsWith("none")) {
+            filter = "";
+        }
+        String left = file + trace + frame + filter;
+        Text.blankRow(g, y, true);
+        int x = Text.put(g, 0, y, Text.cut(left, room, t), TextColor.ANSI.DEFAULT, true, false);
+        if (!msg.isEmpty() && x + 3 < room) {
+            Text.put(g, x, y, Text.cut(msg, room - x, t),
+                    state.messageIsError ? t.error() : t.accent(), !state.messageIsError, state.messageIsError);
+        }
+        Text.put(g, w - right.length(), y, right, TextColor.ANSI.DEFAULT, true, true);
+        return null;
+    }
+}

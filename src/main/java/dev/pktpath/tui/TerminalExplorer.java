@@ -1,0 +1,75 @@
+package dev.pktpath.tui;
+
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.Session;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Opens the explorer on the real terminal and guarantees it is given back: on {@code q}, on
+ * Ctrl-C (trapped, so it arrives as a key rather than killing the JVM mid-screen), on SIGTERM or
+ * SIGHUP (a shutdown hook), and on any exception (finally).
+ */
+public final class TerminalExplorer {
+    private TerminalExplorer() {
+    }
+
+    /** Runs the explorer until the user quits; returns the exit status. */
+    public static int run(Session session, CommandRegistry commands, PrintStream err) {
+        TerminalScreen screen;
+        try {
+            // Text terminal only: never fall back to a Swing window, even when a display is set.
+            Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+                    .setForceTextTerminal(true)
+                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                    .createTerminal();
+            screen = new TerminalScreen(terminal);
+        } catch (IOException | RuntimeException e) {
+            err.println("pktpath-tui: cannot open the terminal: " + e.getMessage());
+            return 1;
+        }
+        AtomicBoolean restored = new AtomicBoolean();
+        Thread hook = new Thread(() -> restore(screen, restored), "pktpath-tui terminal restore");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            screen.startScreen();
+            screen.setCursorPosition(null);
+            new Explorer(screen, session, commands).run();
+            restore(screen, restored);
+            return 0;
+        } catch (IOException e) {
+            restore(screen, restored);
+            err.println("pktpath-tui: terminal error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            restore(screen, restored);
+            err.println("pktpath-tui: internal error: " + e);
+            return 70;
+        } finally {
+            restore(screen, restored);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing to remove
+            }
+        }
+    }
+
+    /** Leaves the alternate screen and gives the tty its settings back, once. */
+    private static void restore(TerminalScreen screen, AtomicBoolean restored) {
+        if (restored.compareAndSet(false, true)) {
+            try {
+                screen.stopScreen();
+            } catch (IOException | RuntimeException e) {
+                // best effort: the tty may already be gone (SIGHUP)
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.pktpath.tui;
+
+import dev.pktpath.analysis.TraceAnalysis;
+import dev.pktpath.session.CommandException;
+import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.LoadedDump;
+import dev.pktpath.session.Session;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * Everything the explorer shows, apart from the pixels: the shared {@link Session} (dump, trace,
+ * frame, filter, search, colour and ASCII settings: one source of truth with the {@code :} commands)
+ * and what only a screen has (focus, overlays, the prompt, viewports, the status message).
+ * Panes read it to draw and change it through these methods; nothing here draws.
+ */
+final class ViewState {
+    enum Overlay { NONE, HELP, DETAILS, OUTPUT }
+
+    final Session session;
+    final CommandRegistry commands;
+
+    PaneId focus = PaneId.FRAMES;
+    /** The side pane shown when the side panes share one tabbed box (narrow terminals). */
+    PaneId side = PaneId.JOURNEY;
+    Overlay overlay = Overlay.NONE;
+    int overlayTop;
+    String outputTitle = "";
+    List<String> output = List.of();
+    Prompt prompt;
+    String message = "";
+    boolean messageIsError;
+    boolean quit;
+
+    /** Viewport tops, in rows, kept by the panes as they draw. */
+    final Map<PaneId, Integer> top = new EnumMap<>(PaneId.class);
+    final Map<Prompt.Kind, List<String>> histories = new EnumMap<>(Prompt.Kind.class);
+
+    private TraceAnalysis rowsFor;
+    private String rowsFilter;
+    private FrameRows rows;
+    private TraceAnalysis journeyFor;
+    private JourneyRows journeyRows;
+
+    ViewState(Session session, CommandRegistry commands) {
+        this.session = session;
+        this.commands = commands;
+        for (Prompt.Kind k : Prompt.Kind.values()) {
+            histories.put(k, new ArrayList<>());
+        }
+    }
+
+    Theme theme() {
+        return new Theme(session.color(), session.ascii());
+    }
+
+    LoadedDump dump() {
+        return session.current().orElse(null);
+    }
+
+    int traceCount() {
+        LoadedDump d = dump();
+        return d == null ? 0 : d.traces().size();
+    }
+
+    /** The current trace's analysis, or null when no dump is loaded. */
+    TraceAnalysis analysis() {
+        LoadedDump d = dump();
+        if (d == null || d.traces().isEmpty()) {
+            return null;
+        }
+        return d.traces().get(Math.min(session.traceIndex(), d.traces().size() - 1));
+    }
+
+    int frameCount() {
+        TraceAnalysis a = analysis();
+        return a == null ? 0 : a.trace().frames().size();
+    }
+
+    /** The selected frame, or -1 when the trace has none or the filter hides them all. */
+    int frame() {
+        FrameRows r = rows();
+        if (r == null || r.visible.length == 0) {
+            return -1;
+        }
+        return r.nearestShown(session.frameIndex());
+    }
+
+    /** Rows of the frames pane for the current trace and filter; rebuilt only when either changes. */
+    FrameRows rows() {
+        TraceAnalysis a = analysis();
+        if (a == null) {
+            return null;
+        }
+        String f = session.filter();
+        if (rows == null || rowsFor != a || !f.equals(rowsFilter)) {
+            IntPredicate shown;
+            try {
+                shown = FilterBinding.compile(f, a);
+            } catch (CommandException e) {
+                shown = i -> true;
+            }
+            rows = new FrameRows(a, shown);
+            rowsFor = a;
+            rowsFilter = f;
+        }
+        return rows;
+    }
+
+    JourneyRows journey() {
+        TraceAnalysis a = analysis();
+        if (a == null) {
+            return null;
+        }
+        if (journeyRows == null || journeyFor != a) {
+            journeyRows = new JourneyRows(a);
+            journeyFor = a;
+        }
+        return journeyRows;
+    }
+
+    int top(PaneId p) {
+        return top.getOrDefault(p, 0);
+    }
+
+    void setTop(PaneId p, int value) {
+        top.put(p, Math.max(0, value));
+    }
+
+    /** Selects frame {@code index}; quietly ignores an index out of range. */
+    void selectFrame(int index) {
+        try {
+            session.selectFrame(index);
+        } catch (CommandException e) {
+            // out of range: keep the selection
+        }
+    }
+
+    /** Moves the selection {@code delta} shown frames, stopping at the ends. */
+    void moveFrame(int delta) {
+        FrameRows r = rows();
+        int cur = frame();
+        if (r == null || cur < 0) {
+            return;
+        }
+        int pos = r.positionOf(cur) + delta;
+        pos = Math.max(0, Math.min(r.visible.length - 1, pos));
+        selectFrame(r.visible[pos]);
+    }
+
+    void firstFrame() {
+        FrameRows r = rows();
+        if (r != null && r.visible.length > 0) {
+            selectFrame(r.visible[0]);
+        }
+    }
+
+    void lastFrame() {
+        FrameRows r = rows();
+        if (r != null && r.visible.length > 0) {
+            selectFrame(r.visible[r.visible.length - 1]);
+        }
+    }
+
+    void selectTrace(int index) {
+        if (index < 0 || index >= traceCount()) {
+            error(traceCount() <= 1 ? "this dump has one trace" : index < 0 ? "already at the first trace" : "already at the last trace");
+            return;
+        }
+        try {
+            session.selectTrace(index);
+            setTop(PaneId.FRAMES, 0);
+            setTop(PaneId.REGISTERS, 0);
+            setTop(PaneId.DETAILS, 0);
+            setTop(PaneId.JOURNEY, 0);
+            info("trace " + (index + 1) + "/" + traceCount());
+        } catch (CommandException e) {
+            error(e.getMessage());
+        }
+    }
+
+    /**
+     * In a multi-task dump ({@code bt -a}, {@code foreach bt}) most tasks are idle: start on the first
+     * trace that names a crash (a title or an exception frame), else the first with frames.
+     */
+    void startOnCrashingTrace() {
+        LoadedDump d = dump();
+        if (d == null || d.traces().size() < 2 || session.traceIndex() != 0) {
+            return;
+        }
+        int withFrames = -1;
+        for (int i = 0; i < d.traces().size(); i++) {
+            TraceAnalysis a = d.traces().get(i);
+            if (a.naming().title() != null || !a.trace().exceptions().isEmpty()) {
+                selectTraceQuietly(i);
+                return;
+            }
+            if (withFrames < 0 && !a.trace().frames().isEmpty()) {
+                withFrames = i;
+            }
+        }
+        selectTraceQuietly(Math.max(0, withFrames));
+    }
+
+    private void selectTraceQuietly(int i) {
+        try {
+            session.selectTrace(i);
+        } catch (CommandException e) {
+            // cannot happen for an index in range; stay on the first trace
+        }
+    }
+
+    void info(String text) {
+        message = text == null ? "" : text;
+        messageIsError = false;
+    }
+
+    void error(String text) {
+        message = text == null ? "" : text;
+        messageIsError = true;
+    }
+
+    void openOutput(String title, String text) {
+        outputTitle = title;
+        output = List.of(text.split("\n", -1));
+        if (!output.isEmpty() && output.get(output.size() - 1).isEmpty()) {
+            output = output.subList(0, output.size() - 1);
+        }
+        overlay = Overlay.OUTPUT;
+        overlayTop = 0;
+    }
+}

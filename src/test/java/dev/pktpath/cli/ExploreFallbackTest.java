@@ -1,0 +1,42 @@
+package dev.pktpath.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code pktpath-tui FILE} opens the explorer only on a terminal. Under the test runner stdout is
+ * not a terminal (System.console() is null), so it must behave exactly like {@code print}.
+ */
+class ExploreFallbackTest {
+    private static final String FILE = "../shared/corpus/crash-bt/054-commit-foreach-nmi-softirq-x86_64.txt";
+
+    @Test
+    void withoutATerminalTheFileIsPrinted() {
+        PrintCommandTest.Result explore = PrintCommandTest.run(FILE);
+        PrintCommandTest.Result print = PrintCommandTest.run("print", FILE);
+        assertThat(explore.status()).isZero();
+        assertThat(explore.out()).isEqualTo(print.out()).contains("clone_endio");
+    }
+
+    @Test
+    void withoutATerminalTheSampleIsPrinted() {
+        PrintCommandTest.Result explore = PrintCommandTest.run("--sample");
+        assertThat(explore.status()).isZero();
+        assertThat(explore.out()).isEqualTo(PrintCommandTest.run("print", "--sample").out());
+    }
+
+    @Test
+    void dumbAndMissingTerminalsAreNotTerminals() {
+        assertThat(Main.onTerminal("dumb")).isFalse();
+        assertThat(Main.onTerminal(null)).isFalse();
+        assertThat(Main.onTerminal("")).isFalse();
+    }
+
+    @Test
+    void aMissingFileIsAOneLineErrorNotAScreen() {
+        PrintCommandTest.Result r = PrintCommandTest.run("/no/such/dump.txt");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("no such file").doesNotContain("Exception");
+    }
+}
