@@ -5,6 +5,7 @@ import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Location;
 import dev.pktpath.model.Trace;
+import dev.pktpath.model.TraceFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  *       ({@code __se_sys_mremap} is {@code mremap});</li>
  *   <li>guilty: the first candidate that is not machinery (skip rules, plus the kind's own), or for
  *       stalls the frame just inside the first entry point, for hung tasks what the task waits on;</li>
- *   <li>crash site: the exception frame's function, else the header's {@code ip}, else the guilty frame.</li>
+ *   <li>crash site: crash's exception frame, or a console report's header {@code ip} (its faulting
+ *       RIP/PC), else a RIP block inside the report's stack, else the guilty frame.</li>
  * </ol>
  */
 public final class CrashNamer {
@@ -122,8 +124,11 @@ public final class CrashNamer {
                                 boolean stall, Pattern lockTrigger) {
         List<Frame> frames = trace.frames();
         ExceptionFrame inStack = null;
+        // A console report's header RIP/PC is the faulting exception's own; a RIP block inside its stack
+        // is a context the report interrupted (the task under an <IRQ> stack), not the crash.
+        boolean headerFaults = trace.format() == TraceFormat.OOPS && trace.ip() != null;
         for (ExceptionFrame e : trace.exceptions()) {
-            if (e.function() != null && e.kind().startsWith("exception")) {
+            if (!headerFaults && e.function() != null && e.kind().startsWith("exception")) {
                 inStack = e;
                 break;
             }
