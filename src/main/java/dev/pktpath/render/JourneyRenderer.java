@@ -194,7 +194,7 @@ public final class JourneyRenderer {
         String to = a.trace().frames().get(j.turnaroundTo()).normalizedName();
         String fromStage = a.classOf(j.turnaroundFrom()).stage();
         String subject;
-        if (from.endsWith("_ack") && fromStage != null && fromStage.startsWith("l4")) {
+        if (from.endsWith("_ack") && !from.contains("send") && fromStage != null && fromStage.startsWith("l4")) {
             subject = "ACK";
         } else if ("l4-rx".equals(fromStage)) {
             subject = "received segment";
