@@ -34,7 +34,7 @@ _pktpath_tui() {
             continue
         fi
         case $w in
-            --color|--rules|--trace|--subsystem|--width|-U|--unified|--threshold) skip=1; continue ;;
+            --color|--rules|--trace|--subsystem|--width|-U|--unified|--threshold|--script) skip=1; continue ;;
         esac
         case "$cmd/$w" in
             "/print") cmd="print" ;;
@@ -83,7 +83,7 @@ _pktpath_tui_reply() {
                     :  # free text: nothing to offer
                     return 0 ;;
                 --subsystem)
-                    _pktpath_tui_words 'block crypto debug fault fs irq kdump kernel lib locking mm net net-bluetooth net-bond net-bpf net-bridge net-core net-dccp net-driver net-ipv4 net-ipv6 net-misc net-netlink net-nfc net-packet net-rds net-sched net-sctp net-smc net-socket net-sunrpc net-tcp net-tipc net-tls net-tunnel net-udp net-unix net-vlan net-vsock net-wireless net-xfrm netfilter rcu sched security syscall timer tty unknown virt workqueue' "$cur"
+                    _pktpath_tui_words 'block crypto debug drivers fault fs irq kdump kernel lib locking mm net net-bluetooth net-bond net-bpf net-bridge net-core net-dccp net-driver net-ipv4 net-ipv6 net-misc net-netlink net-nfc net-packet net-rds net-sched net-sctp net-smc net-socket net-sunrpc net-tcp net-tipc net-tls net-tunnel net-udp net-unix net-vlan net-vsock net-wireless net-xfrm netfilter rcu sched security syscall timer tty unknown usb virt workqueue' "$cur"
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
@@ -157,9 +157,18 @@ _pktpath_tui_reply() {
             ;;
         "repl")
             case $prev in
+                --color)
+                    _pktpath_tui_words 'auto always never' "$cur"
+                    return 0 ;;
+                --rules)
+                    _pktpath_tui_files "$cur"
+                    return 0 ;;
+                --script)
+                    _pktpath_tui_files "$cur"
+                    return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '-h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --script --no-history -h --help -V --version' "$cur"
                 return 0
             fi
             ;;
