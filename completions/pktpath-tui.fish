@@ -10,7 +10,7 @@ complete -c pktpath-tui -n __fish_use_subcommand -a print -d 'Print the parsed t
 complete -c pktpath-tui -n __fish_use_subcommand -a journey -d 'Print the rx-to-tx packet journey of each trace: one row per stage the packet went through, oldest call first, with the functions of the stage in call order and the frames they cover.'
 complete -c pktpath-tui -n __fish_use_subcommand -a diff -d 'Compare two backtraces frame by frame, side by side.'
 complete -c pktpath-tui -n __fish_use_subcommand -a cluster -d 'Group the traces of a multi-task dump (foreach bt, bt -a) into buckets of identical or similar stacks, biggest first.'
-complete -c pktpath-tui -n __fish_use_subcommand -a repl -d 'Start the line-mode REPL (reads a script from stdin when it is not a terminal).'
+complete -c pktpath-tui -n __fish_use_subcommand -a repl -d 'Start the line-mode REPL: load dumps, navigate, filter and diff from a prompt.'
 complete -c pktpath-tui -n __fish_use_subcommand -a subsystems -d 'List the subsystem and journey-stage rules in force: the built-in table, then the user\'s $XDG_CONFIG_HOME/pktpath-tui/subsystems.rules, then --rules FILE. The last matching rule wins.'
 complete -c pktpath-tui -n __fish_use_subcommand -F
 complete -c pktpath-tui -n 'not __fish_seen_subcommand_from print journey diff cluster repl subsystems' -l color -x -a 'auto always never' -d 'Colour output: auto, always, never (default: auto; NO_COLOR is honoured).'
@@ -31,7 +31,7 @@ complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -l text -d 'Read 
 complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -l debug -d 'On an internal error, print the Java stack trace (for a bug report).'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -l json -d 'Print the pktpath-tui/1 JSON document.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -l trace -x -d 'Only trace N (1-based).'
-complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -l subsystem -x -a 'block crypto debug fault fs irq kdump kernel lib locking mm net net-bluetooth net-bond net-bpf net-bridge net-core net-dccp net-driver net-ipv4 net-ipv6 net-misc net-netlink net-nfc net-packet net-rds net-sched net-sctp net-smc net-socket net-sunrpc net-tcp net-tipc net-tls net-tunnel net-udp net-unix net-vlan net-vsock net-wireless net-xfrm netfilter rcu sched security syscall timer tty unknown virt workqueue' -d 'Show only frames of subsystem S (repeatable). \'net\' matches every net-* subsystem; -S or !S hides S; stage:STAGE, dir:rx|tx, fn:GLOB and module:GLOB select by stage, direction, function or module. Hidden frames are counted where they were; levels stay.'
+complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -l subsystem -x -a 'block crypto debug drivers fault fs irq kdump kernel lib locking mm net net-bluetooth net-bond net-bpf net-bridge net-core net-dccp net-driver net-ipv4 net-ipv6 net-misc net-netlink net-nfc net-packet net-rds net-sched net-sctp net-smc net-socket net-sunrpc net-tcp net-tipc net-tls net-tunnel net-udp net-unix net-vlan net-vsock net-wireless net-xfrm netfilter rcu sched security syscall timer tty unknown usb virt workqueue' -d 'Show only the frames S selects (repeatable; the values form one query). Hidden frames are counted where they were, and levels stay.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -l sample -d 'Use the embedded sample instead of FILE.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -s h -l help -d 'Show this help message and exit.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from print' -s V -l version -d 'Print version information and exit.'
@@ -80,6 +80,11 @@ complete -c pktpath-tui -n '__fish_seen_subcommand_from cluster' -s h -l help -d
 complete -c pktpath-tui -n '__fish_seen_subcommand_from cluster' -s V -l version -d 'Print version information and exit.'
 
 # pktpath-tui repl
+complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l color -x -a 'auto always never' -d 'Colour output: auto, always, never (default: auto; NO_COLOR is honoured).'
+complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l ascii -d 'Draw with plain ASCII: no box-drawing characters or arrows.'
+complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l rules -r -F -d 'Extra subsystem rules, in the format of the built-in table.'
+complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l script -r -F -d 'Run the commands in FILE (- for stdin) instead of prompting.'
+complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l no-history -d 'Do not read or write the history file.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -s h -l help -d 'Show this help message and exit.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -s V -l version -d 'Print version information and exit.'
 

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public final class CrashNamer {
     /** {@code rcu: }, {@code watchdog: }, {@code usb 5-1: } before a headline: who printed it, not what. */
     private static final Pattern TAG = Pattern.compile("^(?:[\\w.\\-]+ ){0,2}[\\w.\\-]+: (?=[A-Z])");
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z_$][\\w.$]*");
     private static final Pattern ACCESS = Pattern.compile("^(Read|Write) (?:of size|at addr)");
     /**
      * Where lockdep says a lock was taken: {@code (sk_lock-AF_INET6){+.+.}, at: [<000000005bcb19be>] do_ipv6_setsockopt.isra.8+0x3c5/0x39d0},
@@ -39,6 +40,7 @@ public final class CrashNamer {
             "(?:at: (?:\\[<?[0-9a-f]+>?\\] +)?|\\[<?[0-9a-f]+>?\\] +)([A-Za-z0-9_]+)[.+]");
 
     private final NamingRules rules;
+    private final java.util.Map<String, Boolean> skipCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CrashNamer() {
         this(NamingRules.builtIn());
@@ -93,6 +95,9 @@ public final class CrashNamer {
                 rule[0] != null && "stall".equals(rule[0].tag()), rule[0] == null ? null : rule[0].atTrigger());
         if (guilty == null) {
             candidates.replaceAll(c -> stripPrefix(demangle(c)));
+            // crash's "unknown or invalid address", "error_code (via page_fault)": only the symbol counts
+            candidates.replaceAll(c -> c.indexOf(" (") < 0 ? c : c.substring(0, c.indexOf(" (")));
+            candidates.removeIf(c -> !SYMBOL.matcher(c).matches());
             guilty = guilty(candidates, rule[0]);
         }
         if (site == null && guilty != null) {
@@ -267,7 +272,7 @@ public final class CrashNamer {
             }
         }
         for (String c : candidates) {
-            if (!rules.hungSkip.matcher(c).find() && !rules.skip.matcher(c).find()) {
+            if (!rules.hungSkip.matcher(c).find() && !skipped(c)) {
                 return c;
             }
         }
@@ -289,7 +294,19 @@ public final class CrashNamer {
     }
 
     boolean isMachinery(String function, Pattern extra) {
-        return rules.skip.matcher(function).find() || (extra != null && extra.matcher(function).find());
+        return skipped(function) || (extra != null && extra.matcher(function).find());
+    }
+
+    /** The general skip rules, remembered per name: the same few thousand functions recur in every trace of a log. */
+    private boolean skipped(String function) {
+        Boolean b = skipCache.get(function);
+        if (b == null) {
+            b = rules.skip.matcher(function).find();
+            if (skipCache.size() < 100_000) {
+                skipCache.put(function, b);
+            }
+        }
+        return b;
     }
 
     private String kindFromFrames(Trace trace) {

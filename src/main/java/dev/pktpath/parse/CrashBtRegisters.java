@@ -90,7 +90,7 @@ final class CrashBtRegisters {
      * Groups: first register number, four values.
      */
     static final Pattern GPR_ROW = Pattern.compile(
-            "^\\$\\s*(\\d+)\\s*:\\s*(" + HEX + ")\\s+(" + HEX + ")\\s+(" + HEX + ")\\s+(" + HEX + ")$");
+            "^\\$\\s*(\\d{1,3})\\s*:\\s*(" + HEX + ")\\s+(" + HEX + ")\\s+(" + HEX + ")\\s+(" + HEX + ")$");
 
     /** ppc64.c ppc64_print_nip_lr: own samples {@code [NIP  : tcp_ack+0x1c4]}, {@code [LR   : tcp_rcv_established+0x6a8]}. */
     static final Pattern PPC_SYMBOLIC = Pattern.compile("^\\[(NIP|LR)\\s*:\\s*+(.+?)\\]$");
