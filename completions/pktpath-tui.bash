@@ -65,7 +65,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --sample -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --sample -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_words 'print journey diff cluster repl subsystems' "$cur"
@@ -87,7 +87,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --json --trace --subsystem --sample -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --json --trace --subsystem --sample -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"
@@ -108,7 +108,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --json --trace --width --sample -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --json --trace --width --sample -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"
@@ -129,7 +129,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --json --offsets --reliable -U --unified --width -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --json --offsets --reliable -U --unified --width -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"
@@ -150,7 +150,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --json --threshold --reliable --width -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --json --threshold --reliable --width -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"
@@ -168,7 +168,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --script --no-history -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --script --no-history -h --help -V --version' "$cur"
                 return 0
             fi
             ;;
@@ -182,7 +182,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --show-built-in -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --show-built-in -h --help -V --version' "$cur"
                 return 0
             fi
             ;;

@@ -83,6 +83,8 @@ complete -c pktpath-tui -n '__fish_seen_subcommand_from cluster' -s V -l version
 complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l color -x -a 'auto always never' -d 'Colour output: auto, always, never (default: auto; NO_COLOR is honoured).'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l ascii -d 'Draw with plain ASCII: no box-drawing characters or arrows.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l rules -r -F -d 'Extra subsystem rules, in the format of the built-in table.'
+complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l text -d 'Read input that looks binary (control bytes, NULs) as text anyway, as grep -a does.'
+complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l debug -d 'On an internal error, print the Java stack trace (for a bug report).'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l script -r -F -d 'Run the commands in FILE (- for stdin) instead of prompting.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -l no-history -d 'Do not read or write the history file.'
 complete -c pktpath-tui -n '__fish_seen_subcommand_from repl' -s h -l help -d 'Show this help message and exit.'

@@ -150,7 +150,7 @@ final class OopsGrammar {
 
     /** The tail of a frame: {@code  [bnx2]}, {@code  net/core/skbuff.c:1234}, {@code  [inline]}, {@code  (unreliable)}. */
     static final Pattern FRAME_MODULE = Pattern.compile("^\\s*\\[([\\w\\-]+)\\]");
-    static final Pattern FRAME_SOURCE = Pattern.compile("(?<!\\S)([\\w./\\-]+\\.(?:c|h|S|rs):\\d+)");
+    static final Pattern FRAME_SOURCE = Pattern.compile("(?<![\\w./\\-])([\\w./\\-]+\\.(?:c|h|S|rs):\\d+)");
 
     /**
      * ARM's unwinder: {@code [<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)},
