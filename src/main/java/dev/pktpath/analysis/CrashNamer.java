@@ -5,6 +5,7 @@ import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Location;
 import dev.pktpath.model.Trace;
+import dev.pktpath.model.TraceFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +19,22 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>kind: the first headline rule that matches, else the innermost frame that names one
  *       (crash bt traces have no headline: {@code page_fault} means a paging request);</li>
- *   <li>candidates for guilty, from the crash site outward: an exception frame inside the stack with
- *       a function (the interrupted location) and the frames above it; else the header's faulting
- *       function and every frame. Unreliable ({@code ?}) frames are never candidates;</li>
+ *   <li>candidates for guilty, from the crash site outward: the function the headline names (KASAN's
+ *       {@code in f+0x..}) and lockdep's {@code at: f+0x..} lock sites when the kind says so; then an
+ *       exception frame inside the stack with a function (the interrupted location) and the frames above
+ *       it, else the header's faulting function and every frame. Unreliable ({@code ?}) frames and
+ *       helpers inlined from headers are never candidates; syscall wrapper prefixes are dropped
+ *       ({@code __se_sys_mremap} is {@code mremap});</li>
  *   <li>guilty: the first candidate that is not machinery (skip rules, plus the kind's own), or for
  *       stalls the frame just inside the first entry point, for hung tasks what the task waits on;</li>
- *   <li>crash site: the exception frame's function, else the header's {@code ip}, else the guilty frame.</li>
+ *   <li>crash site: crash's exception frame, or a console report's header {@code ip} (its faulting
+ *       RIP/PC), else a RIP block inside the report's stack, else the guilty frame.</li>
  * </ol>
  */
 public final class CrashNamer {
     /** {@code rcu: }, {@code watchdog: }, {@code usb 5-1: } before a headline: who printed it, not what. */
     private static final Pattern TAG = Pattern.compile("^(?:[\\w.\\-]+ ){0,2}[\\w.\\-]+: (?=[A-Z])");
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z_$][\\w.$]*");
     private static final Pattern ACCESS = Pattern.compile("^(Read|Write) (?:of size|at addr)");
     /**
      * Where lockdep says a lock was taken: {@code (sk_lock-AF_INET6){+.+.}, at: [<000000005bcb19be>] do_ipv6_setsockopt.isra.8+0x3c5/0x39d0},
@@ -39,6 +45,7 @@ public final class CrashNamer {
             "(?:at: (?:\\[<?[0-9a-f]+>?\\] +)?|\\[<?[0-9a-f]+>?\\] +)([A-Za-z0-9_]+)[.+]");
 
     private final NamingRules rules;
+    private final java.util.Map<String, Boolean> skipCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CrashNamer() {
         this(NamingRules.builtIn());
@@ -93,6 +100,9 @@ public final class CrashNamer {
                 rule[0] != null && "stall".equals(rule[0].tag()), rule[0] == null ? null : rule[0].atTrigger());
         if (guilty == null) {
             candidates.replaceAll(c -> stripPrefix(demangle(c)));
+            // crash's "unknown or invalid address", "error_code (via page_fault)": only the symbol counts
+            candidates.replaceAll(c -> c.indexOf(" (") < 0 ? c : c.substring(0, c.indexOf(" (")));
+            candidates.removeIf(c -> !SYMBOL.matcher(c).matches());
             guilty = guilty(candidates, rule[0]);
         }
         if (site == null && guilty != null) {
@@ -114,8 +124,11 @@ public final class CrashNamer {
                                 boolean stall, Pattern lockTrigger) {
         List<Frame> frames = trace.frames();
         ExceptionFrame inStack = null;
+        // A console report's header RIP/PC is the faulting exception's own; a RIP block inside its stack
+        // is a context the report interrupted (the task under an <IRQ> stack), not the crash.
+        boolean headerFaults = trace.format() == TraceFormat.OOPS && trace.ip() != null;
         for (ExceptionFrame e : trace.exceptions()) {
-            if (e.function() != null && e.kind().startsWith("exception")) {
+            if (!headerFaults && e.function() != null && e.kind().startsWith("exception")) {
                 inStack = e;
                 break;
             }
@@ -267,7 +280,7 @@ public final class CrashNamer {
             }
         }
         for (String c : candidates) {
-            if (!rules.hungSkip.matcher(c).find() && !rules.skip.matcher(c).find()) {
+            if (!rules.hungSkip.matcher(c).find() && !skipped(c)) {
                 return c;
             }
         }
@@ -289,7 +302,19 @@ public final class CrashNamer {
     }
 
     boolean isMachinery(String function, Pattern extra) {
-        return rules.skip.matcher(function).find() || (extra != null && extra.matcher(function).find());
+        return skipped(function) || (extra != null && extra.matcher(function).find());
+    }
+
+    /** The general skip rules, remembered per name: the same few thousand functions recur in every trace of a log. */
+    private boolean skipped(String function) {
+        Boolean b = skipCache.get(function);
+        if (b == null) {
+            b = rules.skip.matcher(function).find();
+            if (skipCache.size() < 100_000) {
+                skipCache.put(function, b);
+            }
+        }
+        return b;
     }
 
     private String kindFromFrames(Trace trace) {

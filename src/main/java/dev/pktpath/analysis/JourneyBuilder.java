@@ -4,6 +4,7 @@ import dev.pktpath.analysis.Stage.Direction;
 import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Location;
+import dev.pktpath.model.StackContext;
 import dev.pktpath.model.Trace;
 
 import java.util.ArrayList;
@@ -38,7 +39,9 @@ import java.util.List;
  *   <li>else the step has no frames and comes last but for the fault frames (innermost).</li>
  * </ul>
  * Frames of stage {@code fault} (page fault, oops, panic, kdump) form the fault steps. A trace with
- * no networking frame, and a crash site outside networking code, has an empty journey.
+ * no networking frame, and a crash site outside networking code, has an empty journey. A step
+ * holds consecutive frames of one stage and direction; a reliable frame off the packet's path in
+ * between (a notifier, the allocator, an interrupt entry) ends it.
  */
 public final class JourneyBuilder {
     private final SubsystemRules rules;
@@ -200,7 +203,13 @@ public final class JourneyBuilder {
                 collector.crash(null);
                 crashPlaced = true;
             }
-            if (!resolved.counted()[i] || stage[i] == null) {
+            if (!resolved.counted()[i]) {
+                continue;
+            }
+            if (stage[i] == null) {
+                // The path left the network stack here (a notifier, the allocator, an interrupt):
+                // what comes back to the same stage afterwards is a new step.
+                collector.flush();
                 continue;
             }
             if (stage[i] == Stage.CRASH) {
@@ -239,14 +248,15 @@ public final class JourneyBuilder {
     /** The stage the rules give the crash-site function on its own (a family counts as receive). */
     private Stage siteStage(String function) {
         Frame probe = new Frame(0, null, function, null, null, null, null, null, true,
-                dev.pktpath.model.StackContext.UNKNOWN, null, false, 0, function);
+                StackContext.UNKNOWN, null, false, 0, function);
         StageSpec s = rules.match(probe).stage();
         return s.hasStage() ? s.rx() : null;
     }
 
+    /** A name as {@link Frame#normalizedName()} compares it (clone suffixes removed). */
     private static String normalized(String function) {
         return new Frame(0, null, function, null, null, null, null, null, true,
-                dev.pktpath.model.StackContext.UNKNOWN, null, false, 0, null).normalizedName();
+                StackContext.UNKNOWN, null, false, 0, null).normalizedName();
     }
 
     /** Joins consecutive frames of the same stage and direction into one step. */

@@ -79,7 +79,7 @@ public final class NamingRules {
     }
 
     /** Reads a table in the format of {@code crash-naming.txt}; a bad line names its number. */
-    static NamingRules parse(String text) {
+    public static NamingRules parse(String text) {
         List<KindRule> kinds = new ArrayList<>();
         List<FrameKind> frameKinds = new ArrayList<>();
         List<String> skips = new ArrayList<>();
@@ -101,13 +101,13 @@ public final class NamingRules {
                     switch (f[0]) {
                         case "kind" -> kinds.add(kindRule(f));
                         case "framekind" -> frameKinds.add(new FrameKind(Pattern.compile(f[1]), f[2]));
-                        case "skip" -> skips.add(f[1]);
+                        case "skip" -> skips.add(Pattern.compile(f[1]).pattern());
                         case "stall" -> stalls.add(new StallAnchor(Pattern.compile(f[1]), f.length > 2 ? f[2] : null));
                         case "hung" -> hung.add(new HungAnchor(Pattern.compile(f[1]), f[2]));
-                        case "hungskip" -> hungSkips.add(f[1]);
+                        case "hungskip" -> hungSkips.add(Pattern.compile(f[1]).pattern());
                         case "strip" -> strip.add(f[1]);
-                        case "stallentry" -> entries.add(f[1]);
-                        default -> throw new IllegalArgumentException("unknown directive " + f[0]);
+                        case "stallentry" -> entries.add(Pattern.compile(f[1]).pattern());
+                        default -> throw new IllegalArgumentException("crash-naming line " + n + ": unknown directive " + f[0]);
                     }
                 } catch (ArrayIndexOutOfBoundsException | PatternSyntaxException e) {
                     throw new IllegalArgumentException("crash-naming line " + n + ": " + e.getMessage(), e);

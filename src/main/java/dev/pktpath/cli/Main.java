@@ -1,5 +1,6 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.render.Sanitizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,18 +98,37 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Only what {@code args} can reach: the subcommand they name, plus {@code print}, which the root
-     * command falls back to; the whole tree when they name none (the root's help lists every command).
+     * command falls back to; for the explorer ({@code FILE}, {@code -} or {@code --sample}) just
+     * {@code print}; the whole tree for help, or when nothing is named (the root's usage lists every
+     * command). A usage error is reported by the whole tree, so its usage message is complete.
      */
     public static CommandLine commandLineFor(String... args) {
+        boolean operand = false;
         for (String a : args) {
             if (a.equals("--")) {
+                operand = true;
                 break;
             }
             if (SUBCOMMANDS.containsKey(a)) {
-                return build(a.equals("print") ? List.of(a) : List.of("print", a));
+                return trimmed(args, a.equals("print") ? List.of(a) : List.of("print", a));
             }
+            if (a.equals("-h") || a.equals("--help")) {
+                return commandLine();
+            }
+            operand |= a.equals("-") || a.equals("--sample") || !a.startsWith("-");
         }
-        return commandLine();
+        return operand ? trimmed(args, List.of("print")) : commandLine();
+    }
+
+    private static CommandLine trimmed(String[] args, List<String> names) {
+        CommandLine cl = build(names);
+        cl.setParameterExceptionHandler((ex, rest) -> {
+            CommandLine full = commandLine();
+            full.setOut(cl.getOut());
+            full.setErr(cl.getErr());
+            return full.execute(args);
+        });
+        return cl;
     }
 
     private static CommandLine build(Collection<String> names) {
@@ -116,12 +136,36 @@ public final class Main implements Callable<Integer> {
         for (String name : names) {
             cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
         }
+        // An Error (stack overflow, out of memory) passes picocli's handler by; turn it into an exception it handles.
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.toString(), new IllegalStateException(e));
+            }
+        });
         // after the subcommands, so that they inherit the handler
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("pktpath-tui: internal error: " + ex);
+            Throwable shown = ex instanceof IllegalStateException && ex.getCause() instanceof Error ? ex.getCause() : ex;
+            // one line, sanitised (a message may quote the dump); the stack trace only when asked for
+            cmd.getErr().println("pktpath-tui: internal error: " + Sanitizer.clean(String.valueOf(shown))
+                    + (debugAsked(parsed) ? "" : " (--debug shows the stack trace)"));
+            if (debugAsked(parsed)) {
+                shown.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
             return 70;
         });
         return cl;
+    }
+
+    private static boolean debugAsked(CommandLine.ParseResult parsed) {
+        for (CommandLine c : parsed.asCommandLineList()) {
+            if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -140,6 +184,9 @@ public final class Main implements Callable<Integer> {
             if (common.rules != null) {
                 args.add("--rules=" + common.rules);
             }
+            if (common.text) {
+                args.add("--text");
+            }
             args.addAll(sample ? List.of("--sample") : List.of("--", file));
             return spec.commandLine().execute(args.toArray(String[]::new));
         }
@@ -147,7 +194,7 @@ public final class Main implements Callable<Integer> {
         Dump dump;
         try {
             analyzer = common.analyzer();
-            dump = sample ? Inputs.sample() : Inputs.load(file, System.in);
+            dump = sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
         } catch (RulesException e) {
             spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
             return 2;

@@ -62,12 +62,15 @@ public final class ConsolePrefix {
             if (close < 0 || close - i > 40) {
                 break;
             }
-            String inner = line.substring(i + 1, close).strip();
-            if (isTimestamp(inner) || isDate(inner)) {
+            int from = i + 1;
+            while (from < close && line.charAt(from) == ' ') {
+                from++;
+            }
+            if (isTimestamp(line, from, close) || isDate(line, from, close)) {
                 i = close + 1;
                 prefixed = true;
-            } else if (isCaller(inner)) {
-                caller = inner.replace(" ", "");
+            } else if (isCaller(line, from, close)) {
+                caller = line.substring(from, close);
                 i = close + 1;
                 prefixed = true;
             } else {
@@ -101,9 +104,9 @@ public final class ConsolePrefix {
                 i = j + "printk messages dropped ** ".length();
             }
         }
-        int login = line.indexOf(" login: ", i);
-        if (login > i && login - i < 40 && line.indexOf(' ', i) == login) {
-            i = login + " login: ".length();
+        int space = line.indexOf(' ', i);
+        if (space > i && space - i < 40 && line.startsWith(" login: ", space)) {
+            i = space + " login: ".length();
         }
         return i;
     }
@@ -146,33 +149,33 @@ public final class ConsolePrefix {
         return false;
     }
 
-    /** {@code 153.518371} */
-    static boolean isTimestamp(String s) {
-        int dot = s.indexOf('.');
-        if (dot <= 0 || dot == s.length() - 1) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
+    /** {@code 153.518371}, between {@code from} and {@code to} (exclusive). */
+    static boolean isTimestamp(String s, int from, int to) {
+        int dot = -1;
+        for (int k = from; k < to; k++) {
             char c = s.charAt(k);
-            if (k != dot && !isDigit(c)) {
+            if (c == '.' && dot < 0 && k > from) {
+                dot = k;
+            } else if (!isDigit(c)) {
                 return false;
             }
         }
-        return true;
+        return dot > 0 && dot < to - 1;
     }
 
     /** {@code Thu Nov 26 04:20:32 2026}, as printed by {@code dmesg -T}. */
-    private static boolean isDate(String s) {
-        return s.length() >= 20 && s.length() <= 28 && s.charAt(3) == ' ' && isMonth(s, 4)
-                && s.indexOf(':') > 0;
+    private static boolean isDate(String s, int from, int to) {
+        int len = to - from;
+        return len >= 20 && len <= 28 && s.charAt(from + 3) == ' ' && isMonth(s, from + 4)
+                && s.charAt(from + 13) == ':';
     }
 
-    /** {@code T1234} or {@code C3}, possibly with a space: {@code  T1234}. */
-    private static boolean isCaller(String s) {
-        if (s.length() < 2 || (s.charAt(0) != 'T' && s.charAt(0) != 'C')) {
+    /** {@code T1234} or {@code C3} (the padding spaces already skipped). */
+    private static boolean isCaller(String s, int from, int to) {
+        if (to - from < 2 || (s.charAt(from) != 'T' && s.charAt(from) != 'C')) {
             return false;
         }
-        for (int k = 1; k < s.length(); k++) {
+        for (int k = from + 1; k < to; k++) {
             if (!isDigit(s.charAt(k))) {
                 return false;
             }

@@ -141,13 +141,16 @@ final class OopsGrammar {
     static final Pattern INLINE_FRAME = Pattern.compile(
             "^([A-Za-z_][\\w.$]*) (\\S+\\.[chS]:\\d+) \\[inline\\]$");
 
-    /** decode_stacktrace.sh output: {@code dump_stack_lvl (lib/dump_stack.c:107)}, {@code skb_clone (net/core/skbuff.c:1234) (inlined)}. */
+    /**
+     * decode_stacktrace.sh output: {@code dump_stack_lvl (lib/dump_stack.c:107 (discriminator 1))},
+     * {@code skb_clone (net/core/skbuff.c:1234) (inlined)}. Groups: "? ", function, offset, size, file:line, inlined.
+     */
     static final Pattern DECODED_FRAME = Pattern.compile(
-            "^(\\? ?)?([A-Za-z_][\\w.$]*)(?:\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))? \\((\\S+?\\.[chS]:\\d+)[^)]*\\)( \\(inlined\\))?$");
+            "^(\\? ?)?([A-Za-z_][\\w.$]*)(?:\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+))? \\((\\S+?\\.[chS]:\\d+)(?: \\([^)]*\\))?\\)( \\(inlined\\))?$");
 
     /** The tail of a frame: {@code  [bnx2]}, {@code  net/core/skbuff.c:1234}, {@code  [inline]}, {@code  (unreliable)}. */
     static final Pattern FRAME_MODULE = Pattern.compile("^\\s*\\[([\\w\\-]+)\\]");
-    static final Pattern FRAME_SOURCE = Pattern.compile("(\\S+\\.[chS]:\\d+)");
+    static final Pattern FRAME_SOURCE = Pattern.compile("(?<![\\w./\\-])([\\w./\\-]+\\.(?:c|h|S|rs):\\d+)");
 
     /**
      * ARM's unwinder: {@code [<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)},
@@ -185,21 +188,20 @@ final class OopsGrammar {
     static final Pattern WARNING_AT = Pattern.compile(
             "WARNING: (?:CPU: \\d+ PID: \\d+ )?at \\S+ \\.?([A-Za-z_][\\w.$]*)\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+)");
 
-    /** A user-mode or unsymbolised RIP: {@code RIP: 0033:0x7fad92c3c370}, {@code RIP: 0010:0x86}. Groups: segment, address. */
-    static final Pattern RIP_RAW = Pattern.compile("^RIP: ([0-9a-fA-F]{4}):(?:0x)?([0-9a-fA-F]+)\\s*$");
+    /**
+     * A user-mode or unsymbolised RIP: {@code RIP: 0033:0x7fad92c3c370}, {@code RIP: 0010:0x86},
+     * a jump to NULL: {@code RIP: 0010:[<0000000000000000>]  [<          (null)>]           (null)}.
+     * Groups: segment, address.
+     */
+    static final Pattern RIP_RAW = Pattern.compile(
+            "^RIP: ([0-9a-fA-F]{4}):(?:0x|\\[<)?([0-9a-fA-F]+)(?:>\\] +\\[< *\\(null\\)>\\] +\\(null\\))?\\s*$");
 
     /** ppc64 {@code GPR00: c000000008068df8 c000000010f930b0 c0000000091380e0 0000000000000015}. Group: first number. */
-    static final Pattern PPC_GPR = Pattern.compile("^GPR(\\d\\d): ((?:[0-9a-fA-F]{8,16} ?){1,8})$");
+    static final Pattern PPC_GPR = Pattern.compile("^GPR(\\d\\d): ((?:[0-9a-fA-F]{8,16}+ ?){1,8}+)$");
     /** s390 {@code Krnl GPRS: 0000000000010000 070000000020db8e 0000000000000030 00000000000000d7}. */
     static final Pattern S390_GPRS = Pattern.compile("^Krnl GPRS: ((?:[0-9a-fA-F]{8,16} ?){1,4})$");
     /** s390 continuation: {@code 000003ff8086d036 0400000000000000 0000000000000000 000003ff00000000}. */
     static final Pattern HEX_WORDS = Pattern.compile("^(?:[0-9a-fA-F]{16} ?){4}$");
-
-    /**
-     * A console timestamp inside a line: two printk lines glued together, as in
-     * {@code syz-executor7: vmalloc: allocation failure: 34359738352 bytes[   76.471107] BUG: unable to handle ...}.
-     */
-    static final Pattern EMBEDDED_TIMESTAMP = Pattern.compile("\\[ *\\d+\\.\\d{6}\\](?:\\[ *[TC]\\d+\\])? ");
 
     /** {@code ---[ end trace 4e37b1eb61ae9844 ]---}, {@code ---[ end Kernel panic - not syncing: Fatal exception ]---} */
     static final String END_TRACE = "---[ end ";

@@ -30,11 +30,15 @@ public final class OopsParser {
     private static final int CONTINUE_AFTER_END = 6;
     /** A PREAMBLE report gives its place to a START header this many lines later, when no stack was read. */
     private static final int PREAMBLE_REACH = 12;
+    /** How many recent reports may take lines from other CPUs ({@code NMI backtrace for cpu 1}). */
+    private static final int RECENT = 4;
 
     public List<Trace> parse(List<SourceLine> lines, List<Diagnostic> outside) {
         List<OopsReport> reports = new ArrayList<>();
         // the report each printer (caller id; "" when the log has none) is in the middle of
         Map<String, OopsReport> openBy = new HashMap<>();
+        // the last reports opened, newest last; bounded so a long log does not slow every line
+        List<OopsReport> recent = new ArrayList<>();
         for (SourceLine whole : lines) {
             for (SourceLine sl : unglue(whole)) {
                 ConsolePrefix.Stripped sp = ConsolePrefix.strip(sl.text());
@@ -43,7 +47,7 @@ public final class OopsParser {
                     continue;
                 }
                 String key = sp.caller() == null ? "" : sp.caller();
-                OopsReport open = route(openBy, key, sp);
+                OopsReport open = route(openBy, recent, key, sp);
                 OopsGrammar.Role role = headerRole(t);
                 if (role == OopsGrammar.Role.JOIN_EMPTY) {
                     role = open != null && !open.ended() && !open.hasStack() ? OopsGrammar.Role.CONTINUE
@@ -55,7 +59,7 @@ public final class OopsParser {
                             open.upgradeHeadline(t, sl.number());
                             continue;
                         }
-                        start(reports, openBy, key, sl, t, sp, false);
+                        start(reports, openBy, recent, key, sl, t, sp, false);
                         continue;
                     }
                     if (open != null && !open.ended()) {
@@ -67,7 +71,7 @@ public final class OopsParser {
                         open.note(sl.number(), t);
                         continue;
                     }
-                    start(reports, openBy, key, sl, t, sp, role == OopsGrammar.Role.PREAMBLE);
+                    start(reports, openBy, recent, key, sl, t, sp, role == OopsGrammar.Role.PREAMBLE);
                     continue;
                 }
                 if (open == null || open.ended()) {
@@ -89,10 +93,13 @@ public final class OopsParser {
      * that asked every CPU for a backtrace ({@code Sending NMI from CPU 0 to CPUs 1:}); never one whose
      * lines carry console timestamps when this line has none.
      */
-    private static OopsReport route(Map<String, OopsReport> openBy, String key, ConsolePrefix.Stripped sp) {
+    private static OopsReport route(Map<String, OopsReport> openBy, List<OopsReport> recent, String key,
+                                    ConsolePrefix.Stripped sp) {
         OopsReport r = openBy.get(key);
         if (r == null && !key.isEmpty()) {
-            for (OopsReport o : openBy.values()) {
+            // only the few most recent reports can still be collecting other CPUs' backtraces
+            for (int i = recent.size() - 1; i >= 0; i--) {
+                OopsReport o = recent.get(i);
                 if (!o.ended() && !o.isForeign(sp.caller(), sp.prefixed())) {
                     r = o;
                     break;
@@ -109,29 +116,73 @@ public final class OopsParser {
         return r;
     }
 
-    private static void start(List<OopsReport> reports, Map<String, OopsReport> openBy, String key, SourceLine sl,
-                              String headline, ConsolePrefix.Stripped sp, boolean preamble) {
+    private static void start(List<OopsReport> reports, Map<String, OopsReport> openBy, List<OopsReport> recent,
+                              String key, SourceLine sl, String headline, ConsolePrefix.Stripped sp, boolean preamble) {
         OopsReport r = new OopsReport(sl.number(), headline, sp.caller(), sp.prefixed(), preamble);
         reports.add(r);
         openBy.put(key, r);
+        recent.add(r);
+        if (recent.size() > RECENT) {
+            recent.remove(0);
+        }
     }
 
     /** Splits a line where a second console timestamp starts (two printk lines glued by a lost newline). */
     static List<SourceLine> unglue(SourceLine sl) {
         String text = sl.text();
-        int from = text.indexOf(']');
-        int at = from < 0 ? -1 : text.indexOf('[', from);
-        if (at < 0) {
+        // a loop, not recursion: a line of a million glued timestamps must not overflow the stack
+        List<SourceLine> out = null;
+        int start = 0;
+        int close = text.indexOf(']');
+        int at = close < 0 ? -1 : text.indexOf('[', close);
+        while (at >= 0) {
+            if (gluedStampEnd(text, start, at) > 0) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(new SourceLine(sl.number(), text.substring(start, at)));
+                start = at;
+                close = text.indexOf(']', start);
+                at = close < 0 ? -1 : text.indexOf('[', close);
+            } else {
+                at = text.indexOf('[', at + 1);
+            }
+        }
+        if (out == null) {
             return List.of(sl);
         }
-        Matcher m = OopsGrammar.EMBEDDED_TIMESTAMP.matcher(text);
-        if (!m.find(at)) {
-            return List.of(sl);
-        }
-        List<SourceLine> out = new ArrayList<>(2);
-        out.add(new SourceLine(sl.number(), text.substring(0, m.start())));
-        out.addAll(unglue(new SourceLine(sl.number(), text.substring(m.start()))));
+        out.add(new SourceLine(sl.number(), text.substring(start)));
         return out;
+    }
+
+    /**
+     * Where a timestamp that starts at {@code at} ends, or -1: {@code [   76.471107] } with exactly six
+     * decimals, optionally followed by a caller id, and not at the start of the piece's own prefix.
+     */
+    private static int gluedStampEnd(String text, int pieceStart, int at) {
+        if (at == pieceStart || text.charAt(at - 1) == ']') {
+            return -1;
+        }
+        int k = at + 1;
+        int n = text.length();
+        while (k < n && text.charAt(k) == ' ') {
+            k++;
+        }
+        int digits = k;
+        while (k < n && Character.isDigit(text.charAt(k))) {
+            k++;
+        }
+        if (k == digits || k >= n || text.charAt(k) != '.') {
+            return -1;
+        }
+        int frac = ++k;
+        while (k < n && Character.isDigit(text.charAt(k))) {
+            k++;
+        }
+        if (k - frac != 6 || k >= n || text.charAt(k) != ']') {
+            return -1;
+        }
+        return k + 1;
     }
 
     /** The role of a header line, or null when the line is no header. Cheap checks first. */

@@ -7,6 +7,7 @@ import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Location;
 import dev.pktpath.model.Trace;
+import dev.pktpath.model.TraceFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,15 +56,54 @@ public final class JourneyRenderer {
         this.turnMark = ascii ? "~~" : "\u21bb ";
     }
 
+    /**
+     * The timelines of the traces. With several traces (a {@code foreach bt}), those without a
+     * journey are not drawn one by one: a last line lists them, so the networking ones stand out.
+     */
     public String render(List<TraceAnalysis> traces, int traceCount) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < traces.size(); i++) {
-            if (i > 0) {
+        List<Integer> empty = new ArrayList<>();
+        for (TraceAnalysis a : traces) {
+            if (traces.size() > 1 && a.journey().isEmpty()) {
+                empty.add(a.trace().id());
+                continue;
+            }
+            if (!out.isEmpty()) {
                 out.append('\n');
             }
-            renderTrace(out, traces.get(i), traceCount);
+            renderTrace(out, a, traceCount);
+        }
+        if (!empty.isEmpty()) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            String head = empty.size() + (empty.size() == 1 ? " trace" : " traces") + " without networking frames: ";
+            List<String> lines = wrap(List.of(ranges(empty).split(" ")), width - head.length(), " ", "");
+            for (int i = 0; i < lines.size(); i++) {
+                out.append(i == 0 ? head : " ".repeat(head.length())).append(lines.get(i)).append('\n');
+            }
         }
         return out.toString();
+    }
+
+    /** {@code 1-3 5 8-9}: trace ids as ranges. */
+    static String ranges(List<Integer> ids) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            int start = ids.get(i);
+            int end = start;
+            while (i + 1 < ids.size() && ids.get(i + 1) == end + 1) {
+                end = ids.get(++i);
+            }
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(start);
+            if (end != start) {
+                b.append('-').append(end);
+            }
+        }
+        return b.toString();
     }
 
     public void renderTrace(StringBuilder out, TraceAnalysis a, int traceCount) {
@@ -154,7 +194,7 @@ public final class JourneyRenderer {
         String to = a.trace().frames().get(j.turnaroundTo()).normalizedName();
         String fromStage = a.classOf(j.turnaroundFrom()).stage();
         String subject;
-        if (from.endsWith("_ack") && fromStage != null && fromStage.startsWith("l4")) {
+        if (from.endsWith("_ack") && !from.contains("send") && fromStage != null && fromStage.startsWith("l4")) {
             subject = "ACK";
         } else if ("l4-rx".equals(fromStage)) {
             subject = "received segment";
@@ -163,7 +203,7 @@ public final class JourneyRenderer {
         } else {
             subject = "received packet";
         }
-        if (to.contains("forward")) {
+        if (to.contains("forward") || to.contains("flood")) {
             return subject + " is forwarded";
         }
         String object;
@@ -230,7 +270,15 @@ public final class JourneyRenderer {
         }
         StringBuilder b = new StringBuilder(Sanitizer.clean(site.function()));
         if (site.offset() != null) {
-            b.append('+').append(site.offset());
+            // As the input wrote it: crash prints decimal offsets, console reports 0x.../0x...
+            if (a.trace().format() == TraceFormat.OOPS) {
+                b.append("+0x").append(Long.toHexString(site.offset()));
+                if (site.size() != null) {
+                    b.append("/0x").append(Long.toHexString(site.size()));
+                }
+            } else {
+                b.append('+').append(site.offset());
+            }
         }
         List<String> parts = new ArrayList<>(List.of(b.toString()));
         for (ExceptionFrame e : a.trace().exceptions()) {
