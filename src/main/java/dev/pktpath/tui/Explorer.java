@@ -42,6 +42,7 @@ public final class Explorer {
     private CellGrid lastGrid;
     private long lastResize = System.nanoTime();
     private long lastSizeCheck;
+    private boolean settlePending;
     private String searchSource;
     private Pattern searchPattern;
 
@@ -80,8 +81,15 @@ public final class Explorer {
      * new size from SIGWINCH handlers that can finish out of order, so after a burst of resizes it can
      * be left believing an intermediate size; asking again reports the true one as one more resize.
      */
-    private void recheckSize() {
+    private void recheckSize() throws IOException {
         long now = System.nanoTime();
+        // Once resizing has stopped, draw everything once more: bytes sent during a burst of resizes
+        // may have been laid out by the terminal at a size it no longer has, and a final resize back
+        // to a size Lanterna already knows raises no event of its own.
+        if (settlePending && now - lastResize > 300_000_000L) {
+            settlePending = false;
+            draw(true);
+        }
         if (now - lastResize < 2_000_000_000L && now - lastSizeCheck > 200_000_000L) {
             lastSizeCheck = now;
             try {
@@ -99,6 +107,7 @@ public final class Explorer {
         boolean acted = false;
         if (screen.doResizeIfNecessary() != null) {
             lastResize = System.nanoTime();
+            settlePending = true;
             draw(true);
             acted = true;
         }

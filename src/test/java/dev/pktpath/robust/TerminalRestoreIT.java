@@ -48,7 +48,7 @@ class TerminalRestoreIT {
     void startTerminal() throws Exception {
         socket = "pktpath-robust-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", target,
-                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + tmp + " TERM=screen-256color LANG=C.UTF-8 PS1='rb$ ' bash --norc --noprofile -i");
+                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + tmp + " HISTFILE=/dev/null TERM=screen-256color LANG=C.UTF-8 PS1='rb$ ' bash --norc --noprofile -i");
         tmux("set-option", "-t", target, "status", "off");
         waitFor("the shell prompt", s -> s.contains("rb$"));
     }
