@@ -82,7 +82,7 @@ class TmuxReplTest {
 
     /** Polls the pane until the text shows, instead of sleeping a guessed time. */
     private String awaitScreen(String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         String s = "";
         while (System.nanoTime() < deadline) {
             s = screen();

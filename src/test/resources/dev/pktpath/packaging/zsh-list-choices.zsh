@@ -12,7 +12,7 @@ zpty -w z "PS1='%% '; fpath=(${(q)dir} \$fpath); autoload -Uz compinit; compinit
 wait_for() {
   local chunk want=$1
   out=
-  repeat 400; do
+  repeat 1200; do
     if zpty -r -t z chunk; then
       out+=$chunk
       [[ $out == *$'\n'$want* ]] && return 0
@@ -25,6 +25,8 @@ wait_for() {
 }
 wait_for READY
 zpty -w -n z "$typed"$'\C-d'
+# let the listing happen before more keys arrive: zsh skips listing choices while keys are pending
+sleep 0.5
 zpty -w -n z $'\C-u'"print EN''D"$'\n'
 wait_for END
 zpty -d z
