@@ -124,7 +124,9 @@ final class ReplCommand implements Callable<Integer> {
         session.setColor(common.useColor(true));
         Path history = null;
         if (!noHistory) {
-            history = HistoryFile.resolve(System::getenv, System.getProperty("user.home"));
+            // $HOME, as XDG says, not Java's user.home (the passwd entry): they differ under sudo, su and tests
+            String home = System.getenv("HOME");
+            history = HistoryFile.resolve(System::getenv, home != null && !home.isBlank() ? home : System.getProperty("user.home"));
             try {
                 HistoryFile.prepare(history);
             } catch (IOException | SecurityException e) {
