@@ -78,7 +78,8 @@ final class ReplCommand implements Callable<Integer> {
             return 2;
         }
         Session session = new Session(analyzer);
-        session.setAscii(common.ascii);
+        // as diff and journey do: ASCII when asked, or when the output charset cannot show the arrows
+        session.setAscii(DiffCommand.asciiOnly(common));
         CommandRegistry commands = CommandRegistry.standard();
         Repl repl = new Repl(session, commands, explorer(commands));
 
