@@ -151,7 +151,12 @@ public final class Main implements Callable<Integer> {
             cmd.getErr().println("pktpath-tui: internal error: " + Sanitizer.clean(String.valueOf(shown))
                     + (debugAsked(parsed) ? "" : " (--debug shows the stack trace)"));
             if (debugAsked(parsed)) {
-                shown.printStackTrace(cmd.getErr());
+                // the trace repeats the message, which may quote the dump: sanitised line by line too
+                java.io.StringWriter trace = new java.io.StringWriter();
+                shown.printStackTrace(new java.io.PrintWriter(trace));
+                for (String line : trace.toString().split("\\R")) {
+                    cmd.getErr().println(Sanitizer.clean(line));
+                }
             }
             cmd.getErr().flush();
             return 70;
