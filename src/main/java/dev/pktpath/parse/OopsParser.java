@@ -207,7 +207,9 @@ public final class OopsParser {
         int colon = t.indexOf(": ");
         if (colon > 1 && colon <= 40) {
             Matcher m = OopsGrammar.HEADER_TAG.matcher(t);
-            if (m.lookingAt()) {
+            // a kernel tag is a module or subsystem name, in lower case ("watchdog", "rcu"); an
+            // all-capitals tag is a document's field ("TITLE: BUG: ..." in a bug report's header)
+            if (m.lookingAt() && !t.substring(0, m.end()).equals(t.substring(0, m.end()).toUpperCase(java.util.Locale.ROOT))) {
                 return roleOf(t.substring(m.end()));
             }
         }

@@ -85,12 +85,14 @@ public final class TerminalExplorer {
             return k;
         }
 
+        // The explorer draws into its own cell grid and hands the screen only a refresh, so the
+        // refresh is where a failing pane shows.
         @Override
-        public com.googlecode.lanterna.graphics.TextGraphics newTextGraphics() {
+        public void refresh(RefreshType refreshType) throws IOException {
             if (armed) {
                 throw new IllegalStateException("test hook pktpath.tui.failOnKey: a pane failed to draw");
             }
-            return super.newTextGraphics();
+            super.refresh(refreshType);
         }
     }
 

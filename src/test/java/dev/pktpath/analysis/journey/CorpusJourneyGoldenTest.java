@@ -97,7 +97,7 @@ class CorpusJourneyGoldenTest {
     void stepEndsWhereThePathLeavesTheNetworkStack() throws IOException {
         // tun's close path goes through netdevice notifiers into conntrack cleanup, whose
         // local_bh_enable runs the rx softirq: the rx journey starts at net_rx_action.
-        Trace t = load("syzkaller/494", 2);
+        Trace t = load("syzkaller/494", 1);
         assertThat(TraceFixtures.journeyWithoutCrash(RULES, t)).startsWith(
                 "driver-rx rx: net_rx_action | core-rx rx: process_backlog __netif_receive_skb __netif_receive_skb_core"
                         + " | l2 rx: br_handle_frame | netfilter rx: nf_hook_slow nf_iterate br_nf_pre_routing");
