@@ -207,6 +207,7 @@ public final class Main implements Callable<Integer> {
         Display d = Display.of(common.color, common.ascii, term, System.getenv("NO_COLOR"));
         session.setColor(d.color());
         session.setAscii(d.ascii());
+        TerminalExplorer.selectCrashingTrace(session);
         return TerminalExplorer.run(session, CommandRegistry.standard(), System.err);
     }
 

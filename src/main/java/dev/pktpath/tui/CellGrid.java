@@ -36,8 +36,12 @@ final class CellGrid {
     private final List<Style> styleTable;
     private final Map<Style, Integer> styleIds;
 
+    /** With {@code --ascii} nothing but ASCII reaches the terminal, not even from the dump. */
+    private final boolean asciiOnly;
+
     /** A blank grid; {@code previous} (may be null) lends its style numbers. */
-    CellGrid(int width, int height, CellGrid previous) {
+    CellGrid(int width, int height, CellGrid previous, boolean asciiOnly) {
+        this.asciiOnly = asciiOnly;
         this.width = width;
         this.height = height;
         this.chars = new char[width * height];
@@ -78,8 +82,8 @@ final class CellGrid {
     }
 
     /** The cell as shown: one column wide, never a control character. */
-    private static char cell(char c) {
-        if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+    private char cell(char c) {
+        if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (asciiOnly && c > 0x7e)) {
             return '?';
         }
         if (c >= 0x1100 && (Character.isSurrogate(c)

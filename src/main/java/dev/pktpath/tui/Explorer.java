@@ -40,6 +40,8 @@ public final class Explorer {
     private Layout layout;
     /** The frame last handed to Lanterna, to send only what changed. */
     private CellGrid lastGrid;
+    private long lastResize = System.nanoTime();
+    private long lastSizeCheck;
     private String searchSource;
     private Pattern searchPattern;
 
@@ -48,7 +50,6 @@ public final class Explorer {
         this.state = new ViewState(session, commands);
         this.completer = new Completer(commands, session);
         this.overlays = new Overlays(keys);
-        state.startOnCrashingTrace();
         for (Pane p : List.of(new TracesPane(), new FramesPane(), new JourneyPane(), new RegistersPane(), new DetailsPane())) {
             panes.put(p.id(), p);
         }
@@ -63,6 +64,7 @@ public final class Explorer {
         draw(true);
         while (!state.quit) {
             if (!step()) {
+                recheckSize();
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -73,10 +75,30 @@ public final class Explorer {
         }
     }
 
+    /**
+     * For two seconds after a resize, ask the terminal its size again now and then. Lanterna learns a
+     * new size from SIGWINCH handlers that can finish out of order, so after a burst of resizes it can
+     * be left believing an intermediate size; asking again reports the true one as one more resize.
+     */
+    private void recheckSize() {
+        long now = System.nanoTime();
+        if (now - lastResize < 2_000_000_000L && now - lastSizeCheck > 200_000_000L) {
+            lastSizeCheck = now;
+            try {
+                if (screen instanceof com.googlecode.lanterna.screen.TerminalScreen ts) {
+                    ts.getTerminal().getTerminalSize();
+                }
+            } catch (IOException | RuntimeException e) {
+                // no answer: keep the size we have
+            }
+        }
+    }
+
     /** One round: redraw after a resize, then handle every key already typed. Returns whether anything happened. */
     public boolean step() throws IOException {
         boolean acted = false;
         if (screen.doResizeIfNecessary() != null) {
+            lastResize = System.nanoTime();
             draw(true);
             acted = true;
         }
@@ -393,7 +415,7 @@ public final class Explorer {
         int w = size.getColumns();
         int h = size.getRows();
         Theme t = state.theme();
-        CellGrid grid = new CellGrid(w, h, lastGrid);
+        CellGrid grid = new CellGrid(w, h, lastGrid, t.ascii);
         TextGraphics g = grid.graphics();
         t.plain(g);
         layout = new Layout(w, h, state.traceCount(), state.side);

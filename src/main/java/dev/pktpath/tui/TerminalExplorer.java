@@ -4,7 +4,10 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.pktpath.analysis.TraceAnalysis;
+import dev.pktpath.session.CommandException;
 import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.LoadedDump;
 import dev.pktpath.session.Session;
 
 import java.io.IOException;
@@ -93,6 +96,47 @@ public final class TerminalExplorer {
                 throw new IllegalStateException("test hook pktpath.tui.failOnKey: a pane failed to draw");
             }
             super.refresh(refreshType);
+        }
+
+        // The explorer draws into its own cell grid and only then refreshes: fail there too.
+        @Override
+        public synchronized void refresh(RefreshType refreshType) throws IOException {
+            if (armed) {
+                throw new IllegalStateException("test hook pktpath.tui.failOnKey: a pane failed to draw");
+            }
+            super.refresh(refreshType);
+        }
+    }
+
+    /**
+     * For a dump opened from the command line: in a multi-task dump ({@code bt -a}, {@code foreach bt})
+     * most tasks are idle, so start on the first trace that names a crash (a title or an exception
+     * frame), else the first with frames. (The REPL's {@code explore} keeps the trace the user chose.)
+     */
+    public static void selectCrashingTrace(Session session) {
+        LoadedDump d = session.current().orElse(null);
+        if (d == null || d.traces().size() < 2) {
+            return;
+        }
+        int withFrames = -1;
+        for (int i = 0; i < d.traces().size(); i++) {
+            TraceAnalysis a = d.traces().get(i);
+            if (a.naming().title() != null || !a.trace().exceptions().isEmpty()) {
+                select(session, i);
+                return;
+            }
+            if (withFrames < 0 && !a.trace().frames().isEmpty()) {
+                withFrames = i;
+            }
+        }
+        select(session, Math.max(0, withFrames));
+    }
+
+    private static void select(Session session, int trace) {
+        try {
+            session.selectTrace(trace);
+        } catch (CommandException e) {
+            // cannot happen for an index in range: stay where the session is
         }
     }
 

@@ -183,37 +183,6 @@ final class ViewState {
         }
     }
 
-    /**
-     * In a multi-task dump ({@code bt -a}, {@code foreach bt}) most tasks are idle: start on the first
-     * trace that names a crash (a title or an exception frame), else the first with frames.
-     */
-    void startOnCrashingTrace() {
-        LoadedDump d = dump();
-        if (d == null || d.traces().size() < 2 || session.traceIndex() != 0) {
-            return;
-        }
-        int withFrames = -1;
-        for (int i = 0; i < d.traces().size(); i++) {
-            TraceAnalysis a = d.traces().get(i);
-            if (a.naming().title() != null || !a.trace().exceptions().isEmpty()) {
-                selectTraceQuietly(i);
-                return;
-            }
-            if (withFrames < 0 && !a.trace().frames().isEmpty()) {
-                withFrames = i;
-            }
-        }
-        selectTraceQuietly(Math.max(0, withFrames));
-    }
-
-    private void selectTraceQuietly(int i) {
-        try {
-            session.selectTrace(i);
-        } catch (CommandException e) {
-            // cannot happen for an index in range; stay on the first trace
-        }
-    }
-
     void info(String text) {
         message = text == null ? "" : text;
         messageIsError = false;

@@ -49,6 +49,22 @@ final class Pipeline {
                 List.of(new JsonRenderer().render(dump.source(), analysed)));
     }
 
+    /**
+     * For huge dumps: analysis, print's JSON and text, the diff of the first trace with itself (JSON)
+     * and the clustering (JSON): each stage once, without the renderings that only repeat them.
+     */
+    static Output bulk(Dump dump) {
+        Output light = light(dump);
+        List<String> jsons = new ArrayList<>(light.jsons());
+        if (!dump.traces().isEmpty()) {
+            TraceAnalysis a = ANALYZER.analyze(dump.traces().get(0));
+            TraceDiff d = TraceDiff.compare(DiffSide.of(dump.source(), a, true), DiffSide.of(dump.source(), a, true), DiffOptions.NAMES);
+            jsons.add(new DiffRenderer().json(d));
+            jsons.add(new ClusterRenderer().json(dump.source(), new Clusterer().cluster(dump.traces())));
+        }
+        return new Output(dump, light.texts(), jsons);
+    }
+
     static Output run(String source, String text) {
         return run(new DumpParser().parse(source, text), true);
     }

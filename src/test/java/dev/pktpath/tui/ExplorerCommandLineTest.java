@@ -63,6 +63,25 @@ class ExplorerCommandLineTest {
     }
 
     @Test
+    void filterAndJourneyCommandsAreTheSharedOnes() {
+        VirtualScreen v = seed().line(":filter net-tcp");
+        assertThat(v.status()).contains("filter: net-tcp");
+        assertThat(v.text()).contains("27 hidden by the filter");
+        assertThat(v.frame("machine_kexec")).isNull();
+        v.line(":unfilter");
+        assertThat(v.status()).contains("filter: none");
+        assertThat(v.frame("machine_kexec")).isNotNull();
+        v.line(":filter nosuchthing");
+        assertThat(v.status()).contains("error:").contains("nosuchthing");
+        assertThat(v.press(KeyType.Escape).status()).contains("filter: none");
+        v.line(":journey l4-tx");
+        assertThat(v.isSelected("tcp_xmit_retransmit_queue")).isTrue();
+        assertThat(v.rowWith(">tx l4-tx")).isNotNull();
+        v.line(":journey");
+        assertThat(v.text()).contains("[:journey]").contains("driver-rx").contains("bnx2_poll");
+    }
+
+    @Test
     void quitCommandLeaves() {
         assertThat(seed().line(":quit").explorer.isDone()).isTrue();
         assertThat(seed().line(":q").explorer.isDone()).isTrue();

@@ -25,6 +25,8 @@ final class VirtualScreen {
             terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
             screen = new TerminalScreen(terminal);
             screen.startScreen();
+            // as Main does for a dump named on the command line
+            TerminalExplorer.selectCrashingTrace(session);
             explorer = new Explorer(screen, session, CommandRegistry.standard());
             explorer.draw(true);
         } catch (IOException e) {
