@@ -34,6 +34,25 @@ public final class Analyzer {
         return rules;
     }
 
+    /**
+     * Every trace analysed, in order. Traces are independent and the analyses share only thread-safe
+     * caches, so a dump of many traces is spread over the cores (a foreach bt of 190,000 tasks);
+     * a handful of traces stays on the calling thread, where a fork would cost more than it saves.
+     */
+    public List<TraceAnalysis> analyzeAll(List<Trace> traces) {
+        if (traces.size() < PARALLEL_FROM || Runtime.getRuntime().availableProcessors() < 2) {
+            List<TraceAnalysis> out = new ArrayList<>(traces.size());
+            for (Trace t : traces) {
+                out.add(analyze(t));
+            }
+            return out;
+        }
+        return traces.parallelStream().map(this::analyze).toList();
+    }
+
+    /** Below this many traces, analysis stays sequential. */
+    static final int PARALLEL_FROM = 256;
+
     public TraceAnalysis analyze(Trace trace) {
         List<RuleMatch> matches = new ArrayList<>(trace.frames().size());
         for (Frame f : trace.frames()) {

@@ -46,6 +46,7 @@ public final class CrashNamer {
 
     private final NamingRules rules;
     private final java.util.Map<String, Boolean> skipCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> kindCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CrashNamer() {
         this(NamingRules.builtIn());
@@ -319,14 +320,30 @@ public final class CrashNamer {
 
     private String kindFromFrames(Trace trace) {
         for (Frame f : trace.frames()) {
-            String n = f.normalizedName();
-            for (NamingRules.FrameKind k : rules.frameKinds) {
-                if (k.frame().matcher(n).find()) {
-                    return k.kind();
-                }
+            String kind = frameKind(f.normalizedName());
+            if (!kind.isEmpty()) {
+                return kind;
             }
         }
         return null;
+    }
+
+    /** The kind a frame name implies, "" for none; remembered per name like {@link #skipped}. */
+    private String frameKind(String name) {
+        String kind = kindCache.get(name);
+        if (kind == null) {
+            kind = "";
+            for (NamingRules.FrameKind k : rules.frameKinds) {
+                if (k.frame().matcher(name).find()) {
+                    kind = k.kind();
+                    break;
+                }
+            }
+            if (kindCache.size() < 100_000) {
+                kindCache.put(name, kind);
+            }
+        }
+        return kind;
     }
 
     private static String expand(String template, Matcher m, Trace trace) {
@@ -367,6 +384,9 @@ public final class CrashNamer {
     private static final Pattern MANGLED = Pattern.compile("^_Z(\\d+)");
 
     static String demangle(String name) {
+        if (!name.startsWith("_Z")) {
+            return name;
+        }
         Matcher m = MANGLED.matcher(name);
         if (m.lookingAt()) {
             int len = Integer.parseInt(m.group(1));

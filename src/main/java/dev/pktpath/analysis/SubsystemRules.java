@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>else the module rule ({@code module:bnx2}) decides;</li>
  *   <li>else the frame is {@code unknown}, with no stage.</li>
  * </ol>
- * Immutable, and safe to share between threads; results are cached per distinct frame key.
+ * Immutable, and safe to share between threads; results are cached per function name, source file and module.
  */
 public final class SubsystemRules {
     static final String BUILT_IN_RESOURCE = "subsystems.rules";
@@ -38,7 +39,10 @@ public final class SubsystemRules {
     private final List<Rule.Compiled> functionRules = new ArrayList<>();
     private final List<Rule.Compiled> pathRules = new ArrayList<>();
     private final List<Rule.Compiled> moduleRules = new ArrayList<>();
-    private final Map<String, RuleMatch> cache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<RuleMatch>> byFunction = new ConcurrentHashMap<>();
+    private final Map<String, Optional<RuleMatch>> byPath = new ConcurrentHashMap<>();
+    private final Map<String, Optional<RuleMatch>> byModule = new ConcurrentHashMap<>();
+    private final boolean pathRuleHasColon;
 
     private SubsystemRules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -50,6 +54,7 @@ public final class SubsystemRules {
                 case MODULE -> moduleRules.add(c);
             }
         }
+        this.pathRuleHasColon = pathRules.stream().anyMatch(c -> c.rule.pattern().indexOf(':') >= 0);
     }
 
     /** The table shipped in the jar. A broken built-in table is a build defect, so it fails loudly. */
@@ -103,9 +108,46 @@ public final class SubsystemRules {
 
     /** What the rules say about a frame, before context (direction, caller) is known. */
     public RuleMatch match(Frame frame) {
-        String key = frame.normalizedName() + '\u0000' + (frame.source() == null ? "" : frame.source())
-                + '\u0000' + (frame.module() == null ? "" : frame.module());
-        return cache.computeIfAbsent(key, k -> lookUp(frame));
+        // Three caches, one per rule kind, keyed by what that kind looks at: a dump of 190,000 tasks
+        // has a few thousand distinct names but source paths that differ only by line number.
+        RuleMatch fn = frame.function() == null ? null
+                : byFunction.computeIfAbsent(frame.normalizedName(), k -> Optional.ofNullable(last(functionRules, frame)))
+                        .orElse(null);
+        String source = frame.source();
+        if (source != null) {
+            RuleMatch path = byPath.computeIfAbsent(pathKey(source), k -> Optional.ofNullable(bestPath(source))).orElse(null);
+            if (path != null) {
+                StageSpec stage = fn != null && fn.subsystem().equals(path.subsystem()) ? fn.stage() : path.stage();
+                return new RuleMatch(path.subsystem(), stage, path.rule());
+            }
+        }
+        if (fn != null) {
+            return fn;
+        }
+        String module = frame.module();
+        if (module == null) {
+            return RuleMatch.UNKNOWN;
+        }
+        RuleMatch mod = byModule.computeIfAbsent(module, k -> Optional.ofNullable(last(moduleRules, frame))).orElse(null);
+        return mod != null ? mod : RuleMatch.UNKNOWN;
+    }
+
+    /**
+     * The part of a source path the path rules can see: {@code net/core/dev.c: 3590} without the line
+     * number, unless a rule's prefix itself holds a colon (then the whole text, to stay exact).
+     */
+    private String pathKey(String source) {
+        int colon = source.lastIndexOf(':');
+        if (colon < 0 || pathRuleHasColon) {
+            return source;
+        }
+        for (int i = colon + 1; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c != ' ' && (c < '0' || c > '9')) {
+                return source;
+            }
+        }
+        return source.substring(0, colon);
     }
 
     /**
@@ -116,20 +158,6 @@ public final class SubsystemRules {
     public FrameClass classify(Frame frame) {
         RuleMatch m = match(frame);
         return new FrameClass(m.subsystem(), m.stage().hasStage() ? m.stage().rx().id() : null);
-    }
-
-    private RuleMatch lookUp(Frame frame) {
-        RuleMatch fn = last(functionRules, frame);
-        RuleMatch path = frame.source() == null ? null : bestPath(frame.source());
-        if (path != null) {
-            StageSpec stage = fn != null && fn.subsystem().equals(path.subsystem()) ? fn.stage() : path.stage();
-            return new RuleMatch(path.subsystem(), stage, path.rule());
-        }
-        if (fn != null) {
-            return fn;
-        }
-        RuleMatch mod = frame.module() == null ? null : last(moduleRules, frame);
-        return mod != null ? mod : RuleMatch.UNKNOWN;
     }
 
     /**

@@ -97,10 +97,7 @@ final class PrintCommand implements Callable<Integer> {
             }
             chosen = List.of(chosen.get(trace - 1));
         }
-        List<TraceAnalysis> analysed = new ArrayList<>();
-        for (Trace t : chosen) {
-            analysed.add(analyzer.analyze(t));
-        }
+        List<TraceAnalysis> analysed = analyzer.analyzeAll(chosen);
         if (filter.isEmpty()) {
             out.print(json ? new JsonRenderer().render(dump.source(), analysed) : new TextRenderer().render(analysed, null));
         } else {

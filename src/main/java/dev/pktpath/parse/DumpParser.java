@@ -23,7 +23,11 @@ public final class DumpParser {
             + "|PID:\\s*(?:\\d+|\\?)\\s+TASK:|(?:KERNEL|USER)-MODE (?:EXCEPTION|INTERRUPT) FRAME|\\[exception [A-Z]+:).*");
 
     public Dump parse(String source, String text) {
-        return parse(source, splitLines(text));
+        // split and clean in one pass: no list of raw lines beside the cleaned ones (for a 200 MB
+        // dump that list alone was 3.5 million strings)
+        List<SourceLine> lines = new ArrayList<>();
+        forEachLine(text, raw -> lines.add(new SourceLine(lines.size() + 1, LineCleaner.clean(raw))));
+        return parseClean(source, lines);
     }
 
     public Dump parse(String source, List<String> rawLines) {
@@ -31,6 +35,10 @@ public final class DumpParser {
         for (int i = 0; i < rawLines.size(); i++) {
             lines.add(new SourceLine(i + 1, LineCleaner.clean(rawLines.get(i))));
         }
+        return parseClean(source, lines);
+    }
+
+    private Dump parseClean(String source, List<SourceLine> lines) {
         List<Diagnostic> outside = new ArrayList<>();
         // crash's bt output wins when present (a crash session may quote the console log); anything
         // else is read as a console log, which yields no trace when it holds no report
@@ -42,8 +50,23 @@ public final class DumpParser {
 
     private static boolean looksLikeCrash(List<SourceLine> lines) {
         for (SourceLine l : lines) {
-            if (l.text().length() <= CrashBtParser.MAX_LINE && CRASH_MARK.matcher(l.text()).matches()) {
+            if (l.text().length() <= CrashBtParser.MAX_LINE && mayMark(l.text()) && CRASH_MARK.matcher(l.text()).matches()) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a line can match {@link #CRASH_MARK} at all, by its first non-blank character: the
+     * regex is tried on every line of a console log that holds no crash output, so most lines are
+     * turned away here without a matcher.
+     */
+    private static boolean mayMark(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '#' || c == 'P' || c == 'K' || c == 'U' || c == '[';
             }
         }
         return false;
@@ -52,12 +75,18 @@ public final class DumpParser {
     /** Splits on LF, CRLF or lone CR. */
     public static List<String> splitLines(String text) {
         List<String> out = new ArrayList<>();
+        forEachLine(text, out::add);
+        return out;
+    }
+
+    /** Each line of {@code text} in order, split as {@link #splitLines} does. */
+    private static void forEachLine(String text, java.util.function.Consumer<String> out) {
         int start = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
-                out.add(text.substring(start, i));
+                out.accept(text.substring(start, i));
                 if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                     i++;
                 }
@@ -65,8 +94,7 @@ public final class DumpParser {
             }
         }
         if (start < n) {
-            out.add(text.substring(start));
+            out.accept(text.substring(start));
         }
-        return out;
     }
 }

@@ -23,13 +23,40 @@ public final class LineCleaner {
         if (s.indexOf('\u001B') >= 0 || s.indexOf('\u009B') >= 0) {
             s = ESCAPES.matcher(s).replaceAll("");
         }
-        s = CONTROLS.matcher(s).replaceAll("");
+        if (hasControl(s)) {
+            s = CONTROLS.matcher(s).replaceAll("");
+        }
         if (s.indexOf('\t') >= 0) {
             s = s.replace('\t', ' ');
         }
-        if (!s.isEmpty() && (s.charAt(0) == '>' || s.stripLeading().startsWith(">"))) {
+        if (firstNonBlank(s) == '>') {
             s = MAIL_QUOTE.matcher(s).replaceFirst("");
         }
         return s;
+    }
+
+    /**
+     * Whether {@link #CONTROLS} would remove anything: a scan without a matcher, since almost no
+     * line has one and this runs for every line of a dump of millions.
+     */
+    private static boolean hasControl(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first character that is not whitespace (as {@link String#stripLeading()} sees it), or 0. */
+    private static char firstNonBlank(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c;
+            }
+        }
+        return 0;
     }
 }

@@ -3,9 +3,7 @@ package dev.pktpath.session;
 import dev.pktpath.analysis.Analyzer;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Dump;
-import dev.pktpath.model.Trace;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A dump loaded into a session under a short name ({@code d1}, {@code d2}, ...), with its traces analysed. */
@@ -15,10 +13,6 @@ public record LoadedDump(String name, Dump dump, List<TraceAnalysis> traces) {
     }
 
     public static LoadedDump of(String name, Dump dump, Analyzer analyzer) {
-        List<TraceAnalysis> analysed = new ArrayList<>(dump.traces().size());
-        for (Trace t : dump.traces()) {
-            analysed.add(analyzer.analyze(t));
-        }
-        return new LoadedDump(name, dump, analysed);
+        return new LoadedDump(name, dump, analyzer.analyzeAll(dump.traces()));
     }
 }
