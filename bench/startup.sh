@@ -32,7 +32,7 @@ median_ms() {
     sort -n | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f", m / 1e6}'
 }
 
-declare -A times
+declare -A times cpu
 names=()
 case_() { names+=("$1"); }
 
@@ -61,6 +61,14 @@ run_explorer() {
         sleep 0.002
     done
     t1=$(now)
+    # CPU time of the program so far (all its threads): /proc/PID/stat utime + stime, in clock ticks
+    local pane pid ticks
+    pane=$(tmux display -p -t pktpath-bench '#{pane_pid}' 2>/dev/null || true)
+    pid=$(pgrep -P "$pane" 2>/dev/null | head -1 || true)
+    if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then
+        ticks=$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat")
+        cpu[$name]+="$((ticks * 1000000000 / $(getconf CLK_TCK))) "
+    fi
     tmux kill-session -t pktpath-bench 2>/dev/null || true
     times[$name]+="$((t1 - t0)) "
 }

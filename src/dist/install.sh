@@ -47,8 +47,9 @@ install -m 644 "$src/share/fish/vendor_completions.d/pktpath-tui.fish" "$share/f
 install -m 644 "$src/README.md" "$src/LICENSE" "$share/doc/pktpath-tui/"
 
 # The class-data sharing archive records the jar's path and the exact JVM, so it is made here, for the
-# installed jar and the Java that will run it, by one run of the program (the same options as the
-# launcher, see bin/pktpath-tui). A JVM without AppCDS just leaves no archive behind.
+# installed jar and the Java that will run it, by one training run through the launcher (its JVM
+# options; the run prints the sample and draws the explorer's first screen on a virtual terminal).
+# A JVM without AppCDS just leaves no archive behind.
 rm -f "$lib/pktpath-tui.jsa"
 case $lib in
     *[[:space:]]*)
@@ -58,7 +59,7 @@ case $lib in
 esac
 if [ "$cds" = yes ]; then
     if PKTPATH_TUI_CDS_DUMP="$lib/pktpath-tui.jsa" PKTPATH_TUI_JAVA_OPTS= \
-        "$prefix/bin/pktpath-tui" print --sample >/dev/null 2>&1 && [ -s "$lib/pktpath-tui.jsa" ]; then
+        "$prefix/bin/pktpath-tui" >/dev/null 2>&1 && [ -s "$lib/pktpath-tui.jsa" ]; then
         echo "pktpath-tui: wrote the start-up archive $lib/pktpath-tui.jsa"
     else
         rm -f "$lib/pktpath-tui.jsa"

@@ -5,6 +5,7 @@ import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Location;
 import dev.pktpath.model.Trace;
+import dev.pktpath.model.TraceFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,16 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>kind: the first headline rule that matches, else the innermost frame that names one
  *       (crash bt traces have no headline: {@code page_fault} means a paging request);</li>
- *   <li>candidates for guilty, from the crash site outward: an exception frame inside the stack with
- *       a function (the interrupted location) and the frames above it; else the header's faulting
- *       function and every frame. Unreliable ({@code ?}) frames are never candidates;</li>
+ *   <li>candidates for guilty, from the crash site outward: the function the headline names (KASAN's
+ *       {@code in f+0x..}) and lockdep's {@code at: f+0x..} lock sites when the kind says so; then an
+ *       exception frame inside the stack with a function (the interrupted location) and the frames above
+ *       it, else the header's faulting function and every frame. Unreliable ({@code ?}) frames and
+ *       helpers inlined from headers are never candidates; syscall wrapper prefixes are dropped
+ *       ({@code __se_sys_mremap} is {@code mremap});</li>
  *   <li>guilty: the first candidate that is not machinery (skip rules, plus the kind's own), or for
  *       stalls the frame just inside the first entry point, for hung tasks what the task waits on;</li>
- *   <li>crash site: the exception frame's function, else the header's {@code ip}, else the guilty frame.</li>
+ *   <li>crash site: crash's exception frame, or a console report's header {@code ip} (its faulting
+ *       RIP/PC), else a RIP block inside the report's stack, else the guilty frame.</li>
  * </ol>
  */
 public final class CrashNamer {
@@ -119,8 +124,11 @@ public final class CrashNamer {
                                 boolean stall, Pattern lockTrigger) {
         List<Frame> frames = trace.frames();
         ExceptionFrame inStack = null;
+        // A console report's header RIP/PC is the faulting exception's own; a RIP block inside its stack
+        // is a context the report interrupted (the task under an <IRQ> stack), not the crash.
+        boolean headerFaults = trace.format() == TraceFormat.OOPS && trace.ip() != null;
         for (ExceptionFrame e : trace.exceptions()) {
-            if (e.function() != null && e.kind().startsWith("exception")) {
+            if (!headerFaults && e.function() != null && e.kind().startsWith("exception")) {
                 inStack = e;
                 break;
             }

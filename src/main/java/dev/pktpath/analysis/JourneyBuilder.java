@@ -39,7 +39,9 @@ import java.util.List;
  *   <li>else the step has no frames and comes last but for the fault frames (innermost).</li>
  * </ul>
  * Frames of stage {@code fault} (page fault, oops, panic, kdump) form the fault steps. A trace with
- * no networking frame, and a crash site outside networking code, has an empty journey.
+ * no networking frame, and a crash site outside networking code, has an empty journey. A step
+ * holds consecutive frames of one stage and direction; a reliable frame off the packet's path in
+ * between (a notifier, the allocator, an interrupt entry) ends it.
  */
 public final class JourneyBuilder {
     private final SubsystemRules rules;
@@ -201,7 +203,13 @@ public final class JourneyBuilder {
                 collector.crash(null);
                 crashPlaced = true;
             }
-            if (!resolved.counted()[i] || stage[i] == null) {
+            if (!resolved.counted()[i]) {
+                continue;
+            }
+            if (stage[i] == null) {
+                // The path left the network stack here (a notifier, the allocator, an interrupt):
+                // what comes back to the same stage afterwards is a new step.
+                collector.flush();
                 continue;
             }
             if (stage[i] == Stage.CRASH) {

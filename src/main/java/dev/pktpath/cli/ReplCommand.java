@@ -78,7 +78,8 @@ final class ReplCommand implements Callable<Integer> {
             return 2;
         }
         Session session = new Session(analyzer);
-        session.setAscii(common.ascii);
+        // as diff and journey do: ASCII when asked, or when the output charset cannot show the arrows
+        session.setAscii(DiffCommand.asciiOnly(common));
         CommandRegistry commands = CommandRegistry.standard();
         Repl repl = new Repl(session, commands, explorer(commands));
 
@@ -123,7 +124,9 @@ final class ReplCommand implements Callable<Integer> {
         session.setColor(common.useColor(true));
         Path history = null;
         if (!noHistory) {
-            history = HistoryFile.resolve(System::getenv, System.getProperty("user.home"));
+            // $HOME, as XDG says, not Java's user.home (the passwd entry): they differ under sudo, su and tests
+            String home = System.getenv("HOME");
+            history = HistoryFile.resolve(System::getenv, home != null && !home.isBlank() ? home : System.getProperty("user.home"));
             try {
                 HistoryFile.prepare(history);
             } catch (IOException | SecurityException e) {

@@ -188,8 +188,13 @@ final class OopsGrammar {
     static final Pattern WARNING_AT = Pattern.compile(
             "WARNING: (?:CPU: \\d+ PID: \\d+ )?at \\S+ \\.?([A-Za-z_][\\w.$]*)\\+0x([0-9a-fA-F]+)/0x([0-9a-fA-F]+)");
 
-    /** A user-mode or unsymbolised RIP: {@code RIP: 0033:0x7fad92c3c370}, {@code RIP: 0010:0x86}. Groups: segment, address. */
-    static final Pattern RIP_RAW = Pattern.compile("^RIP: ([0-9a-fA-F]{4}):(?:0x)?([0-9a-fA-F]+)\\s*$");
+    /**
+     * A user-mode or unsymbolised RIP: {@code RIP: 0033:0x7fad92c3c370}, {@code RIP: 0010:0x86},
+     * a jump to NULL: {@code RIP: 0010:[<0000000000000000>]  [<          (null)>]           (null)}.
+     * Groups: segment, address.
+     */
+    static final Pattern RIP_RAW = Pattern.compile(
+            "^RIP: ([0-9a-fA-F]{4}):(?:0x|\\[<)?([0-9a-fA-F]+)(?:>\\] +\\[< *\\(null\\)>\\] +\\(null\\))?\\s*$");
 
     /** ppc64 {@code GPR00: c000000008068df8 c000000010f930b0 c0000000091380e0 0000000000000015}. Group: first number. */
     static final Pattern PPC_GPR = Pattern.compile("^GPR(\\d\\d): ((?:[0-9a-fA-F]{8,16}+ ?){1,8}+)$");

@@ -30,9 +30,17 @@ import static dev.pktpath.parse.OopsGrammar.*;
  *   <li>other stacks (lockdep's dependency chain, KASAN's Allocated/Freed by, a second dump after a panic) →
  *       diagnostics, so the trace's frames are one stack, innermost first.</li>
  * </ul>
- * Stack states: NONE → MAIN on a stack header or a first frame; NONE → ASIDE on a text line ending with
- * {@code :} (a secondary stack's title); ASIDE → MAIN on a stack header; MAIN → DONE on a second stack header
- * or a titled line after frames.
+ * Stack states:
+ * <ul>
+ *   <li>NONE → MAIN on a stack header ({@code Call Trace:}) or a first reliable frame;</li>
+ *   <li>NONE → ASIDE on a text line ending with {@code :} (a secondary stack's title: lockdep's
+ *       {@code -> #1 (&xt[i].mutex){+.+.}:}, {@code RCU grace-period kthread stack dump:});</li>
+ *   <li>ASIDE → NONE when the report's own task shows up ({@code NMI backtrace for cpu 1},
+ *       {@code CPU: 1 PID: ...}); frames read while ASIDE are kept and become the stack only if the
+ *       report has no other;</li>
+ *   <li>MAIN → DONE on a second stack header, a titled line after frames ({@code Allocated by task 1:}) or
+ *       {@code ---[ end trace}.</li>
+ * </ul>
  */
 final class OopsReport {
     private enum Stack { NONE, ASIDE, MAIN, DONE }
@@ -107,11 +115,6 @@ final class OopsReport {
             return false;
         }
         return !(cpuTraceback && lineCaller.startsWith("C"));
-    }
-
-    /** Asked all CPUs for a backtrace: other CPUs' lines belong here. */
-    boolean takesOtherCpus() {
-        return cpuTraceback;
     }
 
     boolean hasStack() {
@@ -587,14 +590,8 @@ final class OopsReport {
                 return Arch.ARM;
             }
         }
-        if (ip != null && armCallerSeen()) {
-            return Arch.ARM;
-        }
-        return Arch.UNKNOWN;
-    }
-
-    private boolean armCallerSeen() {
-        return frames.stream().anyMatch(f -> f.raw().contains(" from "));
+        // ARM's unwinder is the only one that prints "f from g"
+        return frames.stream().anyMatch(f -> f.raw().contains(" from ")) ? Arch.ARM : Arch.UNKNOWN;
     }
 
     private static Arch archOfFunction(String fn) {

@@ -7,6 +7,7 @@ import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Location;
 import dev.pktpath.model.Trace;
+import dev.pktpath.model.TraceFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -193,7 +194,7 @@ public final class JourneyRenderer {
         String to = a.trace().frames().get(j.turnaroundTo()).normalizedName();
         String fromStage = a.classOf(j.turnaroundFrom()).stage();
         String subject;
-        if (from.endsWith("_ack") && fromStage != null && fromStage.startsWith("l4")) {
+        if (from.endsWith("_ack") && !from.contains("send") && fromStage != null && fromStage.startsWith("l4")) {
             subject = "ACK";
         } else if ("l4-rx".equals(fromStage)) {
             subject = "received segment";
@@ -202,7 +203,7 @@ public final class JourneyRenderer {
         } else {
             subject = "received packet";
         }
-        if (to.contains("forward")) {
+        if (to.contains("forward") || to.contains("flood")) {
             return subject + " is forwarded";
         }
         String object;
@@ -269,7 +270,15 @@ public final class JourneyRenderer {
         }
         StringBuilder b = new StringBuilder(Sanitizer.clean(site.function()));
         if (site.offset() != null) {
-            b.append('+').append(site.offset());
+            // As the input wrote it: crash prints decimal offsets, console reports 0x.../0x...
+            if (a.trace().format() == TraceFormat.OOPS) {
+                b.append("+0x").append(Long.toHexString(site.offset()));
+                if (site.size() != null) {
+                    b.append("/0x").append(Long.toHexString(site.size()));
+                }
+            } else {
+                b.append('+').append(site.offset());
+            }
         }
         List<String> parts = new ArrayList<>(List.of(b.toString()));
         for (ExceptionFrame e : a.trace().exceptions()) {

@@ -258,6 +258,8 @@ public final class Repl {
         if (historyFile != null) {
             b.variable(LineReader.HISTORY_FILE, historyFile);
         }
+        // JLine's tail-tip widgets would hint arguments too, but garble the first prompt (JLine 3.30.4):
+        // completion lists carry each candidate's description instead
         return b.build();
     }
 }

@@ -38,6 +38,8 @@ public final class Explorer {
     private final Completer completer;
     private final Overlays overlays;
     private Layout layout;
+    /** The frame last handed to Lanterna, to send only what changed. */
+    private CellGrid lastGrid;
     private String searchSource;
     private Pattern searchPattern;
 
@@ -391,12 +393,13 @@ public final class Explorer {
         int w = size.getColumns();
         int h = size.getRows();
         Theme t = state.theme();
-        TextGraphics g = screen.newTextGraphics();
+        CellGrid grid = new CellGrid(w, h, lastGrid);
+        TextGraphics g = grid.graphics();
         t.plain(g);
-        g.fill(' ');
         layout = new Layout(w, h, state.traceCount(), state.side);
         if (layout.tooSmall) {
             tooSmall(g, w, h, t);
+            show(grid, complete);
             screen.setCursorPosition(null);
             screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
             return;
@@ -423,15 +426,22 @@ public final class Explorer {
                     }
                 }
             }
-            TextGraphics area = screen.newTextGraphics().newTextGraphics(
+            TextGraphics area = grid.graphics().newTextGraphics(
                     new TerminalPosition(in.x(), in.y()), new TerminalSize(in.width(), in.height()));
             t.plain(area);
             pane.draw(area, state, t);
         }
-        overlays.draw(screen.newTextGraphics(), w, h, state, t);
+        overlays.draw(grid.graphics(), w, h, state, t);
         TerminalPosition cursor = statusLine(g, w, h, t);
+        show(grid, complete);
         screen.setCursorPosition(cursor);
         screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+
+    /** Hands Lanterna the cells that changed since the last frame (all of them after a resize). */
+    private void show(CellGrid grid, boolean complete) {
+        grid.flushTo(screen, complete ? null : lastGrid);
+        lastGrid = grid;
     }
 
     private void tooSmall(TextGraphics g, int w, int h, Theme t) {

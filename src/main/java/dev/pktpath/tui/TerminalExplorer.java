@@ -30,7 +30,7 @@ public final class TerminalExplorer {
                     .setForceTextTerminal(true)
                     .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                     .createTerminal();
-            screen = new TerminalScreen(terminal);
+            screen = FAIL_ON_KEY.isEmpty() ? new TerminalScreen(terminal) : new FailingScreen(terminal, FAIL_ON_KEY.charAt(0));
         } catch (IOException | RuntimeException e) {
             err.println("pktpath-tui: cannot open the terminal: " + e.getMessage());
             return 1;
@@ -59,6 +59,38 @@ public final class TerminalExplorer {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run: nothing to remove
             }
+        }
+    }
+
+    /**
+     * Test hook, off unless the system property {@code pktpath.tui.failOnKey} names a key: after that key
+     * the next draw throws, as a bug in a pane would, so that a test in a real terminal (tmux) can check
+     * that an uncaught exception still gives the terminal back.
+     */
+    private static final String FAIL_ON_KEY = System.getProperty("pktpath.tui.failOnKey", "");
+
+    private static final class FailingScreen extends TerminalScreen {
+        private final char key;
+        private boolean armed;
+
+        FailingScreen(Terminal terminal, char key) throws IOException {
+            super(terminal);
+            this.key = key;
+        }
+
+        @Override
+        public com.googlecode.lanterna.input.KeyStroke pollInput() throws IOException {
+            com.googlecode.lanterna.input.KeyStroke k = super.pollInput();
+            armed |= k != null && k.getCharacter() != null && k.getCharacter() == key;
+            return k;
+        }
+
+        @Override
+        public com.googlecode.lanterna.graphics.TextGraphics newTextGraphics() {
+            if (armed) {
+                throw new IllegalStateException("test hook pktpath.tui.failOnKey: a pane failed to draw");
+            }
+            return super.newTextGraphics();
         }
     }
 

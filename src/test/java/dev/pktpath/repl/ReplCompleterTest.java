@@ -116,6 +116,18 @@ class ReplCompleterTest {
         assertThat(values("filter !")).contains("!mm", "!net-core");
         // a filter expression has several words
         assertThat(values("filter net !")).contains("!mm");
+        // the filter language's other keys: stages and directions
+        assertThat(values("filter ")).contains("stage:l4-rx", "stage:qdisc", "dir:rx", "dir:tx");
+        assertThat(values("filter -")).contains("-stage:fault", "-kdump");
+    }
+
+    @Test
+    void subsystemNamesAreTheRulesInForce() {
+        // every name the rules give, plus the families (net for net-*) the filter matches
+        List<String> offered = values("filter ");
+        assertThat(offered).containsAll(session.analyzer().rules().subsystems());
+        assertThat(ReplCompleter.subsystemsAndFamilies(List.of("net-tcp", "net-ipv4", "mm")))
+                .containsExactly("mm", "net", "net-ipv4", "net-tcp");
     }
 
     @Test

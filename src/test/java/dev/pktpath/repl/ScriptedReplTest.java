@@ -114,4 +114,97 @@ class ScriptedReplTest {
         assertThat(err.toString().strip()).isEqualTo("pktpath-tui: /nonexistent/x.txt: no such file");
         assertThat(session.dumps()).hasSize(1);
     }
+
+    @Test
+    void filterHidesFramesBtCountsThemAndUnfilterBringsThemBack() {
+        Run r = script("""
+                load <sample>
+                filter net -net-tcp
+                bt
+                filter
+                """);
+        assertThat(r.status()).as(r.err()).isZero();
+        // kept: #9-#16 (driver-tx .. l3-tx) and #24-#33 (l3-rx .. driver-rx); hidden: #0-#8 kdump/fault, #17-#23 net-tcp
+        assertThat(r.out()).contains("filter: net -net-tcp  (18 of 34 frames shown)")
+                .contains("... 9 frames hidden by the filter").contains("... 7 frames hidden by the filter")
+                .contains("dev_hard_start_xmit").contains("bnx2_poll_work")
+                .doesNotContain("tcp_ack").doesNotContain("machine_kexec");
+        Run all = script("bt --all\nunfilter\nbt\n");
+        assertThat(all.out().split("filter: none\n")[0]).contains("tcp_ack").doesNotContain("hidden by the filter");
+        assertThat(all.out().split("filter: none\n")[1]).contains("tcp_ack").contains("machine_kexec");
+        assertThat(session.filter()).isEmpty();
+    }
+
+    @Test
+    void aBadFilterIsRefusedAndTheOldOneStays() {
+        Run r = script("load <sample>\nfilter net\nfilter nett\nfilter\n");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).singleElement().asString()
+                .startsWith("pktpath-tui: cmds.txt:3: filter: unknown subsystem 'nett'");
+        assertThat(session.filter()).isEqualTo("net");
+        assertThat(r.out()).endsWith("filter: net  (25 of 34 frames shown)\n");
+    }
+
+    @Test
+    void journeyIsTheTimelineOfTheJourneyCommandAndAStageSelectsItsFrames() {
+        Run r = script("load <sample>\nset ascii on\njourney\njourney l4-rx\n");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("rx  driver-rx   bnx2_poll > bnx2_poll_work")
+                .contains("turnaround: tcp_ack -> tcp_xmit_retransmit_queue")
+                .contains("tx  driver-tx   dev_hard_start_xmit")
+                .contains("XX  crash       skb_clone+208");
+        // the l4-rx stage in call order, oldest first; its first frame becomes current
+        assertThat(r.out()).endsWith("rx  l4-rx\n   #23 tcp_v4_rcv\n   #22 tcp_v4_do_rcv\n   #21 tcp_rcv_state_process\n   #20 tcp_ack\n");
+        assertThat(session.frameIndex()).isEqualTo(23);
+    }
+
+    @Test
+    void journeyAsJsonAndJourneyErrors() {
+        Run r = script("""
+                load <sample>
+                journey --json
+                journey qdisc
+                journey l2
+                journey --json qdisc
+                load ../shared/corpus/crash-bt/054-commit-foreach-nmi-softirq-x86_64.txt
+                journey gro
+                """);
+        assertThat(r.out()).contains("\"stage\":\"driver-rx\"").contains("\"direction\":\"rx\"");
+        assertThat(r.out()).contains("tx  qdisc\n   #10 sch_direct_xmit\n");
+        assertThat(r.err().lines().toList()).containsExactly(
+                "pktpath-tui: cmds.txt:4: the journey does not visit stage 'l2'",
+                "pktpath-tui: cmds.txt:5: usage: journey [--json|STAGE]",
+                "pktpath-tui: cmds.txt:7: this trace has no packet journey");
+        assertThat(r.status()).isEqualTo(1);
+    }
+
+    @Test
+    void diffComparesLoadedTracesByShortName() {
+        Run r = script("""
+                load <sample>
+                load <sample>
+                load ../shared/corpus/crash-bt/054-commit-foreach-nmi-softirq-x86_64.txt
+                diff d1#1 d2
+                diff d1 d3
+                diff --json d1 d2#1
+                """);
+        // a different stack is an answer, not a failure
+        assertThat(r.status()).as(r.err()).isZero();
+        String[] answers = r.out().split("(?m)^(?=--- )|(?m)^(?=\\{)");
+        assertThat(answers[1]).startsWith("--- d1#1").contains("+++ d2#1").contains("similarity 1.00").contains("same stack: 34 frames");
+        assertThat(answers[2]).startsWith("--- d1#1").contains("+++ d3#1").contains("similarity 0.00")
+                .contains("crash_nmi_callback");
+        assertThat(answers[3]).startsWith("{\"schema\":\"pktpath-tui/1\",\"a\":").contains("\"same\":true");
+    }
+
+    @Test
+    void diffNamesWhatItCannotFind() {
+        Run r = script("load <sample>\ndiff d1\ndiff d1 d7\ndiff 1 2\ndiff --side d1 d1\n");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).containsExactly(
+                "pktpath-tui: cmds.txt:2: usage: diff [--json] A B   (A, B: N, dK or dK#N)",
+                "pktpath-tui: cmds.txt:3: no dump d7 (loaded: d1; load it first)",
+                "pktpath-tui: cmds.txt:4: no trace 2 in d1 (it has 1)",
+                "pktpath-tui: cmds.txt:5: diff: unknown option '--side' (usage: diff [--json] A B)");
+    }
 }

@@ -80,4 +80,26 @@ class CorpusJourneyGoldenTest {
         assertThat(TraceFixtures.journeyWithCrash(RULES, t, "kmem_cache_alloc")).isEqualTo(
                 "socket: sys_socket sock_map_fd sock_alloc_fd | crash: | fault: general_protection oops_end crash_kexec machine_kexec");
     }
+
+    @Test
+    void driverTxTimeoutWarningWithoutACallTraceIsACrashInTheWatchdog() throws IOException {
+        // syzkaller/23 keeps only the WARNING line of a NETDEV WATCHDOG report: no frames, but the
+        // crash site (dev_watchdog, the transmit-queue watchdog) is networking code.
+        Trace t = load("syzkaller/23", 1);
+        dev.pktpath.analysis.TraceAnalysis a = TraceFixtures.analyse(t);
+        assertThat(a.naming().crashSite().function()).isEqualTo("dev_watchdog");
+        assertThat(TraceFixtures.describe(a, t)).isEqualTo("crash:");
+        assertThat(new dev.pktpath.render.JourneyRenderer(80, true).render(List.of(a), 1))
+                .contains("  XX  crash       dev_watchdog+0x648/0x770");
+    }
+
+    @Test
+    void stepEndsWhereThePathLeavesTheNetworkStack() throws IOException {
+        // tun's close path goes through netdevice notifiers into conntrack cleanup, whose
+        // local_bh_enable runs the rx softirq: the rx journey starts at net_rx_action.
+        Trace t = load("syzkaller/494", 2);
+        assertThat(TraceFixtures.journeyWithoutCrash(RULES, t)).startsWith(
+                "driver-rx rx: net_rx_action | core-rx rx: process_backlog __netif_receive_skb __netif_receive_skb_core"
+                        + " | l2 rx: br_handle_frame | netfilter rx: nf_hook_slow nf_iterate br_nf_pre_routing");
+    }
 }
