@@ -55,9 +55,34 @@ final class CrashBtArch {
             Hint.of("^(?:handle_sys64|handle_sys|tlb_do_page_fault_\\d|handle_tlb[lsm]|handle_ri|r4k_wait|__r4k_wait|octeon_.*)$", Arch.MIPS64),
             Hint.of("^(?:handle_syscall|handle_tlb_(?:load|store|modify|protect).*|__loongarch_sys_.*)$", Arch.LOONGARCH64));
 
+    /**
+     * The function-name hints of one parse, remembered per name: a {@code foreach bt} repeats the same
+     * few hundred functions many thousand times.
+     */
+    static final class Hints {
+        private final Map<String, Arch> seen = new java.util.HashMap<>();
+
+        /** The architecture {@code function} belongs to alone, or {@link Arch#UNKNOWN}. */
+        Arch of(String function) {
+            return seen.computeIfAbsent(function, f -> {
+                for (Hint h : FUNCTION_HINTS) {
+                    if (h.pattern().matcher(f).matches()) {
+                        return h.arch();
+                    }
+                }
+                return Arch.UNKNOWN;
+            });
+        }
+    }
+
     /** What one trace showed. */
     static final class Evidence {
         private final Map<Arch, Integer> votes = new EnumMap<>(Arch.class);
+        private final Hints hints;
+
+        Evidence(Hints hints) {
+            this.hints = hints;
+        }
 
         private void vote(Arch a, int weight) {
             votes.merge(a, weight, Integer::sum);
@@ -103,11 +128,9 @@ final class CrashBtArch {
                 vote(Arch.ARM, MARKER);
                 return;
             }
-            for (Hint h : FUNCTION_HINTS) {
-                if (function != null && h.pattern().matcher(function).matches()) {
-                    vote(h.arch(), FUNCTION);
-                    break;
-                }
+            Arch hinted = function == null ? Arch.UNKNOWN : hints.of(function);
+            if (hinted != Arch.UNKNOWN) {
+                vote(hinted, FUNCTION);
             }
             Arch shape = shape(address, stackAddress);
             if (shape != null) {

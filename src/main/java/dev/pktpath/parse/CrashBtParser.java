@@ -45,6 +45,7 @@ public final class CrashBtParser {
         TraceBuilder open = null;
         String panic = null;
         int previous = 0;
+        CrashBtArch.Hints hints = new CrashBtArch.Hints();
         for (SourceLine sl : lines) {
             String text = sl.text().strip();
             int no = sl.number();
@@ -70,6 +71,12 @@ public final class CrashBtParser {
                 open.closeBlock();
             }
             Matcher m;
+            if (text.charAt(0) == '#' && (m = FRAME.matcher(text)).matches()) {
+                // the common line first: a frame cannot be a prompt, a PANIC line or a task header
+                open = ensure(open, no, panic, hints);
+                open.addFrame(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), null, no, text);
+                continue;
+            }
             if (PROMPT.matcher(text).matches()) {
                 open = close(open, built);
                 outside.add(new Diagnostic(no, "crash prompt", text));
@@ -82,22 +89,22 @@ public final class CrashBtParser {
             }
             if ((m = TASK_HEADER.matcher(text)).matches()) {
                 close(open, built);
-                open = new TraceBuilder(no, panic);
+                open = new TraceBuilder(no, panic, hints);
                 open.task = task(m);
                 continue;
             }
             if ((m = FRAME.matcher(text)).matches()) {
-                open = ensure(open, no, panic);
+                open = ensure(open, no, panic, hints);
                 open.addFrame(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), null, no, text);
                 continue;
             }
             if ((m = ARM_FRAME.matcher(text)).matches()) {
-                open = ensure(open, no, panic);
+                open = ensure(open, no, panic, hints);
                 open.addFrame(m.group(1), null, m.group(3), m.group(2), m.group(6), m.group(4), no, text);
                 continue;
             }
             if ((m = STACK_MARKER.matcher(text)).matches()) {
-                open = ensure(open, no, panic);
+                open = ensure(open, no, panic, hints);
                 open.lastLine = no;
                 open.marker(m.group(1), no);
                 continue;
@@ -105,7 +112,7 @@ public final class CrashBtParser {
             if (!CRASH_MESSAGE.matcher(text).matches()) {
                 CrashBtRegisterBlock block = CrashBtRegisterBlock.open(text, no);
                 if (block != null) {
-                    open = ensure(open, no, panic);
+                    open = ensure(open, no, panic, hints);
                     open.block = block;
                     open.lastLine = no;
                     continue;
@@ -156,8 +163,8 @@ public final class CrashBtParser {
         return "outside any backtrace";
     }
 
-    private static TraceBuilder ensure(TraceBuilder open, int line, String panic) {
-        return open != null ? open : new TraceBuilder(line, panic);
+    private static TraceBuilder ensure(TraceBuilder open, int line, String panic, CrashBtArch.Hints hints) {
+        return open != null ? open : new TraceBuilder(line, panic, hints);
     }
 
     private static TraceBuilder close(TraceBuilder open, List<TraceBuilder> built) {
@@ -221,12 +228,13 @@ public final class CrashBtParser {
         final List<ExceptionFrame> exceptions = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final List<SourceLine> textSymbols = new ArrayList<>();
-        final CrashBtArch.Evidence evidence = new CrashBtArch.Evidence();
+        final CrashBtArch.Evidence evidence;
         CrashBtRegisterBlock block;
         /** Index of the first frame since the last stack marker. */
         int segmentStart;
 
-        TraceBuilder(int firstLine, String panic) {
+        TraceBuilder(int firstLine, String panic, CrashBtArch.Hints hints) {
+            this.evidence = new CrashBtArch.Evidence(hints);
             this.firstLine = firstLine;
             this.lastLine = firstLine;
             this.panic = panic;
@@ -376,7 +384,7 @@ public final class CrashBtParser {
             List<Frame> out = new ArrayList<>(frames.size());
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                out.add(copy(f, f.context(), f.source(), stackData.get(i)));
+                out.add(stackData.get(i).isEmpty() ? f : copy(f, f.context(), f.source(), stackData.get(i)));
             }
             textSymbols(out);
             diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));
