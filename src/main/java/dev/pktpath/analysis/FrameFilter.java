@@ -35,6 +35,13 @@ import java.util.regex.Pattern;
  * known names rather than a filter that silently hides everything.
  */
 public final class FrameFilter {
+    /** One-paragraph help for the query language, shared by every front end's help text. */
+    public static final String SYNTAX = "Terms joined by blanks or commas, each [-|!][key:]value. A bare word is a"
+            + " subsystem; 'net' matches every net-* subsystem. -S or !S hides S. Keys: stage: (a stage, or l3, l4,"
+            + " core, driver for both directions), dir: (rx, tx, none), fn: and module: (globs such as tcp_* or"
+            + " {ip,ip6}_rcv). A frame is shown when it matches an including term (or there is none) and no"
+            + " excluding one.";
+
     public static final FrameFilter ALL = new FrameFilter("", List.of());
 
     /** One side of the query: what a term compares and with what. */

@@ -4,6 +4,7 @@ import dev.pktpath.analysis.Stage.Direction;
 import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Location;
+import dev.pktpath.model.StackContext;
 import dev.pktpath.model.Trace;
 
 import java.util.ArrayList;
@@ -239,14 +240,15 @@ public final class JourneyBuilder {
     /** The stage the rules give the crash-site function on its own (a family counts as receive). */
     private Stage siteStage(String function) {
         Frame probe = new Frame(0, null, function, null, null, null, null, null, true,
-                dev.pktpath.model.StackContext.UNKNOWN, null, false, 0, function);
+                StackContext.UNKNOWN, null, false, 0, function);
         StageSpec s = rules.match(probe).stage();
         return s.hasStage() ? s.rx() : null;
     }
 
+    /** A name as {@link Frame#normalizedName()} compares it (clone suffixes removed). */
     private static String normalized(String function) {
         return new Frame(0, null, function, null, null, null, null, null, true,
-                dev.pktpath.model.StackContext.UNKNOWN, null, false, 0, null).normalizedName();
+                StackContext.UNKNOWN, null, false, 0, null).normalizedName();
     }
 
     /** Joins consecutive frames of the same stage and direction into one step. */

@@ -61,7 +61,7 @@ final class ClusterCommand implements Callable<Integer> {
         }
         Dump dump;
         try {
-            dump = Inputs.load(file, System.in);
+            dump = Inputs.load(file, System.in, common.text);
         } catch (ParseException e) {
             err.println("pktpath-tui: " + e.getMessage());
             err.flush();

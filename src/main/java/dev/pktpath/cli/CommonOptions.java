@@ -23,6 +23,12 @@ public class CommonOptions {
     @Option(names = "--rules", paramLabel = "FILE", description = "Extra subsystem rules, in the format of the built-in table.")
     String rules;
 
+    @Option(names = "--text", description = "Read input that looks binary (control bytes, NULs) as text anyway, as grep -a does.")
+    boolean text;
+
+    @Option(names = "--debug", description = "On an internal error, print the Java stack trace (for a bug report).")
+    boolean debug;
+
     /**
      * The analyses with the rules in force: built-in, the user's config file, then {@code --rules}.
      *

@@ -123,7 +123,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         Dump dump = loaded.get(file);
         if (dump == null) {
-            dump = Inputs.load(file, System.in);
+            dump = Inputs.load(file, System.in, common.text);
             loaded.put(file, dump);
         }
         if (n < 1 || n > dump.traces().size()) {

@@ -15,7 +15,12 @@ final class Inputs {
     }
 
     static Dump load(String name, InputStream stdin) throws ParseException {
-        Dump dump = new DumpParser().parse(name, InputReader.read(name, stdin));
+        return load(name, stdin, false);
+    }
+
+    /** @param binaryAsText {@code --text}: read binary-looking input anyway */
+    static Dump load(String name, InputStream stdin, boolean binaryAsText) throws ParseException {
+        Dump dump = new DumpParser().parse(name, InputReader.read(name, stdin, binaryAsText));
         if (dump.traces().isEmpty()) {
             throw new ParseException(name + ": no backtrace found");
         }

@@ -71,7 +71,7 @@ final class JourneyCommand implements Callable<Integer> {
         }
         Dump dump;
         try {
-            dump = sample ? Inputs.sample() : Inputs.load(file, System.in);
+            dump = sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
         } catch (ParseException e) {
             err.println("pktpath-tui: " + e.getMessage());
             return 1;

@@ -1,5 +1,6 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.render.Sanitizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.pktpath.analysis.Analyzer;
+import dev.pktpath.analysis.RulesException;
 import dev.pktpath.model.Dump;
 import dev.pktpath.parse.ParseException;
 import dev.pktpath.session.CommandRegistry;
@@ -17,6 +19,7 @@ import dev.pktpath.tui.TerminalExplorer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,18 +98,37 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Only what {@code args} can reach: the subcommand they name, plus {@code print}, which the root
-     * command falls back to; the whole tree when they name none (the root's help lists every command).
+     * command falls back to; for the explorer ({@code FILE}, {@code -} or {@code --sample}) just
+     * {@code print}; the whole tree for help, or when nothing is named (the root's usage lists every
+     * command). A usage error is reported by the whole tree, so its usage message is complete.
      */
     public static CommandLine commandLineFor(String... args) {
+        boolean operand = false;
         for (String a : args) {
             if (a.equals("--")) {
+                operand = true;
                 break;
             }
             if (SUBCOMMANDS.containsKey(a)) {
-                return build(a.equals("print") ? List.of(a) : List.of("print", a));
+                return trimmed(args, a.equals("print") ? List.of(a) : List.of("print", a));
             }
+            if (a.equals("-h") || a.equals("--help")) {
+                return commandLine();
+            }
+            operand |= a.equals("-") || a.equals("--sample") || !a.startsWith("-");
         }
-        return commandLine();
+        return operand ? trimmed(args, List.of("print")) : commandLine();
+    }
+
+    private static CommandLine trimmed(String[] args, List<String> names) {
+        CommandLine cl = build(names);
+        cl.setParameterExceptionHandler((ex, rest) -> {
+            CommandLine full = commandLine();
+            full.setOut(cl.getOut());
+            full.setErr(cl.getErr());
+            return full.execute(args);
+        });
+        return cl;
     }
 
     private static CommandLine build(Collection<String> names) {
@@ -114,12 +136,36 @@ public final class Main implements Callable<Integer> {
         for (String name : names) {
             cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
         }
+        // An Error (stack overflow, out of memory) passes picocli's handler by; turn it into an exception it handles.
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.toString(), new IllegalStateException(e));
+            }
+        });
         // after the subcommands, so that they inherit the handler
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("pktpath-tui: internal error: " + ex);
+            Throwable shown = ex instanceof IllegalStateException && ex.getCause() instanceof Error ? ex.getCause() : ex;
+            // one line, sanitised (a message may quote the dump); the stack trace only when asked for
+            cmd.getErr().println("pktpath-tui: internal error: " + Sanitizer.clean(String.valueOf(shown))
+                    + (debugAsked(parsed) ? "" : " (--debug shows the stack trace)"));
+            if (debugAsked(parsed)) {
+                shown.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
             return 70;
         });
         return cl;
+    }
+
+    private static boolean debugAsked(CommandLine.ParseResult parsed) {
+        for (CommandLine c : parsed.asCommandLineList()) {
+            if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -131,27 +177,54 @@ public final class Main implements Callable<Integer> {
         String term = System.getenv("TERM");
         if (!onTerminal(term)) {
             // Not a terminal (a pipe, a file, TERM=dumb): behave like print, as the contract says.
-            String[] args = sample ? new String[]{"print", "--sample"} : new String[]{"print", file};
-            return spec.commandLine().execute(args);
+            List<String> args = new ArrayList<>(List.of("print", "--color=" + common.color));
+            if (common.ascii) {
+                args.add("--ascii");
+            }
+            if (common.rules != null) {
+                args.add("--rules=" + common.rules);
+            }
+            if (common.text) {
+                args.add("--text");
+            }
+            args.addAll(sample ? List.of("--sample") : List.of("--", file));
+            return spec.commandLine().execute(args.toArray(String[]::new));
         }
+        Analyzer analyzer;
         Dump dump;
         try {
-            dump = sample ? Inputs.sample() : Inputs.load(file, System.in);
+            analyzer = common.analyzer();
+            dump = sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
+        } catch (RulesException e) {
+            spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
+            return 2;
         } catch (ParseException e) {
             spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
             return 1;
         }
-        Session session = new Session(Analyzer.builtIn());
+        Session session = new Session(analyzer);
         session.add(dump);
-        // vt100-class terminals have neither colour nor the Unicode box-drawing glyphs.
-        boolean plainTerminal = term != null && PLAIN_TERMINALS.matcher(term).matches();
-        session.setColor(common.color == CommonOptions.ColorMode.always || (common.useColor(true) && !plainTerminal));
-        session.setAscii(common.ascii || plainTerminal);
+        Display d = Display.of(common.color, common.ascii, term, System.getenv("NO_COLOR"));
+        session.setColor(d.color());
+        session.setAscii(d.ascii());
         return TerminalExplorer.run(session, CommandRegistry.standard(), System.err);
     }
 
-    /** {@code vt100}, {@code vt102}, {@code vt220}, {@code vt52}: monochrome, no Unicode line drawing. */
-    private static final Pattern PLAIN_TERMINALS = Pattern.compile("vt\\d+.*");
+    /** How the explorer draws: colour or not, Unicode or ASCII. */
+    record Display(boolean color, boolean ascii) {
+        /** {@code vt100}, {@code vt102}, {@code vt220}, {@code vt52}: monochrome, no Unicode line drawing. */
+        private static final Pattern PLAIN_TERMINALS = Pattern.compile("vt\\d+.*");
+
+        static Display of(CommonOptions.ColorMode mode, boolean ascii, String term, String noColor) {
+            boolean plain = term != null && PLAIN_TERMINALS.matcher(term).matches();
+            boolean color = switch (mode) {
+                case always -> true;
+                case never -> false;
+                case auto -> noColor == null && !plain;
+            };
+            return new Display(color, ascii || plain);
+        }
+    }
 
     /** The explorer needs a terminal on both ends and a TERM that can move the cursor. */
     static boolean onTerminal(String term) {

@@ -49,11 +49,8 @@ final class PrintCommand implements Callable<Integer> {
     Integer trace;
 
     @Option(names = "--subsystem", paramLabel = "S",
-            description = {"Show only frames of subsystem S (repeatable). 'net' matches every net-* subsystem;"
-                    + " -S or !S hides S; stage:STAGE, dir:rx|tx, fn:GLOB and module:GLOB select by stage,"
-                    + " direction, function or module. Hidden frames are counted where they were; levels stay.",
-                    "Grammar: term = [-|!][key:]value, terms joined by blanks or commas; a frame is shown when it"
-                            + " matches an including term (or there is none) and no excluding one."})
+            description = {"Show only the frames S selects (repeatable; the values form one query). Hidden frames"
+                    + " are counted where they were, and levels stay.", FrameFilter.SYNTAX})
     List<String> subsystems = new ArrayList<>();
 
     @Option(names = "--sample", description = "Use the embedded sample instead of FILE.")
@@ -87,7 +84,7 @@ final class PrintCommand implements Callable<Integer> {
         }
         Dump dump;
         try {
-            dump = sample ? Inputs.sample() : Inputs.load(file, System.in);
+            dump = sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
         } catch (ParseException e) {
             err.println("pktpath-tui: " + e.getMessage());
             return 1;
@@ -143,8 +140,38 @@ final class PrintCommand implements Callable<Integer> {
             out.print(new JsonRenderer().render(dump.source(), kept));
         } else {
             out.print(new TextRenderer().render(analysed, visible));
-            out.printf("%nfilter '%s': %d of %d frame%s shown, %d hidden%n", Sanitizer.clean(filter.text()), shown, total,
-                    total == 1 ? "" : "s", total - shown);
+            String where = analysed.size() == 1 && shown < total ? "  (" + hiddenRanges(analysed.get(0), visible[0]) + ")" : "";
+            out.printf("%nfilter '%s': %d of %d frame%s shown, %d hidden%s%n", Sanitizer.clean(filter.text()), shown, total,
+                    total == 1 ? "" : "s", total - shown, where);
         }
+    }
+
+    /** The hidden frames as ranges of crash levels ({@code #0-#8 #17-#23}), or of indexes for console frames ({@code @3-@5}). */
+    static String hiddenRanges(TraceAnalysis a, IntPredicate visible) {
+        List<String> ranges = new ArrayList<>();
+        List<Frame> frames = a.trace().frames();
+        int i = 0;
+        while (i < frames.size()) {
+            if (visible.test(i)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i + 1 < frames.size() && !visible.test(i + 1)) {
+                i++;
+            }
+            ranges.add(ref(frames.get(start)) + (start == i ? "" : "-" + ref(frames.get(i))));
+            i++;
+        }
+        if (ranges.size() > 6) {
+            int more = ranges.size() - 6;
+            ranges = new ArrayList<>(ranges.subList(0, 6));
+            ranges.add("and " + more + " more");
+        }
+        return String.join(" ", ranges);
+    }
+
+    private static String ref(Frame f) {
+        return f.level() != null ? "#" + f.level() : "@" + f.index();
     }
 }

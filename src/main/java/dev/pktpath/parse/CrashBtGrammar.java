@@ -38,7 +38,7 @@ final class CrashBtGrammar {
      * Groups: level, stack address, symbol (function[+offset[/size]] and maybe "(via x)"), address, rest.
      */
     static final Pattern FRAME = Pattern.compile(
-            "^#(\\d+)\\s+(?:\\[(?:BSP:)?(" + HEX + ")\\]\\s+)?(\\S.*?)\\s+at\\s+(" + HEX + ")(?:\\s+(.*))?$");
+            "^#(\\d+)\\s+(?:\\[(?:BSP:)?(" + HEX + ")\\]\\s+)?(\\S(?:.*?\\S)??)\\s+at\\s+(" + HEX + ")(?:\\s+(.*))?$");
 
     /**
      * 32-bit ARM (arm.c): own sample {@code #2 [<c0221a44>] (sysrq_handle_crash [crashmod]) from [<c0222b10>]}.
@@ -75,7 +75,7 @@ final class CrashBtGrammar {
      * {@code --- <NMI exception stack> ---}, {@code --- <soft IRQ> ---}, and ppc64's
      * {@code ---<Emergency Stack>---}. Group: the stack's name.
      */
-    static final Pattern STACK_MARKER = Pattern.compile("^---\\s*<\\s*(.+?)\\s*>\\s*---$");
+    static final Pattern STACK_MARKER = Pattern.compile("^---\\s*<\\s*+(\\S(?:.*?\\S)??)\\s*>\\s*---$");
 
     /** {@code bt -l}: own sample {@code /usr/src/linux/net/core/skbuff.c: 1234} under a frame. Groups: file, line. */
     static final Pattern SOURCE_LINE = Pattern.compile("^(/\\S+|\\S+\\.(?:[chSs]|rs|cc|cpp|inc)):\\s*(\\d+)$");
@@ -94,10 +94,10 @@ final class CrashBtGrammar {
      * Groups: stack address, symbol, address, rest.
      */
     static final Pattern TEXT_SYMBOL = Pattern.compile(
-            "^\\[(" + HEX + ")\\]\\s+(\\S.*?)\\s+at\\s+(" + HEX + ")(?:\\s+(.*))?$");
+            "^\\[(" + HEX + ")\\]\\s+(\\S(?:.*?\\S)??)\\s+at\\s+(" + HEX + ")(?:\\s+(.*))?$");
 
     /** {@code bt -t} heading: own sample {@code START: schedule at c0275a4e}. */
-    static final Pattern TEXT_START = Pattern.compile("^START:\\s+\\S.*\\s+at\\s+" + HEX + "$");
+    static final Pattern TEXT_START = Pattern.compile("^START:\\s+\\S.*\\sat\\s+" + HEX + "$");
 
     /** {@code crash> bt -a}, a bare {@code crash>}. */
     static final Pattern PROMPT = Pattern.compile("^crash(?:\\d+)?>(?:\\s.*)?$");

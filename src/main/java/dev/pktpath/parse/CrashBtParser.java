@@ -169,8 +169,9 @@ public final class CrashBtParser {
     }
 
     private static Task task(Matcher m) {
-        Long pid = m.group(1).equals("?") ? null : Long.valueOf(m.group(1));
-        Integer cpu = m.group(3).matches("\\d+") ? Integer.valueOf(m.group(3)) : null;
+        Long pid = parseNumber(m.group(1));
+        Long cpuNumber = m.group(3).matches("\\d{1,9}") ? parseNumber(m.group(3)) : null;
+        Integer cpu = cpuNumber == null ? null : cpuNumber.intValue();
         String command = m.group(4) != null ? m.group(4) : (m.group(5).equals("?") ? null : m.group(5));
         return new Task(pid, m.group(2).toLowerCase(Locale.ROOT), cpu, command);
     }
@@ -197,9 +198,9 @@ public final class CrashBtParser {
         return StackContext.UNKNOWN;
     }
 
-    /** A decimal or {@code 0x} hex number; null when absent or out of range. */
+    /** A decimal or {@code 0x} hex number; null when absent, not a number or out of range. */
     static Long parseNumber(String s) {
-        if (s == null) {
+        if (s == null || s.isEmpty()) {
             return null;
         }
         try {

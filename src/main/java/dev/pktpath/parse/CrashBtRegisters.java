@@ -29,7 +29,7 @@ final class CrashBtRegisters {
      * {@code [exception EIP: do_page_fault+0x2c]}, {@code [exception RIP: unknown or invalid address]},
      * {@code [exception RIP: user space]}. Groups: register, what follows the colon.
      */
-    static final Pattern EXCEPTION_HEADER = Pattern.compile("^\\[exception\\s+([A-Z]+):\\s*(.*?)\\s*\\]$");
+    static final Pattern EXCEPTION_HEADER = Pattern.compile("^\\[exception\\s+([A-Z]+):\\s*+((?:.*?\\S)??)\\s*\\]$");
 
     /**
      * {@code bt -e} (x86.c, x86_64.c, arm64.c, riscv64.c, ppc64.c): own samples
@@ -39,7 +39,7 @@ final class CrashBtRegisters {
     static final Pattern SEARCH_HEADER = Pattern.compile("^(KERNEL|USER)-MODE EXCEPTION FRAME AT:?\\s*(" + HEX + "):?$");
 
     /** ppc64.c ppc64_print_eframe: own sample {@code Data Access [300] exception frame:}. Groups: trap name, trap. */
-    static final Pattern PPC_EFRAME_HEADER = Pattern.compile("^(\\S.*?)\\s+\\[(" + HEX + ")\\]\\s+exception frame:$");
+    static final Pattern PPC_EFRAME_HEADER = Pattern.compile("^(\\S(?:.*?\\S)??)\\s+\\[(" + HEX + ")\\]\\s+exception frame:$");
 
     /**
      * s390x.c show_trace: own samples {@code KERNEL-MODE INTERRUPT FRAME; pt_regs at 3f2e1d60:} and, with
@@ -66,9 +66,9 @@ final class CrashBtRegisters {
      * {@code CSR crmd : 00000000000000b0} (loongarch64), {@code pc : [<c0221a44>]    lr : [<c0222b10>]    psr: 60000093} (arm).
      */
     static final Pattern PAIRS_LINE = Pattern.compile(
-            "^(?:" + NAME + "\\s*:\\s*" + VALUE + "(?=\\s|$)\\s*)+$");
+            "^(?:" + NAME + "\\s*:\\s*" + VALUE + "(?=\\s|$)\\s*)++$");
     /** One pair of {@link #PAIRS_LINE}. Groups: name, value. */
-    static final Pattern PAIR = Pattern.compile("(" + NAME + ")\\s*:\\s*(" + VALUE + ")(?=\\s|$)");
+    static final Pattern PAIR = Pattern.compile("(?<!\\S)(" + NAME + ")\\s*:\\s*(" + VALUE + ")(?=\\s|$)");
 
     /**
      * arm64.c / riscv64.c kernel-mode frames name the symbol of PC and LR/RA:
@@ -90,10 +90,10 @@ final class CrashBtRegisters {
      * Groups: first register number, four values.
      */
     static final Pattern GPR_ROW = Pattern.compile(
-            "^\\$\\s*(\\d+)\\s*:\\s*(" + HEX + ")\\s+(" + HEX + ")\\s+(" + HEX + ")\\s+(" + HEX + ")$");
+            "^\\$\\s*(\\d{1,3})\\s*:\\s*(" + HEX + ")\\s+(" + HEX + ")\\s+(" + HEX + ")\\s+(" + HEX + ")$");
 
     /** ppc64.c ppc64_print_nip_lr: own samples {@code [NIP  : tcp_ack+0x1c4]}, {@code [LR   : tcp_rcv_established+0x6a8]}. */
-    static final Pattern PPC_SYMBOLIC = Pattern.compile("^\\[(NIP|LR)\\s*:\\s*(.+?)\\]$");
+    static final Pattern PPC_SYMBOLIC = Pattern.compile("^\\[(NIP|LR)\\s*:\\s*+(.+?)\\]$");
 
     /**
      * s390x.c print_ptregs: own samples {@code PSW:  0704d00180000000 00000000004d2a1c (tcp_ack+356)},
@@ -105,7 +105,7 @@ final class CrashBtRegisters {
     static final Pattern S390_GPRS = Pattern.compile("^GPRS:\\s+(" + HEX + "(?:\\s+" + HEX + ")*)$");
 
     /** A bare row of values continuing GPRS or a lowcore group: own sample {@code 0x0000000000000001 0x00000000004d2a1c}. */
-    static final Pattern VALUE_ROW = Pattern.compile("^(?:0[xX])?" + HEX + "(?:\\s+(?:0[xX])?" + HEX + ")*$");
+    static final Pattern VALUE_ROW = Pattern.compile("^(?:0[xX])?" + HEX + "(?:\\s+(?:0[xX])?" + HEX + ")*+$");
 
     /**
      * s390x.c lowcore lines: own samples {@code -psw      : 0x0404c00180000000 0x00000000004d2a1c},

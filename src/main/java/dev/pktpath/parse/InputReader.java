@@ -1,23 +1,50 @@
 package dev.pktpath.parse;
 
+import org.tukaani.xz.XZInputStream;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
- * Reads an input (a file, {@code -} for stdin, or the embedded sample) as text, read-only.
- * Refuses with a one-line reason what cannot be a text dump.
+ * Reads an input (a file, {@code -} for stdin, or the embedded sample) as text, read-only: the file
+ * is opened for reading and nothing else, never locked, never written, its directory never touched.
+ * Refuses with a one-line reason what cannot be a text dump. What it decides, and why:
+ * <ul>
+ *   <li>A regular file is read up to the size it had when opened: a log that grows while it is read
+ *       (a running {@code dmesg -w > log}) yields a consistent snapshot instead of a read that never ends.
+ *       Files that report size 0 (procfs, sysfs) are read to their end.</li>
+ *   <li>A FIFO ({@code pktpath-tui <(dmesg)}), a character device or stdin is read to end of file; opening
+ *       a FIFO waits for its writer, as {@code cat} does.</li>
+ *   <li>gzip and xz are recognised by their magic bytes, whatever the name, and read transparently.</li>
+ *   <li>At most {@link #MAX_BYTES} are read (after decompression), so {@code /dev/zero} or a
+ *       decompression bomb ends in a message, not in an exhausted heap.</li>
+ *   <li>Binary data (an ELF vmcore, a kdump file, only NULs, control bytes in more than 5% of the rest
+ *       of the first 64 KiB) is refused unless the caller forces it ({@code --text}); NULs inside a log
+ *       (a file system that zero-filled the blocks a crash left unwritten) do not make it binary.</li>
+ *   <li>UTF-8 with a byte-order mark or none; UTF-16 with a byte-order mark; invalid UTF-8 bytes become
+ *       U+FFFD, so one bad byte does not change how the rest of the file reads.</li>
+ * </ul>
  */
 public final class InputReader {
     public static final String SAMPLE_NAME = "seed-packet-path.txt";
     private static final String SAMPLE_RESOURCE = "/dev/pktpath/" + SAMPLE_NAME;
+    /** The most bytes read from one input, after decompression: far above any real log, well below a heap. */
+    public static final long MAX_BYTES = 1L << 30;
+    /** How much of the start is examined to tell binary data from text. */
+    static final int SNIFF = 64 * 1024;
 
     private InputReader() {
     }
@@ -33,79 +60,217 @@ public final class InputReader {
         }
     }
 
+    /** Reads {@code name} ({@code -} is {@code stdin}), refusing binary data. */
     public static String read(String name, InputStream stdin) throws ParseException {
-        byte[] bytes;
-        try {
-            if (name.equals("-")) {
-                bytes = stdin.readAllBytes();
-            } else {
-                Path p = Path.of(name);
-                if (Files.isDirectory(p)) {
-                    throw new ParseException(name + ": is a directory");
-                }
-                if (!Files.exists(p)) {
-                    throw new ParseException(name + ": no such file");
-                }
-                try (InputStream in = Files.newInputStream(p)) {
-                    bytes = in.readAllBytes();
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new ParseException(name + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new ParseException(name + ": permission denied");
-        } catch (IOException e) {
-            throw new ParseException(name + ": cannot read (" + e.getMessage() + ")");
-        }
+        return read(name, stdin, false);
+    }
+
+    /**
+     * Reads {@code name} ({@code -} is {@code stdin}) as text.
+     *
+     * @param binaryAsText read binary-looking data anyway (control bytes are then cleaned line by line)
+     * @throws ParseException with a one-line message naming the input and the reason
+     */
+    public static String read(String name, InputStream stdin, boolean binaryAsText) throws ParseException {
+        byte[] bytes = name.equals("-") ? readStream(name, stdin, binaryAsText) : readFile(name, binaryAsText);
+        return decode(name, bytes, binaryAsText);
+    }
+
+    /** Bytes as read from an input to text: decompressed, checked for binary data, decoded. */
+    public static String decode(String name, byte[] raw, boolean binaryAsText) throws ParseException {
+        byte[] bytes = raw;
         if (isGzip(bytes)) {
-            bytes = gunzip(name, bytes);
+            bytes = decompress(name, "gzip", bytes);
+        } else if (isXz(bytes)) {
+            bytes = decompress(name, "xz", bytes);
         }
         if (bytes.length == 0) {
-            throw new ParseException(name + ": empty input");
+            throw new ParseException(shown(name) + ": empty input");
         }
-        if (looksBinary(bytes)) {
-            throw new ParseException(name + ": binary data, not a text backtrace");
+        if (!binaryAsText) {
+            String why = binaryReason(bytes);
+            if (why != null) {
+                throw new ParseException(shown(name) + ": binary data (" + why + "), not a text backtrace; --text reads it anyway");
+            }
         }
-        return decode(bytes);
+        return text(bytes);
+    }
+
+    private static byte[] readFile(String name, boolean binaryAsText) throws ParseException {
+        Path p;
+        try {
+            p = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new ParseException(shown(name) + ": not a valid file name");
+        }
+        if (Files.isDirectory(p)) {
+            throw new ParseException(shown(name) + ": is a directory");
+        }
+        try (InputStream in = Files.newInputStream(p, StandardOpenOption.READ)) {
+            long size = Files.isRegularFile(p) ? Files.size(p) : 0;
+            if (size > MAX_BYTES) {
+                throw new ParseException(shown(name) + ": too large (" + size + " bytes; at most " + MAX_BYTES + " are read)");
+            }
+            return size > 0 ? readSnapshot(in, (int) size) : readStream(name, in, binaryAsText);
+        } catch (NoSuchFileException e) {
+            throw new ParseException(shown(name) + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ParseException(shown(name) + ": permission denied");
+        } catch (FileSystemException e) {
+            throw new ParseException(shown(name) + ": cannot read (" + reason(e.getReason(), e) + ")");
+        } catch (IOException e) {
+            throw new ParseException(shown(name) + ": cannot read (" + reason(e.getMessage(), e) + ")");
+        }
+    }
+
+    /** A regular file: the bytes it held when opened, fewer if it shrank meanwhile. */
+    private static byte[] readSnapshot(InputStream in, int size) throws IOException {
+        byte[] b = new byte[size];
+        int n = 0;
+        while (n < size) {
+            int r = in.read(b, n, size - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n == size ? b : java.util.Arrays.copyOf(b, n);
+    }
+
+    /**
+     * A pipe, device or stdin: read to end of file, at most {@link #MAX_BYTES}. An endless binary
+     * source ({@code /dev/zero}, {@code /dev/urandom}) is refused after its first block.
+     */
+    private static byte[] readStream(String name, InputStream in, boolean binaryAsText) throws ParseException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[SNIFF];
+        boolean sniffed = binaryAsText;
+        try {
+            int r;
+            while ((r = in.readNBytes(buf, 0, buf.length)) > 0) {
+                out.write(buf, 0, r);
+                if (!sniffed && out.size() >= SNIFF) {
+                    sniffed = true;
+                    byte[] head = out.toByteArray();
+                    if (!isGzip(head) && !isXz(head) && binaryReason(head) != null) {
+                        throw new ParseException(shown(name) + ": binary data (" + binaryReason(head)
+                                + "), not a text backtrace; --text reads it anyway");
+                    }
+                }
+                if (out.size() > MAX_BYTES) {
+                    throw new ParseException(shown(name) + ": too large (more than " + MAX_BYTES + " bytes)");
+                }
+            }
+        } catch (IOException e) {
+            throw new ParseException(shown(name) + ": cannot read (" + reason(e.getMessage(), e) + ")");
+        }
+        return out.toByteArray();
     }
 
     private static boolean isGzip(byte[] b) {
         return b.length > 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
     }
 
-    private static byte[] gunzip(String name, byte[] bytes) throws ParseException {
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new ParseException(name + ": corrupt gzip data");
+    /** xz's stream header magic: FD 37 7A 58 5A 00. */
+    private static boolean isXz(byte[] b) {
+        return b.length > 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0;
+    }
+
+    private static byte[] decompress(String name, String format, byte[] bytes) throws ParseException {
+        try (InputStream in = format.equals("gzip")
+                ? new GZIPInputStream(new ByteArrayInputStream(bytes))
+                : new XZInputStream(new ByteArrayInputStream(bytes))) {
+            byte[] out = in.readNBytes((int) Math.min(MAX_BYTES + 1, Integer.MAX_VALUE - 8));
+            if (out.length > MAX_BYTES) {
+                throw new ParseException(shown(name) + ": " + format + " data expands to more than " + MAX_BYTES + " bytes");
+            }
+            return out;
+        } catch (EOFException e) {
+            throw new ParseException(shown(name) + ": truncated " + format + " data");
+        } catch (ZipException | org.tukaani.xz.XZFormatException | org.tukaani.xz.CorruptedInputException e) {
+            throw new ParseException(shown(name) + ": corrupt " + format + " data");
+        } catch (IOException | RuntimeException e) {
+            throw new ParseException(shown(name) + ": corrupt " + format + " data (" + reason(e.getMessage(), e) + ")");
         }
     }
 
-    /** A NUL byte, or mostly non-text bytes in the first 8 KiB, means this is not a log. */
-    static boolean looksBinary(byte[] b) {
-        int n = Math.min(b.length, 8192);
+    /**
+     * Why the start of the data is not text, or null when it is: a vmcore or program (ELF), a kdump
+     * file, only NULs, or control bytes in more than one in 20 of the other bytes of the first 64 KiB.
+     */
+    static String binaryReason(byte[] b) {
+        if (b.length >= 4 && b[0] == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F') {
+            return "an ELF file: a vmcore or a program; give crash's bt output instead";
+        }
+        if (startsWith(b, "KDUMP   ") || startsWith(b, "DISKDUMP")) {
+            return "a kdump vmcore; give crash's bt output instead";
+        }
+        if (hasUtf16Bom(b)) {
+            return null;
+        }
+        int n = Math.min(b.length, SNIFF);
+        int nul = 0;
         int odd = 0;
         for (int i = 0; i < n; i++) {
             int c = b[i] & 0xff;
             if (c == 0) {
-                return true;
-            }
-            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != '\f') {
+                nul++;
+            } else if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != '\f' && c != '\b' && c != 0x0b)
+                    || c == 0x7f) {
                 odd++;
             }
         }
-        return odd > n / 10;
+        // NULs alone do not make binary (zero-filled blocks in a log, UTF-16 without a mark, whose NULs
+        // the line cleaner drops); text that is all NULs, or control bytes in more than one byte in 20
+        // of the rest (random data has one in ten), does
+        if (nul == n) {
+            return "only NUL bytes";
+        }
+        return odd * 20L > n - nul ? "mostly control bytes" : null;
     }
 
-    /** UTF-8 when valid, else Latin-1, so any byte sequence still reads. */
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+    private static boolean startsWith(byte[] b, String magic) {
+        if (b.length < magic.length()) {
+            return false;
         }
+        for (int i = 0; i < magic.length(); i++) {
+            if (b[i] != magic.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasUtf16Bom(byte[] b) {
+        return b.length >= 2 && (((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) || ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff));
+    }
+
+    /** UTF-16 when a byte-order mark says so, else UTF-8 (BOM dropped) with U+FFFD for bytes that are not UTF-8. */
+    static String text(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+        }
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static String reason(String message, Exception e) {
+        String m = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return shown(m);
+    }
+
+    /** A name or reason as it may go into a one-line message: no control characters, no line breaks. */
+    private static String shown(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) ? '?' : c);
+        }
+        return b.toString();
     }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class LineCleaner {
     /** Mail quoting: {@code > } repeated, as when a backtrace is pasted into a reply. */
-    private static final Pattern MAIL_QUOTE = Pattern.compile("^(?: *>)+ ?");
+    private static final Pattern MAIL_QUOTE = Pattern.compile("^[ >]*> ?");
     /** CSI/OSC/other ESC sequences, then any remaining C0/C1 control characters but tab. */
     private static final Pattern ESCAPES = Pattern.compile(
             "\\u001B\\[[0-?]*[ -/]*[@-~]|\\u001B\\][^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)?|\\u001B[@-Z\\\\-_]?|\\u009B[0-?]*[ -/]*[@-~]");

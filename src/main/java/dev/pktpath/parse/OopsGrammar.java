@@ -150,7 +150,7 @@ final class OopsGrammar {
 
     /** The tail of a frame: {@code  [bnx2]}, {@code  net/core/skbuff.c:1234}, {@code  [inline]}, {@code  (unreliable)}. */
     static final Pattern FRAME_MODULE = Pattern.compile("^\\s*\\[([\\w\\-]+)\\]");
-    static final Pattern FRAME_SOURCE = Pattern.compile("([\\w./\\-]+\\.(?:c|h|S|rs):\\d+)");
+    static final Pattern FRAME_SOURCE = Pattern.compile("(?<![\\w./\\-])([\\w./\\-]+\\.(?:c|h|S|rs):\\d+)");
 
     /**
      * ARM's unwinder: {@code [<c0014318>] (dump_backtrace_log_lvl) from [<c001457c>] (show_stack+0x24/0x2c)},
@@ -197,7 +197,7 @@ final class OopsGrammar {
             "^RIP: ([0-9a-fA-F]{4}):(?:0x|\\[<)?([0-9a-fA-F]+)(?:>\\] +\\[< *\\(null\\)>\\] +\\(null\\))?\\s*$");
 
     /** ppc64 {@code GPR00: c000000008068df8 c000000010f930b0 c0000000091380e0 0000000000000015}. Group: first number. */
-    static final Pattern PPC_GPR = Pattern.compile("^GPR(\\d\\d): ((?:[0-9a-fA-F]{8,16} ?){1,8})$");
+    static final Pattern PPC_GPR = Pattern.compile("^GPR(\\d\\d): ((?:[0-9a-fA-F]{8,16}+ ?){1,8}+)$");
     /** s390 {@code Krnl GPRS: 0000000000010000 070000000020db8e 0000000000000030 00000000000000d7}. */
     static final Pattern S390_GPRS = Pattern.compile("^Krnl GPRS: ((?:[0-9a-fA-F]{8,16} ?){1,4})$");
     /** s390 continuation: {@code 000003ff8086d036 0400000000000000 0000000000000000 000003ff00000000}. */

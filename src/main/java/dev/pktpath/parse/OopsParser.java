@@ -130,27 +130,37 @@ public final class OopsParser {
     /** Splits a line where a second console timestamp starts (two printk lines glued by a lost newline). */
     static List<SourceLine> unglue(SourceLine sl) {
         String text = sl.text();
+        // a loop, not recursion: a line of a million glued timestamps must not overflow the stack
+        List<SourceLine> out = null;
+        int start = 0;
         int close = text.indexOf(']');
         int at = close < 0 ? -1 : text.indexOf('[', close);
         while (at >= 0) {
-            int end = gluedStampEnd(text, at);
-            if (end > 0) {
-                List<SourceLine> out = new ArrayList<>(2);
-                out.add(new SourceLine(sl.number(), text.substring(0, at)));
-                out.addAll(unglue(new SourceLine(sl.number(), text.substring(at))));
-                return out;
+            if (gluedStampEnd(text, start, at) > 0) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(new SourceLine(sl.number(), text.substring(start, at)));
+                start = at;
+                close = text.indexOf(']', start);
+                at = close < 0 ? -1 : text.indexOf('[', close);
+            } else {
+                at = text.indexOf('[', at + 1);
             }
-            at = text.indexOf('[', at + 1);
         }
-        return List.of(sl);
+        if (out == null) {
+            return List.of(sl);
+        }
+        out.add(new SourceLine(sl.number(), text.substring(start)));
+        return out;
     }
 
     /**
      * Where a timestamp that starts at {@code at} ends, or -1: {@code [   76.471107] } with exactly six
-     * decimals, optionally followed by a caller id, and not at the start of the line's own prefix.
+     * decimals, optionally followed by a caller id, and not at the start of the piece's own prefix.
      */
-    private static int gluedStampEnd(String text, int at) {
-        if (at == 0 || text.charAt(at - 1) == ']') {
+    private static int gluedStampEnd(String text, int pieceStart, int at) {
+        if (at == pieceStart || text.charAt(at - 1) == ']') {
             return -1;
         }
         int k = at + 1;

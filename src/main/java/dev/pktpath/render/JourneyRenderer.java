@@ -55,15 +55,54 @@ public final class JourneyRenderer {
         this.turnMark = ascii ? "~~" : "\u21bb ";
     }
 
+    /**
+     * The timelines of the traces. With several traces (a {@code foreach bt}), those without a
+     * journey are not drawn one by one: a last line lists them, so the networking ones stand out.
+     */
     public String render(List<TraceAnalysis> traces, int traceCount) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < traces.size(); i++) {
-            if (i > 0) {
+        List<Integer> empty = new ArrayList<>();
+        for (TraceAnalysis a : traces) {
+            if (traces.size() > 1 && a.journey().isEmpty()) {
+                empty.add(a.trace().id());
+                continue;
+            }
+            if (!out.isEmpty()) {
                 out.append('\n');
             }
-            renderTrace(out, traces.get(i), traceCount);
+            renderTrace(out, a, traceCount);
+        }
+        if (!empty.isEmpty()) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            String head = empty.size() + (empty.size() == 1 ? " trace" : " traces") + " without networking frames: ";
+            List<String> lines = wrap(List.of(ranges(empty).split(" ")), width - head.length(), " ", "");
+            for (int i = 0; i < lines.size(); i++) {
+                out.append(i == 0 ? head : " ".repeat(head.length())).append(lines.get(i)).append('\n');
+            }
         }
         return out.toString();
+    }
+
+    /** {@code 1-3 5 8-9}: trace ids as ranges. */
+    static String ranges(List<Integer> ids) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            int start = ids.get(i);
+            int end = start;
+            while (i + 1 < ids.size() && ids.get(i + 1) == end + 1) {
+                end = ids.get(++i);
+            }
+            if (!b.isEmpty()) {
+                b.append(' ');
+            }
+            b.append(start);
+            if (end != start) {
+                b.append('-').append(end);
+            }
+        }
+        return b.toString();
     }
 
     public void renderTrace(StringBuilder out, TraceAnalysis a, int traceCount) {

@@ -204,7 +204,11 @@ public final class TextRenderer {
             }
             valueWidth = Math.max(valueWidth, Sanitizer.clean(r.getValue()).length());
         }
-        valueWidth = Math.min(valueWidth, 18);
+        if (nameWidth == 0) {
+            // only long names (an s390x PSW alone): align on the longest
+            nameWidth = names.stream().mapToInt(String::length).max().orElse(1);
+        }
+        valueWidth = Math.max(1, Math.min(valueWidth, 18));
         int perLine = valueWidth > 8 ? 3 : 4;
         StringBuilder line = new StringBuilder(indent);
         int n = 0;

@@ -23,4 +23,8 @@ public record Outcome(String text, Effect effect) {
     public static Outcome view(String text) {
         return new Outcome(text, Effect.VIEW_CHANGED);
     }
+
+    public Outcome withEffect(Effect e) {
+        return new Outcome(text, e);
+    }
 }

@@ -4,6 +4,7 @@ import dev.pktpath.analysis.Analyzer;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Dump;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,10 @@ public final class Session {
     private String search;
     private boolean ascii;
     private boolean color;
+    /** Columns answers are laid out for; front ends set their screen's width. */
+    private int width = 80;
+    /** Where {@code load -} reads; null when stdin is not the user's to give (it holds the REPL's script). */
+    private InputStream stdin = System.in;
 
     public Session(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -131,6 +136,23 @@ public final class Session {
 
     public void setColor(boolean color) {
         this.color = color;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public void setWidth(int columns) {
+        this.width = columns > 0 ? columns : 80;
+    }
+
+    public Optional<InputStream> stdin() {
+        return Optional.ofNullable(stdin);
+    }
+
+    /** Front ends that read their own commands from stdin set null, so {@code load -} refuses instead of eating them. */
+    public void setStdin(InputStream stdin) {
+        this.stdin = stdin;
     }
 
     /** Convenience for front ends: the current dump's source, or none. */

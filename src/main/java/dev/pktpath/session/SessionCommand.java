@@ -26,6 +26,11 @@ public interface SessionCommand {
         return List.of();
     }
 
+    /** Options the command accepts ({@code --json}), read from its synopsis; offered by completion. */
+    default List<String> options() {
+        return Synopsis.options(synopsis());
+    }
+
     Outcome run(Session session, List<String> args) throws CommandException;
 
     /** Kinds of arguments, so front ends can complete them without knowing each command. */

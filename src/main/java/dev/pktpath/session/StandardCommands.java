@@ -1,5 +1,7 @@
 package dev.pktpath.session;
 
+import dev.pktpath.analysis.JourneyStep;
+import dev.pktpath.diff.DiffOptions;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Dump;
 import dev.pktpath.model.ExceptionFrame;
@@ -13,6 +15,7 @@ import dev.pktpath.render.JsonRenderer;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.render.TextRenderer;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -41,16 +44,25 @@ final class StandardCommands {
 
     static List<SessionCommand> all(CommandRegistry registry) {
         return List.of(
-                new Simple("load", List.of("open"), "FILE", "load a dump (file, - for stdin, or <sample>) and make it current",
+                new Simple("load", List.of("open"), "FILE", "load a dump (file, - for stdin, or <sample>) as d1, d2, ... and make it current",
                         List.of(ArgKind.FILE), StandardCommands::load),
                 new Simple("dumps", List.of(), "", "list the loaded dumps", List.of(), StandardCommands::dumps),
+                new Simple("dump", List.of(), "NAME", "make loaded dump NAME (d1, d2, ...) current", List.of(ArgKind.DUMP), StandardCommands::dump),
                 new Simple("traces", List.of(), "", "list the traces of the current dump", List.of(), StandardCommands::traces),
-                new Simple("trace", List.of(), "N", "make trace N (1-based) current", List.of(ArgKind.TRACE), StandardCommands::trace),
-                new Simple("bt", List.of("frames"), "", "print the current trace", List.of(), StandardCommands::bt),
+                new Simple("trace", List.of(), "N|dK#N", "make trace N (1-based) current, or trace N of dump dK", List.of(ArgKind.TRACE), StandardCommands::trace),
+                new Simple("bt", List.of("frames"), "[--all]", "print the current trace (frames the filter hides are counted; --all shows them)",
+                        List.of(), StandardCommands::bt),
                 new Simple("frame", List.of(), "N", "select frame #N and show its details", List.of(ArgKind.FRAME), StandardCommands::frame),
                 new Simple("regs", List.of(), "", "registers of the current exception frame or report header", List.of(), StandardCommands::regs),
-                new Simple("title", List.of(), "", "the crash title of the current trace", List.of(), StandardCommands::title),
+                new Simple("journey", List.of(), "[--json|STAGE]", "the packet journey of the current trace, or the frames of one stage",
+                        List.of(ArgKind.STAGE), StandardCommands::journey),
+                new Simple("filter", List.of(), "[EXPR]", "show the frame filter, or set it: net, !kdump, stage:l4, fn:tcp_*",
+                        List.of(ArgKind.SUBSYSTEM), StandardCommands::filter),
+                new Simple("unfilter", List.of(), "", "remove the frame filter", List.of(), StandardCommands::unfilter),
                 new Simple("search", List.of(), "RE", "select the next frame whose function matches RE", List.of(ArgKind.TEXT), StandardCommands::search),
+                new Simple("title", List.of(), "", "the crash title of the current trace", List.of(), StandardCommands::title),
+                new Simple("diff", List.of(), "[--json] A B", "compare two traces frame by frame (A, B: N, dK or dK#N)", List.of(ArgKind.TRACE, ArgKind.TRACE),
+                        StandardCommands::diff),
                 new Simple("json", List.of(), "", "the current trace as JSON", List.of(), StandardCommands::json),
                 new Simple("set", List.of(), "color|ascii on|off", "change a display setting", List.of(ArgKind.SETTING), StandardCommands::set),
                 new Simple("explore", List.of(), "", "open the full-screen explorer on the current dump", List.of(),
@@ -82,17 +94,46 @@ final class StandardCommands {
         String name = args.get(0);
         Dump dump;
         try {
-            dump = name.equals("<sample>")
-                    ? new DumpParser().parse(InputReader.SAMPLE_NAME, InputReader.readSample())
-                    : new DumpParser().parse(name, InputReader.read(name, System.in));
+            String text;
+            if (name.equals("<sample>")) {
+                text = InputReader.readSample();
+                name = InputReader.SAMPLE_NAME;
+            } else if (name.equals("-")) {
+                text = InputReader.read(name, s.stdin().orElseThrow(
+                        () -> new CommandException("load -: stdin holds the commands here; load a file instead")));
+            } else {
+                text = InputReader.read(name, InputStream.nullInputStream());
+            }
+            checkInterrupted();
+            dump = new DumpParser().parse(name, text);
         } catch (ParseException e) {
-            throw new CommandException(e.getMessage());
+            checkInterrupted();
+            throw new CommandException(Sanitizer.clean(e.getMessage()));
         }
         if (dump.traces().isEmpty()) {
-            throw new CommandException(name + ": no backtrace found");
+            throw new CommandException(Sanitizer.clean(name) + ": no backtrace found");
         }
+        checkInterrupted();
         LoadedDump d = s.add(dump);
         return Outcome.view(d.name() + ": " + Sanitizer.clean(dump.source()) + ", " + plural(dump.traces().size(), "trace"));
+    }
+
+    /**
+     * A front end interrupts the running command's thread on Ctrl-C; long steps check here so the
+     * command stops with a message and leaves the session as it was.
+     */
+    private static void checkInterrupted() throws CommandException {
+        if (Thread.interrupted()) {
+            throw new CommandException("interrupted");
+        }
+    }
+
+    private static Outcome dump(Session s, List<String> args) throws CommandException {
+        arity(args, 1, 1, "dump NAME");
+        LoadedDump d = s.dump(args.get(0)).orElseThrow(
+                () -> new CommandException("no dump " + Sanitizer.clean(args.get(0)) + " (try: dumps)"));
+        s.select(d);
+        return Outcome.view(d.name() + ": " + Sanitizer.clean(d.dump().source()) + ", " + plural(d.traces().size(), "trace") + "\n");
     }
 
     private static Outcome dumps(Session s, List<String> args) {
@@ -119,16 +160,111 @@ final class StandardCommands {
     }
 
     private static Outcome trace(Session s, List<String> args) throws CommandException {
-        arity(args, 1, 1, "trace N");
-        s.selectTrace(number(args.get(0), "trace") - 1);
+        arity(args, 1, 1, "trace N|dK#N");
+        TraceRef ref = TraceRef.resolve(s, args.get(0));
+        if (s.current().orElse(null) != ref.dump()) {
+            s.select(ref.dump());
+        }
+        s.selectTrace(ref.traceIndex());
         TraceAnalysis a = s.requireTrace();
-        return Outcome.view(TextRenderer.header(a, s.requireDump().traces().size()) + "\n");
+        String title = a.naming().title();
+        return Outcome.view(ref.id() + "  " + TextRenderer.header(a, ref.dump().traces().size()) + "\n"
+                + (title == null ? "" : Sanitizer.clean(title) + "\n"));
     }
 
     private static Outcome bt(Session s, List<String> args) throws CommandException {
+        arity(args, 0, 1, "bt [--all]");
+        boolean all = false;
+        if (args.size() == 1) {
+            if (!args.get(0).equals("--all")) {
+                throw new CommandException("bt: unknown option '" + Sanitizer.clean(args.get(0)) + "' (usage: bt [--all])");
+            }
+            all = true;
+        }
+        TraceAnalysis a = s.requireTrace();
         StringBuilder b = new StringBuilder();
-        new TextRenderer().renderTrace(b, s.requireTrace(), s.requireDump().traces().size(), null);
+        new TextRenderer().renderTrace(b, a, s.requireDump().traces().size(), all ? null : Filters.visible(s, a));
         return Outcome.text(b.toString());
+    }
+
+    private static Outcome filter(Session s, List<String> args) throws CommandException {
+        if (args.isEmpty()) {
+            if (s.filter().isEmpty()) {
+                return Outcome.text("filter: none\n");
+            }
+            StringBuilder b = new StringBuilder("filter: ").append(Sanitizer.clean(s.filter()));
+            if (s.current().isPresent()) {
+                TraceAnalysis a = s.requireTrace();
+                var visible = Filters.visible(s, a);
+                int n = a.trace().frames().size();
+                int shown = 0;
+                for (int i = 0; i < n; i++) {
+                    shown += visible == null || visible.test(i) ? 1 : 0;
+                }
+                b.append("  (").append(shown).append(" of ").append(n).append(" frames shown)");
+            }
+            return Outcome.text(b.append('\n').toString());
+        }
+        String expression = String.join(" ", args);
+        Filters.check(s, expression);
+        s.setFilter(expression);
+        return filter(s, List.of()).withEffect(Outcome.Effect.VIEW_CHANGED);
+    }
+
+    private static Outcome unfilter(Session s, List<String> args) throws CommandException {
+        arity(args, 0, 0, "unfilter");
+        s.setFilter("");
+        return Outcome.view("filter: none\n");
+    }
+
+    /** {@code journey [--json]}: the timeline; {@code journey STAGE}: select that stage's first frame and list its frames. */
+    private static Outcome journey(Session s, List<String> args) throws CommandException {
+        arity(args, 0, 1, "journey [--json|STAGE]");
+        boolean json = args.contains("--json");
+        List<String> rest = args.stream().filter(w -> !w.equals("--json")).toList();
+        if (rest.size() > 1 || (json && !rest.isEmpty())) {
+            throw new CommandException("usage: journey [--json|STAGE]");
+        }
+        TraceAnalysis a = s.requireTrace();
+        if (rest.isEmpty()) {
+            return Outcome.text(Views.journey(s, a, s.requireDump().traces().size(), json));
+        }
+        String stage = rest.get(0);
+        for (JourneyStep step : a.journey().steps()) {
+            if (step.stage().equals(stage) && !step.frames().isEmpty()) {
+                StringBuilder b = new StringBuilder();
+                b.append(step.direction().equals("none") ? "  " : step.direction()).append("  ").append(step.stage()).append('\n');
+                for (int index : step.frames()) {
+                    Frame f = a.trace().frames().get(index);
+                    b.append("  ").append(f.level() != null ? String.format("%4s ", "#" + f.level()) : String.format("%4s ", "[" + index + "]"))
+                            .append(TextRenderer.functionWithOffset(f)).append('\n');
+                }
+                s.selectFrame(step.frames().get(0));
+                return Outcome.view(b.toString());
+            }
+        }
+        if (a.journey().isEmpty()) {
+            throw new CommandException("this trace has no packet journey");
+        }
+        throw new CommandException("the journey does not visit stage '" + Sanitizer.clean(stage) + "'");
+    }
+
+    /** {@code diff A B}: the same comparison and rendering as {@code pktpath-tui diff}, on loaded traces. */
+    private static Outcome diff(Session s, List<String> args) throws CommandException {
+        List<String> options = args.stream().filter(w -> w.startsWith("--")).toList();
+        List<String> refs = args.stream().filter(w -> !w.startsWith("--")).toList();
+        for (String o : options) {
+            if (!o.equals("--json")) {
+                throw new CommandException("diff: unknown option '" + Sanitizer.clean(o) + "' (usage: diff [--json] A B)");
+            }
+        }
+        if (refs.size() != 2) {
+            throw new CommandException("usage: diff [--json] A B   (A, B: N, dK or dK#N)");
+        }
+        TraceRef a = TraceRef.resolve(s, refs.get(0));
+        TraceRef b = TraceRef.resolve(s, refs.get(1));
+        var d = Views.diff(a, b, DiffOptions.NAMES);
+        return Outcome.text(Views.diffText(s, d, options.contains("--json")));
     }
 
     /** {@code frame N}: N is crash's {@code #N} level when the trace has levels, else the frame's index. */
@@ -175,25 +311,27 @@ final class StandardCommands {
         }
     }
 
+    /**
+     * The registers of the exception frame the current frame belongs to: the nearest one printed above
+     * it; for the frames above the first exception frame (its handler: page_fault ... machine_kexec)
+     * that first one. A console report without exception frames shows its header's registers.
+     */
     private static Outcome regs(Session s, List<String> args) throws CommandException {
         Trace t = s.requireTrace().trace();
-        StringBuilder b = new StringBuilder();
-        Map<String, String> regs = t.registers();
-        String label = "report header";
+        ExceptionFrame chosen = null;
         for (ExceptionFrame e : t.exceptions()) {
-            if (e.afterFrame() <= s.frameIndex()) {
-                regs = e.registers();
-                label = e.kind() + (e.function() != null ? ": " + e.function() : "");
+            if (e.afterFrame() < s.frameIndex() || chosen == null) {
+                chosen = e;
             }
         }
-        if (regs.isEmpty() && !t.exceptions().isEmpty()) {
-            ExceptionFrame e = t.exceptions().get(0);
-            regs = e.registers();
-            label = e.kind() + (e.function() != null ? ": " + e.function() : "");
-        }
+        Map<String, String> regs = chosen != null && !chosen.registers().isEmpty() ? chosen.registers() : t.registers();
+        String label = chosen != null && regs == chosen.registers()
+                ? chosen.kind() + (chosen.function() != null ? ": " + chosen.function() + (chosen.offset() != null ? "+" + chosen.offset() : "") : "")
+                : "report header";
         if (regs.isEmpty()) {
             return Outcome.text("no registers in this trace\n");
         }
+        StringBuilder b = new StringBuilder();
         b.append(Sanitizer.clean(label)).append('\n');
         TextRenderer.registerLines(b, regs, "");
         return Outcome.text(b.toString());

@@ -10,6 +10,7 @@ import com.googlecode.lanterna.screen.Screen;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.session.CommandException;
+import dev.pktpath.session.CommandLineSplitter;
 import dev.pktpath.session.CommandRegistry;
 import dev.pktpath.session.Outcome;
 import dev.pktpath.session.Session;
@@ -301,7 +302,7 @@ public final class Explorer {
 
     private void filter(String text) {
         try {
-            FilterBinding.validate(text);
+            FilterBinding.parse(text, state.session);
         } catch (CommandException e) {
             state.error(e.getMessage());
             return;
@@ -319,6 +320,7 @@ public final class Explorer {
     private void command(String line) {
         Outcome o;
         try {
+            refuseStdin(line);
             o = state.commands.execute(state.session, line);
         } catch (CommandException e) {
             state.error(Sanitizer.clean(e.getMessage()));
@@ -339,6 +341,15 @@ public final class Explorer {
                     state.info(Sanitizer.clean(text));
                 }
             }
+        }
+    }
+
+    /** The explorer reads its keys from stdin, so {@code :open -} would steal them and wait forever. */
+    private void refuseStdin(String line) throws CommandException {
+        List<String> words = CommandLineSplitter.split(line);
+        if (words.size() > 1 && words.contains("-")
+                && state.commands.find(words.get(0)).map(c -> c.name().equals("load")).orElse(false)) {
+            throw new CommandException("load -: stdin is the terminal here; load a file instead");
         }
     }
 

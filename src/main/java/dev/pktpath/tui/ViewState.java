@@ -100,7 +100,7 @@ final class ViewState {
         if (rows == null || rowsFor != a || !f.equals(rowsFilter)) {
             IntPredicate shown;
             try {
-                shown = FilterBinding.compile(f, a);
+                shown = FilterBinding.compile(f, session, a);
             } catch (CommandException e) {
                 shown = i -> true;
             }

@@ -34,6 +34,24 @@ class ExploreFallbackTest {
     }
 
     @Test
+    void colourAndAsciiFollowTheOptionsNoColorAndTheTerminal() {
+        assertThat(Main.Display.of(CommonOptions.ColorMode.auto, false, "xterm-256color", null))
+                .isEqualTo(new Main.Display(true, false));
+        assertThat(Main.Display.of(CommonOptions.ColorMode.auto, false, "xterm", "1")).isEqualTo(new Main.Display(false, false));
+        assertThat(Main.Display.of(CommonOptions.ColorMode.never, false, "xterm", null)).isEqualTo(new Main.Display(false, false));
+        assertThat(Main.Display.of(CommonOptions.ColorMode.auto, false, "vt100", null)).isEqualTo(new Main.Display(false, true));
+        assertThat(Main.Display.of(CommonOptions.ColorMode.always, false, "vt220", null)).isEqualTo(new Main.Display(true, true));
+        assertThat(Main.Display.of(CommonOptions.ColorMode.auto, true, "screen", null)).isEqualTo(new Main.Display(true, true));
+    }
+
+    @Test
+    void theFallbackKeepsTheCommonOptions() {
+        PrintCommandTest.Result r = PrintCommandTest.run("--rules=/no/such/rules.txt", FILE);
+        assertThat(r.status()).isEqualTo(PrintCommandTest.run("print", "--rules=/no/such/rules.txt", FILE).status());
+        assertThat(r.err()).contains("rules.txt");
+    }
+
+    @Test
     void aMissingFileIsAOneLineErrorNotAScreen() {
         PrintCommandTest.Result r = PrintCommandTest.run("/no/such/dump.txt");
         assertThat(r.status()).isEqualTo(1);

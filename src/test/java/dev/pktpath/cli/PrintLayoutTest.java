@@ -90,4 +90,17 @@ class PrintLayoutTest {
         }
         return -1;
     }
+
+    @Test
+    void printsABlockWhoseRegisterNamesAreAllLong(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("psw.txt");
+        Files.writeString(file, """
+                PID: 2417   TASK: 3f8a2c400        CPU: 1   COMMAND: "netperf"
+                 #0 [3f2e1c58] tcp_ack at 4d2a1c
+                 PSW:  0705200180000000 000003ff8a1b2c3e (user space)
+                """);
+        List<String> out = print("print", file.toString());
+        assertThat(out).contains("          [user-mode registers]");
+        assertThat(out).anyMatch(l -> l.contains("PSW_MASK: 0705200180000000") && l.contains("PSW_ADDR: 000003ff8a1b2c3e"));
+    }
 }

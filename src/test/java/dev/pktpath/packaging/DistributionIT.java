@@ -148,6 +148,22 @@ class DistributionIT {
     }
 
     @Test
+    void installGoesOnWithoutAnArchiveWhenJavaCannotWriteOne() throws Exception {
+        // a "Java" that runs but writes no archive, like a JVM without AppCDS
+        Path fakeHome = Files.createDirectories(tmp.resolve("no-cds jdk/bin"));
+        Path java = fakeHome.resolve("java");
+        Files.writeString(java, "#!/bin/sh\nexit 0\n");
+        java.toFile().setExecutable(true);
+        Path target = tmp.resolve("no-cds");
+        Processes.Result r = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString()),
+                List.of(unpacked.resolve("install.sh").toString(), "--prefix", target.toString()), 120);
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).contains("this Java cannot write a class-data archive");
+        assertThat(target.resolve("bin/pktpath-tui")).exists();
+        assertThat(target.resolve("lib/pktpath-tui/pktpath-tui.jsa")).doesNotExist();
+    }
+
+    @Test
     void launcherWithoutJavaSaysSoInOneLine() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("bare bin"));
         Processes.Result r = Processes.run(tmp, Map.of("PATH", bin.toString(), "JAVA_HOME", ""),

@@ -127,9 +127,11 @@ class ExplorerCommandLineTest {
     void openLoadsAnotherDumpAndTheScreenFollows() {
         VirtualScreen v = seed().line(":open ../shared/corpus/crash-bt/054-commit-foreach-nmi-softirq-x86_64.txt");
         assertThat(v.title()).contains("054-commit-foreach-nmi-softirq-x86_64.txt");
-        assertThat(v.text()).contains("crash_nmi_callback").contains("--- nmi stack ---")
+        assertThat(v.text()).contains("crash_nmi_callback").contains(" stack ---")
                 .contains("exception RIP: clone_endio+172");
         assertThat(v.status()).contains("frame 1/15");
+        v.line(":open -");
+        assertThat(v.status()).contains("error: load -: stdin is the terminal here");
         v.line(":open /no/such/file");
         assertThat(v.status()).contains("error: /no/such/file: no such file");
         assertThat(v.title()).contains("054-commit");

@@ -218,7 +218,7 @@ class ExplorerKeysTest {
         assertThat(v.frame("ip_rcv")).isNotNull();
         assertThat(v.frame("page_fault")).isNull();
         v.type("F").type("f").line("@@");
-        assertThat(v.status()).contains("error: bad filter word '@@'");
+        assertThat(v.status()).contains("error: filter: unknown subsystem '@@'");
         assertThat(v.type("j").status()).contains("filter: none").contains("frame 2/34");
     }
 

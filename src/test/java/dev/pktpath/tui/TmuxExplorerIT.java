@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TmuxExplorerIT {
     private static final Path JAR = Path.of("target/pktpath-tui.jar").toAbsolutePath();
     private static final String CORPUS = Path.of("../shared/corpus/crash-bt").toAbsolutePath().normalize() + "/";
+    /** The JVM running this test, so the shell needs no java on its PATH. */
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
@@ -49,7 +51,7 @@ class TmuxExplorerIT {
         socket = "pktpath-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         // A plain shell with a known prompt, in a 100x30 terminal.
         tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", target,
-                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + tmp + " TERM=screen-256color LANG=C.UTF-8 PS1='it$ ' bash --norc --noprofile -i");
+                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + tmp + " HISTFILE=/dev/null TERM=screen-256color LANG=C.UTF-8 PS1='it$ ' bash --norc --noprofile -i");
         tmux("set-option", "-t", target, "status", "off");
         waitFor("the shell prompt", s -> s.contains("it$"));
         type("cd " + Path.of("").toAbsolutePath());
@@ -135,7 +137,7 @@ class TmuxExplorerIT {
         Path pid = tmp.resolve("pid");
         before();
         // exec keeps the PID, so the file names the JVM itself
-        type("sh -c 'echo $$ > " + pid + "; exec java -jar " + JAR + " --sample'; " + after());
+        type("sh -c 'echo $$ > " + pid + "; exec " + JAVA + " -jar " + JAR + " --sample'; " + after());
         enter();
         waitFor("the explorer", s -> s.contains("frame 1/34"));
         long jvm = Long.parseLong(Files.readString(pid).strip());
@@ -145,7 +147,7 @@ class TmuxExplorerIT {
 
     @Test
     void withoutATerminalItPrints() throws Exception {
-        type("java -jar " + JAR + " --sample | head -3; TERM=dumb java -jar " + JAR + " --sample | tail -1");
+        type(JAVA + " -jar " + JAR + " --sample | head -3; TERM=dumb " + JAVA + " -jar " + JAR + " --sample | tail -1");
         enter();
         String s = waitFor("printed output", x -> x.contains("bnx2_poll ") && x.contains("trace 1/1"));
         assertThat(s).doesNotContain("? help");
@@ -164,7 +166,7 @@ class TmuxExplorerIT {
 
     private void explore(String arg) throws Exception {
         before();
-        type("java -jar " + JAR + " " + arg + "; " + after());
+        type(JAVA + " -jar " + JAR + " " + arg + "; " + after());
         enter();
     }
 

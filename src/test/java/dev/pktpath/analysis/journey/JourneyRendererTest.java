@@ -103,4 +103,17 @@ class JourneyRendererTest {
         assertThat(new JourneyRenderer(120, true).render(List.of(TraceFixtures.analyse(RULES, forward, Naming.NONE)), 1))
                 .contains("turnaround: ip_rcv_finish -> ip_forward (received packet is forwarded)");
     }
+
+    @Test
+    void severalTracesListThoseWithoutAJourneyOnOneLine() {
+        Trace idle = TraceFixtures.trace("schedule", "cpu_idle");
+        List<TraceAnalysis> all = new java.util.ArrayList<>();
+        for (int id : new int[]{1, 2, 3, 5, 7, 8}) {
+            all.add(TraceFixtures.analyse(RULES, idle.withId(id), Naming.NONE));
+        }
+        all.add(3, TraceFixtures.analyse(RULES, TraceFixtures.trace("ip_rcv", "net_rx_action").withId(4), Naming.NONE));
+        String text = new JourneyRenderer(80, true).render(all, 8);
+        assertThat(text).startsWith("trace 4/8  trace 4").contains("  rx  l3-rx       ip_rcv")
+                .endsWith("\n6 traces without networking frames: 1-3 5 7-8\n");
+    }
 }

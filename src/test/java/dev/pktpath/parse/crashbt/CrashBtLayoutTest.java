@@ -307,4 +307,21 @@ class CrashBtLayoutTest {
         assertThat(t.diagnostics()).extracting(Diagnostic::message).containsExactly(
                 "trace starts at #3: earlier frames are not in the input", "source line of the exception frame");
     }
+
+    @Test
+    void keepsOutOfRangeNumbersAsUnknownInsteadOfFailing() {
+        Trace t = parse("""
+                PID: 99999999999999999999  TASK: ffff88003a4e8040  CPU: 99999999999  COMMAND: "x"
+                 #99999999999999 [ffff88003fd03c20] f+0xffffffffffffffffffff/99999999999999999999 at ffffffff8103284b
+                    RIP: ffffffff8103284b  RSP: ffff88003fd03c20  CS: fffffffffffffffffffffff
+                """).traces().get(0);
+        assertThat(t.task().pid()).isNull();
+        assertThat(t.task().cpu()).isNull();
+        Frame f = t.frames().get(0);
+        assertThat(f.level()).isNull();
+        assertThat(f.offset()).isNull();
+        assertThat(f.size()).isNull();
+        assertThat(f.function()).isEqualTo("f");
+        assertThat(t.exceptions().get(0).registers()).containsEntry("CS", "fffffffffffffffffffffff");
+    }
 }

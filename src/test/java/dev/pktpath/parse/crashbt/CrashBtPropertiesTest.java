@@ -46,8 +46,23 @@ class CrashBtPropertiesTest {
         Arbitrary<String> noise = Arbitraries.strings().withChars("#[]<>():-+x0123456789abcdef PIDTASKCPU\t\r\"$").ofMaxLength(60);
         Arbitrary<String> prefix = Arbitraries.of("", "> ", ">> ", "\t", "    ", "crash> ");
         Arbitrary<String> line = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, real), net.jqwik.api.Tuple.of(2, cut), net.jqwik.api.Tuple.of(2, noise));
+                net.jqwik.api.Tuple.of(6, real), net.jqwik.api.Tuple.of(2, cut), net.jqwik.api.Tuple.of(2, noise),
+                net.jqwik.api.Tuple.of(2, shapes()));
         return net.jqwik.api.Combinators.combine(prefix, line).as(String::concat).list().ofMaxSize(80);
+    }
+
+    /** Crash's line shapes with numbers of any length in them: out-of-range values must not throw. */
+    private static Arbitrary<String> shapes() {
+        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(25);
+        Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdef").ofMinLength(1).ofMaxLength(25);
+        Arbitrary<String> template = Arbitraries.of(
+                "PID: D  TASK: H  CPU: D  COMMAND: \"c\"", " #D [H] f+D/D at H [m]", " #D [H] f+0xH at H",
+                "$ D   : H H H H", "    RIP: H  RSP: H  CS: H", "[exception RIP: f+D]", "PSW:  H H (f+D)",
+                "GPRS: H H H H", "     PC: H  [f+0xH]", " #D [<H>] (f+D [m]) from [<H>]", "  [H] f+D at H",
+                "-psw      : 0xH 0xH", "KERNEL-MODE EXCEPTION FRAME AT H:", "Data Access [H] exception frame:",
+                "[NIP  : f+D]", "H: H H", "/x/y.c: D");
+        return net.jqwik.api.Combinators.combine(template, digits, hex)
+                .as((t, d, h) -> t.replace("D", d).replace("H", h));
     }
 
     @Property(tries = 400)
@@ -63,6 +78,15 @@ class CrashBtPropertiesTest {
                 assertThat(e.afterFrame()).isBetween(-1, trace.frames().size() - 1);
             }
         }
+    }
+
+    @Property(tries = 200)
+    void anyParsedMixRendersAsText(@ForAll("mixes") List<String> lines) {
+        Dump d = new DumpParser().parse("mix", lines);
+        dev.pktpath.analysis.Analyzer analyzer = dev.pktpath.analysis.Analyzer.builtIn();
+        List<dev.pktpath.analysis.TraceAnalysis> analysed = d.traces().stream().map(analyzer::analyze).toList();
+        String text = new dev.pktpath.render.TextRenderer().render(analysed, null);
+        assertThat(text).doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
     @Property(tries = 60)
