@@ -5,6 +5,7 @@ import dev.pktpath.diff.DiffOptions;
 import dev.pktpath.diff.DiffSide;
 import dev.pktpath.diff.TraceDiff;
 import dev.pktpath.model.Dump;
+import dev.pktpath.analysis.RulesException;
 import dev.pktpath.parse.ParseException;
 import dev.pktpath.render.DiffRenderer;
 import dev.pktpath.render.TextStyle;
@@ -77,13 +78,14 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Analyzer analyzer = Analyzer.builtIn();
+        Analyzer analyzer;
         DiffSide a;
         DiffSide b;
         try {
+            analyzer = common.analyzer();
             a = side(first, analyzer);
             b = side(second, analyzer);
-        } catch (ParseException e) {
+        } catch (ParseException | RulesException e) {
             err.println("pktpath-tui: " + e.getMessage());
             err.flush();
             return 2;

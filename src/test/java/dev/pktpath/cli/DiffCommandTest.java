@@ -22,6 +22,8 @@ class DiffCommandTest {
     record Result(int status, String out, String err) {
     }
 
+    static final String SEED = "../shared/samples/seed-packet-path.txt";
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -69,6 +71,14 @@ class DiffCommandTest {
             expected = expected.replace("\u2192", "->"); // a LANG=C run: the command falls back to ASCII
         }
         assertThat(r.out()).isEqualTo(expected);
+    }
+
+    @Test
+    void readsTheUserRulesAndABrokenRulesFileIsTrouble(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.rules"), "tcp_ack\n");
+        Result r = run("diff", "--rules", broken.toString(), SEED, SEED);
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("broken.rules").doesNotContain("Exception");
     }
 
     @Test
