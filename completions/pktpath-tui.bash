@@ -87,7 +87,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --text --debug --json --trace --subsystem --sample -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --trace --sample --json --subsystem -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"
@@ -108,7 +108,7 @@ _pktpath_tui_reply() {
                     return 0 ;;
             esac
             if [[ $cur == -* ]]; then
-                _pktpath_tui_words '--color --ascii --rules --text --debug --json --trace --width --sample -h --help -V --version' "$cur"
+                _pktpath_tui_words '--color --ascii --rules --text --debug --trace --sample --json --width -h --help -V --version' "$cur"
                 return 0
             fi
             _pktpath_tui_files "$cur"

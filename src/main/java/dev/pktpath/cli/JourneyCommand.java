@@ -5,18 +5,15 @@ import dev.pktpath.analysis.RulesException;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Dump;
 import dev.pktpath.model.Trace;
-import dev.pktpath.parse.ParseException;
 import dev.pktpath.render.JourneyJson;
 import dev.pktpath.render.JourneyRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -38,29 +35,27 @@ final class JourneyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    DumpSelection input;
+
     @Option(names = "--json", description = "Print the journeys as a pktpath-tui/1 JSON document.")
     boolean json;
 
-    @Option(names = "--trace", paramLabel = "N", description = "Only trace N (1-based).")
-    Integer trace;
 
     @Option(names = "--width", paramLabel = "COLUMNS",
             description = "Width of the timeline (default: $COLUMNS when set, else 80; at least 40).")
     Integer width;
 
-    @Option(names = "--sample", description = "Use the embedded sample instead of FILE.")
-    boolean sample;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The dump to read; - for stdin.")
-    String file;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!sample && file == null) {
-            err.println("pktpath-tui journey: a FILE (or - for stdin, or --sample) is required");
-            return 2;
+        try {
+            input.requireInput("journey", err);
+        } catch (DumpSelection.Failure f) {
+            return f.status;
         }
         Analyzer analyzer;
         try {
@@ -70,24 +65,14 @@ final class JourneyCommand implements Callable<Integer> {
             return 2;
         }
         Dump dump;
+        List<Trace> chosen;
         try {
-            dump = sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
-        } catch (ParseException e) {
-            err.println("pktpath-tui: " + e.getMessage());
-            return 1;
+            dump = input.load(common, err);
+            chosen = input.chosen(dump, err);
+        } catch (DumpSelection.Failure f) {
+            return f.status;
         }
-        List<Trace> chosen = dump.traces();
-        if (trace != null) {
-            if (trace < 1 || trace > chosen.size()) {
-                err.println("pktpath-tui: " + dump.source() + ": no trace " + trace + " (it has " + chosen.size() + ")");
-                return 1;
-            }
-            chosen = List.of(chosen.get(trace - 1));
-        }
-        List<TraceAnalysis> analysed = new ArrayList<>();
-        for (Trace t : chosen) {
-            analysed.add(analyzer.analyze(t));
-        }
+        List<TraceAnalysis> analysed = analyzer.analyzeAll(chosen);
         if (json) {
             out.print(new JourneyJson().render(dump.source(), analysed));
         } else {

@@ -8,14 +8,12 @@ import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Dump;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Trace;
-import dev.pktpath.parse.ParseException;
 import dev.pktpath.render.JsonRenderer;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.render.TextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -42,30 +40,28 @@ final class PrintCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    DumpSelection input;
+
     @Option(names = "--json", description = "Print the pktpath-tui/1 JSON document.")
     boolean json;
 
-    @Option(names = "--trace", paramLabel = "N", description = "Only trace N (1-based).")
-    Integer trace;
 
     @Option(names = "--subsystem", paramLabel = "S",
             description = {"Show only the frames S selects (repeatable; the values form one query). Hidden frames"
                     + " are counted where they were, and levels stay.", FrameFilter.SYNTAX})
     List<String> subsystems = new ArrayList<>();
 
-    @Option(names = "--sample", description = "Use the embedded sample instead of FILE.")
-    boolean sample;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The dump to read; - for stdin.")
-    String file;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!sample && file == null) {
-            err.println("pktpath-tui print: a FILE (or - for stdin, or --sample) is required");
-            return 2;
+        try {
+            input.requireInput("print", err);
+        } catch (DumpSelection.Failure f) {
+            return f.status;
         }
         Analyzer analyzer;
         FrameFilter filter;
@@ -83,19 +79,12 @@ final class PrintCommand implements Callable<Integer> {
             return 2;
         }
         Dump dump;
+        List<Trace> chosen;
         try {
-            dump = sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
-        } catch (ParseException e) {
-            err.println("pktpath-tui: " + e.getMessage());
-            return 1;
-        }
-        List<Trace> chosen = dump.traces();
-        if (trace != null) {
-            if (trace < 1 || trace > chosen.size()) {
-                err.println("pktpath-tui: " + dump.source() + ": no trace " + trace + " (it has " + chosen.size() + ")");
-                return 1;
-            }
-            chosen = List.of(chosen.get(trace - 1));
+            dump = input.load(common, err);
+            chosen = input.chosen(dump, err);
+        } catch (DumpSelection.Failure f) {
+            return f.status;
         }
         List<TraceAnalysis> analysed = analyzer.analyzeAll(chosen);
         if (filter.isEmpty()) {
