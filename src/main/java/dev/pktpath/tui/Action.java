@@ -16,6 +16,8 @@ enum Action {
     OPEN("Panes", "frame details (in traces, journey: choose)"),
     PREV_TRACE("Traces", "previous trace (task)"),
     NEXT_TRACE("Traces", "next trace (task)"),
+    MARK_TRACE("Traces", "mark this trace for d"),
+    DIFF_MARKED("Traces", "diff the marked trace with this one (as :diff)"),
     PREV_STAGE("Journey", "previous journey stage (towards the driver's rx)"),
     NEXT_STAGE("Journey", "next journey stage (towards the crash)"),
     SEARCH("Search", "search function names (regex)"),
@@ -26,7 +28,9 @@ enum Action {
     COMMAND("Other", "command line (:help lists the commands)"),
     HELP("Other", "this help"),
     CLOSE("Other", "close the overlay or prompt"),
-    QUIT("Other", "quit");
+    QUIT("Other", "quit"),
+    NEXT_CHANGE("Diff view", "next difference"),
+    PREV_CHANGE("Diff view", "previous difference");
 
     final String group;
     final String help;

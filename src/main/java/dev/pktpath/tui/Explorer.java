@@ -8,12 +8,16 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.pktpath.analysis.TraceAnalysis;
+import dev.pktpath.diff.DiffOptions;
+import dev.pktpath.diff.DiffSide;
+import dev.pktpath.diff.TraceDiff;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.session.CommandException;
 import dev.pktpath.session.CommandLineSplitter;
 import dev.pktpath.session.CommandRegistry;
 import dev.pktpath.session.Outcome;
 import dev.pktpath.session.Session;
+import dev.pktpath.session.TraceRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,6 +37,7 @@ public final class Explorer {
     private final Screen screen;
     final ViewState state;
     private final KeyMap keys = KeyMap.standard();
+    private final KeyMap diffKeys = KeyMap.diffView();
     private final Map<PaneId, Pane> panes = new EnumMap<>(PaneId.class);
     private final Map<PaneId, Integer> shownRows = new EnumMap<>(PaneId.class);
     private final Completer completer;
@@ -50,7 +55,7 @@ public final class Explorer {
         this.screen = screen;
         this.state = new ViewState(session, commands);
         this.completer = new Completer(commands, session);
-        this.overlays = new Overlays(keys);
+        this.overlays = new Overlays(keys, diffKeys);
         for (Pane p : List.of(new TracesPane(), new FramesPane(), new JourneyPane(), new RegistersPane(), new DetailsPane())) {
             panes.put(p.id(), p);
         }
@@ -136,6 +141,10 @@ public final class Explorer {
             promptKey(k);
             return;
         }
+        if (state.overlay == ViewState.Overlay.DIFF) {
+            diffKey(k, diffKeys.lookup(k).orElse(null));
+            return;
+        }
         Optional<Action> action = keys.lookup(k);
         if (state.overlay != ViewState.Overlay.NONE) {
             overlayKey(k, action.orElse(null));
@@ -171,6 +180,8 @@ public final class Explorer {
                 state.info("filter cleared");
             }
             case COMMAND -> openPrompt(Prompt.Kind.COMMAND, "");
+            case MARK_TRACE -> markTrace();
+            case DIFF_MARKED -> diffMarked();
             default -> panes.get(state.focus).handle(a, state, shownRows.getOrDefault(state.focus, 10));
         }
     }
@@ -362,6 +373,9 @@ public final class Explorer {
             state.error("internal error: " + Sanitizer.clean(String.valueOf(e.getMessage())));
             return;
         }
+        if (openDiffView(line)) {
+            return;
+        }
         String text = o.text() == null ? "" : o.text().strip();
         switch (o.effect()) {
             case QUIT -> state.quit = true;
@@ -373,6 +387,111 @@ public final class Explorer {
                 } else {
                     state.info(Sanitizer.clean(text));
                 }
+            }
+        }
+    }
+
+    // ---- diff view ----
+
+    /**
+     * After {@code :diff A B} ran without error, shows the same comparison side by side instead of
+     * the text. {@code :diff --json} keeps its text output. Returns whether the view opened.
+     */
+    private boolean openDiffView(String line) {
+        List<String> words;
+        try {
+            words = CommandLineSplitter.split(line);
+        } catch (CommandException e) {
+            return false;
+        }
+        if (words.isEmpty() || !state.commands.find(words.get(0)).map(c -> c.name().equals("diff")).orElse(false)) {
+            return false;
+        }
+        List<String> refs = new ArrayList<>();
+        for (String w : words.subList(1, words.size())) {
+            if (w.startsWith("--")) {
+                return false;
+            }
+            refs.add(w);
+        }
+        if (refs.size() != 2) {
+            return false;
+        }
+        try {
+            showDiff(TraceRef.resolve(state.session, refs.get(0)), TraceRef.resolve(state.session, refs.get(1)));
+            return true;
+        } catch (CommandException e) {
+            state.error(Sanitizer.clean(e.getMessage()));
+            return true;
+        }
+    }
+
+    private void showDiff(TraceRef a, TraceRef b) {
+        TraceDiff d = TraceDiff.compare(side(a), side(b), DiffOptions.NAMES);
+        state.diff = new DiffView(d);
+        state.overlay = ViewState.Overlay.DIFF;
+        state.info(d.same() ? "the stacks are the same frame for frame" : state.diff.position() + " (n/N to jump)");
+    }
+
+    private static DiffSide side(TraceRef r) {
+        return new DiffSide(r.dump().dump().source(), r.id(), r.dump().traces().get(r.traceIndex()));
+    }
+
+    private void markTrace() {
+        if (state.dump() == null) {
+            state.error("no dump loaded");
+            return;
+        }
+        state.mark = new TraceRef(state.dump(), state.session.traceIndex());
+        state.info("marked trace " + state.mark.id() + " (d diffs it with the selected trace)");
+    }
+
+    private void diffMarked() {
+        if (state.mark == null) {
+            state.error("no marked trace (m marks the selected trace)");
+            return;
+        }
+        if (state.dump() == null) {
+            state.error("no dump loaded");
+            return;
+        }
+        showDiff(state.mark, new TraceRef(state.dump(), state.session.traceIndex()));
+    }
+
+    private void diffKey(KeyStroke k, Action a) {
+        DiffView d = state.diff;
+        if (a == null || d == null) {
+            if (d == null) {
+                state.overlay = ViewState.Overlay.NONE;
+            }
+            return;
+        }
+        int shown = Math.max(1, screen.getTerminalSize().getRows() - 5);
+        state.info("");
+        switch (a) {
+            case CLOSE -> {
+                state.overlay = ViewState.Overlay.NONE;
+                state.diff = null;
+            }
+            case QUIT -> state.quit = true;
+            case HELP -> openOverlay(ViewState.Overlay.HELP);
+            case DOWN -> d.scroll(1, shown);
+            case UP -> d.scroll(-1, shown);
+            case PAGE_DOWN -> d.scroll(Math.max(1, shown - 1), shown);
+            case PAGE_UP -> d.scroll(-Math.max(1, shown - 1), shown);
+            case TOP -> d.top = 0;
+            case BOTTOM -> d.scroll(Integer.MAX_VALUE / 2, shown);
+            case NEXT_CHANGE, PREV_CHANGE -> {
+                String m = d.jump(a == Action.NEXT_CHANGE ? 1 : -1, shown);
+                if (m == null) {
+                    state.error("no differences: the stacks are the same frame for frame");
+                } else if (!m.isEmpty()) {
+                    state.error(m);
+                } else {
+                    state.info(d.position());
+                }
+            }
+            default -> {
             }
         }
     }
@@ -399,9 +518,9 @@ public final class Explorer {
         }
         int page = Math.max(1, screen.getTerminalSize().getRows() - 6);
         switch (a) {
-            case CLOSE, QUIT -> state.overlay = ViewState.Overlay.NONE;
-            case HELP -> state.overlay = state.overlay == ViewState.Overlay.HELP ? ViewState.Overlay.NONE : ViewState.Overlay.HELP;
-            case OPEN -> state.overlay = ViewState.Overlay.NONE;
+            case CLOSE, QUIT -> state.overlay = afterOverlay();
+            case HELP -> state.overlay = state.overlay == ViewState.Overlay.HELP ? afterOverlay() : ViewState.Overlay.HELP;
+            case OPEN -> state.overlay = afterOverlay();
             case DOWN -> state.overlayTop++;
             case UP -> state.overlayTop = Math.max(0, state.overlayTop - 1);
             case PAGE_DOWN -> state.overlayTop += page;
@@ -414,6 +533,11 @@ public final class Explorer {
         if (state.overlay != ViewState.Overlay.NONE && a == Action.QUIT && k.isCtrlDown()) {
             state.quit = true;
         }
+    }
+
+    /** Help opened from the diff view goes back to it. */
+    private ViewState.Overlay afterOverlay() {
+        return state.overlay == ViewState.Overlay.HELP && state.diff != null ? ViewState.Overlay.DIFF : ViewState.Overlay.NONE;
     }
 
     // ---- drawing ----
@@ -462,7 +586,11 @@ public final class Explorer {
             t.plain(area);
             pane.draw(area, state, t);
         }
-        overlays.draw(grid.graphics(), w, h, state, t);
+        if (state.overlay == ViewState.Overlay.DIFF && state.diff != null) {
+            state.diff.draw(grid.graphics(), w, h, t);
+        } else {
+            overlays.draw(grid.graphics(), w, h, state, t);
+        }
         TerminalPosition cursor = statusLine(g, w, h, t);
         show(grid, complete);
         screen.setCursorPosition(cursor);

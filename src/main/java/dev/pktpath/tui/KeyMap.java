@@ -44,6 +44,8 @@ final class KeyMap {
         m.key("Enter", KeyType.Enter, Action.OPEN);
         m.ch("[", '[', Action.PREV_TRACE);
         m.ch("]", ']', Action.NEXT_TRACE);
+        m.ch("m", 'm', Action.MARK_TRACE);
+        m.ch("d", 'd', Action.DIFF_MARKED);
         m.ch("K", 'K', Action.PREV_STAGE).ch("{", '{', Action.PREV_STAGE);
         m.ch("J", 'J', Action.NEXT_STAGE).ch("}", '}', Action.NEXT_STAGE);
         m.ch("/", '/', Action.SEARCH);
@@ -55,6 +57,26 @@ final class KeyMap {
         m.ch("?", '?', Action.HELP).ch("h", 'h', Action.HELP).key("F1", KeyType.F1, Action.HELP);
         m.key("Esc", KeyType.Escape, Action.CLOSE);
         m.ch("q", 'q', Action.QUIT).ctrl("Ctrl-C", 'c', Action.QUIT);
+        return m;
+    }
+
+    /**
+     * The diff view's keys (:diff A B): it scrolls both sides together and jumps between
+     * differences, so n/N and ]/[ mean next/previous difference there, not search or trace.
+     */
+    static KeyMap diffView() {
+        KeyMap m = new KeyMap();
+        m.ch("j", 'j', Action.DOWN).key("Down", KeyType.ArrowDown, Action.DOWN);
+        m.ch("k", 'k', Action.UP).key("Up", KeyType.ArrowUp, Action.UP);
+        m.key("PgDn", KeyType.PageDown, Action.PAGE_DOWN).ctrl("Ctrl-F", 'f', Action.PAGE_DOWN).ch("Space", ' ', Action.PAGE_DOWN);
+        m.key("PgUp", KeyType.PageUp, Action.PAGE_UP).ctrl("Ctrl-B", 'b', Action.PAGE_UP);
+        m.ch("g", 'g', Action.TOP).key("Home", KeyType.Home, Action.TOP);
+        m.ch("G", 'G', Action.BOTTOM).key("End", KeyType.End, Action.BOTTOM);
+        m.ch("n", 'n', Action.NEXT_CHANGE).ch("]", ']', Action.NEXT_CHANGE);
+        m.ch("N", 'N', Action.PREV_CHANGE).ch("[", '[', Action.PREV_CHANGE);
+        m.ch("?", '?', Action.HELP).key("F1", KeyType.F1, Action.HELP);
+        m.key("Esc", KeyType.Escape, Action.CLOSE).ch("q", 'q', Action.CLOSE);
+        m.ctrl("Ctrl-C", 'c', Action.QUIT);
         return m;
     }
 

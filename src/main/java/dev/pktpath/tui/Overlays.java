@@ -16,9 +16,11 @@ import java.util.Map;
  */
 final class Overlays {
     private final KeyMap keys;
+    private final KeyMap diffKeys;
 
-    Overlays(KeyMap keys) {
+    Overlays(KeyMap keys, KeyMap diffKeys) {
         this.keys = keys;
+        this.diffKeys = diffKeys;
     }
 
     /** Help text: every key by group, then the colour legend, then the {@code :} commands. */
@@ -32,6 +34,19 @@ final class Overlays {
                 out.add(new String[]{group, null});
             }
             out.add(new String[]{"  " + String.join(" ", e.getValue()), e.getKey().help});
+        }
+        out.add(new String[]{"", ""});
+        out.add(new String[]{"Diff view (:diff A B, or m then d)", null});
+        for (Map.Entry<Action, List<String>> e : diffKeys.keysByAction().entrySet()) {
+            Action a = e.getKey();
+            String what = switch (a) {
+                case NEXT_CHANGE, PREV_CHANGE -> a.help;
+                case CLOSE -> "close the diff view";
+                case HELP -> "this help";
+                case QUIT -> "quit";
+                default -> a.help + " (both sides)";
+            };
+            out.add(new String[]{"  " + String.join(" ", e.getValue()), what});
         }
         out.add(new String[]{"", ""});
         out.add(new String[]{"Marks and colours", null});

@@ -46,8 +46,9 @@ final class TracesPane implements Pane {
                 Text.blankRow(g, y, true);
             }
             Task task = a.trace().task();
+            boolean marked = v.mark != null && v.mark.dump() == d && v.mark.traceIndex() == i;
             String line = Text.padLeft(String.valueOf(i + 1), idWidth)
-                    + "  CPU " + Text.fit(task.cpu() == null ? "-" : String.valueOf(task.cpu()), 3, t)
+                    + (marked ? " *CPU " : "  CPU ") + Text.fit(task.cpu() == null ? "-" : String.valueOf(task.cpu()), 3, t)
                     + " PID " + Text.fit(task.pid() == null ? "-" : String.valueOf(task.pid()), 7, t)
                     + " " + Text.fit(task.command() == null ? "" : Sanitizer.clean(task.command()), 16, t)
                     + " " + Text.padLeft(String.valueOf(a.trace().frames().size()), 5)

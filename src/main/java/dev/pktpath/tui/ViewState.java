@@ -19,7 +19,7 @@ import java.util.function.IntPredicate;
  * Panes read it to draw and change it through these methods; nothing here draws.
  */
 final class ViewState {
-    enum Overlay { NONE, HELP, DETAILS, OUTPUT }
+    enum Overlay { NONE, HELP, DETAILS, OUTPUT, DIFF }
 
     final Session session;
     final CommandRegistry commands;
@@ -31,6 +31,10 @@ final class ViewState {
     int overlayTop;
     String outputTitle = "";
     List<String> output = List.of();
+    /** The open diff view (overlay DIFF), kept while help is shown over it. */
+    DiffView diff;
+    /** The trace marked with m, for d to diff against. */
+    dev.pktpath.session.TraceRef mark;
     Prompt prompt;
     String message = "";
     boolean messageIsError;
