@@ -16,6 +16,7 @@ enum Action {
     OPEN("Panes", "frame details (in traces, journey: choose)"),
     PREV_TRACE("Traces", "previous trace (task)"),
     NEXT_TRACE("Traces", "next trace (task)"),
+    TOGGLE_BUCKETS("Traces", "traces pane: tasks or buckets of similar stacks"),
     MARK_TRACE("Traces", "mark this trace for d"),
     DIFF_MARKED("Traces", "diff the marked trace with this one (as :diff)"),
     PREV_STAGE("Journey", "previous journey stage (towards the driver's rx)"),

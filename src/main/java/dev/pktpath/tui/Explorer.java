@@ -180,6 +180,7 @@ public final class Explorer {
                 state.info("filter cleared");
             }
             case COMMAND -> openPrompt(Prompt.Kind.COMMAND, "");
+            case TOGGLE_BUCKETS -> toggleBuckets();
             case MARK_TRACE -> markTrace();
             case DIFF_MARKED -> diffMarked();
             default -> panes.get(state.focus).handle(a, state, shownRows.getOrDefault(state.focus, 10));
@@ -435,6 +436,21 @@ public final class Explorer {
 
     private static DiffSide side(TraceRef r) {
         return new DiffSide(r.dump().dump().source(), r.id(), r.dump().traces().get(r.traceIndex()));
+    }
+
+    /** Shows the traces pane as buckets of similar stacks (as {@code cluster}) or as tasks again. */
+    private void toggleBuckets() {
+        if (state.traceCount() < 2) {
+            state.error("buckets need a dump with several traces");
+            return;
+        }
+        state.buckets = !state.buckets;
+        if (state.buckets) {
+            int n = state.clustering().clusters().size();
+            state.info("traces pane: " + n + (n == 1 ? " bucket" : " buckets") + " of " + state.traceCount() + " traces (b: tasks)");
+        } else {
+            state.info("traces pane: " + state.traceCount() + " tasks (b: buckets)");
+        }
     }
 
     private void markTrace() {

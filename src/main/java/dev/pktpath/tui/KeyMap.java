@@ -44,6 +44,7 @@ final class KeyMap {
         m.key("Enter", KeyType.Enter, Action.OPEN);
         m.ch("[", '[', Action.PREV_TRACE);
         m.ch("]", ']', Action.NEXT_TRACE);
+        m.ch("b", 'b', Action.TOGGLE_BUCKETS);
         m.ch("m", 'm', Action.MARK_TRACE);
         m.ch("d", 'd', Action.DIFF_MARKED);
         m.ch("K", 'K', Action.PREV_STAGE).ch("{", '{', Action.PREV_STAGE);

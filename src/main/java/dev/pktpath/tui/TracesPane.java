@@ -3,9 +3,13 @@ package dev.pktpath.tui;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.pktpath.analysis.TraceAnalysis;
+import dev.pktpath.diff.Cluster;
+import dev.pktpath.diff.Clusterer;
 import dev.pktpath.model.Task;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.session.LoadedDump;
+
+import java.util.List;
 
 /** The tasks of a multi-task dump ({@code bt -a}, {@code foreach bt}): CPU, PID, command, frames, title. */
 final class TracesPane implements Pane {
@@ -16,6 +20,9 @@ final class TracesPane implements Pane {
 
     @Override
     public String title(ViewState v) {
+        if (v.buckets && v.dump() != null) {
+            return "Buckets (" + v.clustering().clusters().size() + " of " + v.traceCount() + " traces)";
+        }
         return "Traces (" + v.traceCount() + ")";
     }
 
@@ -23,6 +30,10 @@ final class TracesPane implements Pane {
     public void draw(TextGraphics g, ViewState v, Theme t) {
         LoadedDump d = v.dump();
         if (d == null) {
+            return;
+        }
+        if (v.buckets) {
+            drawBuckets(g, v, t, d);
             return;
         }
         int h = g.getSize().getRows();
@@ -62,10 +73,120 @@ final class TracesPane implements Pane {
         }
     }
 
+    /**
+     * One row per bucket of similar stacks ({@link Clusterer}, as the {@code cluster} command): its
+     * size, member traces and the representative's crash title. The selected trace's bucket is selected.
+     */
+    private static void drawBuckets(TextGraphics g, ViewState v, Theme t, LoadedDump d) {
+        int h = g.getSize().getRows();
+        int w = g.getSize().getColumns();
+        List<Cluster> clusters = v.clustering().clusters();
+        int n = clusters.size();
+        int sel = bucketOf(v, d);
+        int top = v.top(PaneId.TRACES);
+        if (sel < top) {
+            top = sel;
+        } else if (sel >= top + h) {
+            top = sel - h + 1;
+        }
+        top = Math.max(0, Math.min(top, n - h));
+        v.setTop(PaneId.TRACES, top);
+        int idWidth = String.valueOf(n).length();
+        for (int y = 0; y < h && top + y < n; y++) {
+            int i = top + y;
+            Cluster c = clusters.get(i);
+            boolean selected = i == sel;
+            if (selected) {
+                Text.blankRow(g, y, true);
+            }
+            int first = indexOf(d, c.firstTraceId());
+            TraceAnalysis rep = d.traces().get(Math.max(0, first));
+            String line = "B" + Text.padLeft(String.valueOf(i + 1), idWidth)
+                    + Text.padLeft(String.valueOf(c.size()), 5) + (c.size() == 1 ? " task  " : " tasks ")
+                    + Text.padLeft(String.valueOf(c.frames().size()), 4) + (c.frames().size() == 1 ? " frame   " : " frames  ")
+                    + "traces " + ids(c.traceIds()) + "  ";
+            int x = Text.put(g, 0, y, selected ? ">" : " ", TextColor.ANSI.DEFAULT, selected, selected);
+            x = Text.put(g, x, y, Text.cut(line, w - x, t), TextColor.ANSI.DEFAULT, selected, false);
+            String title = rep.naming().title() == null ? "" : Sanitizer.clean(rep.naming().title());
+            if (x < w) {
+                Text.put(g, x, y, Text.cut(title, w - x, t), t.accent(), selected, false);
+            }
+        }
+    }
+
+    /** Trace ids as a short list: runs of consecutive ids as {@code 1-5}. */
+    static String ids(List<Integer> ids) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            int start = ids.get(i);
+            int j = i;
+            while (j + 1 < ids.size() && ids.get(j + 1) == ids.get(j) + 1) {
+                j++;
+            }
+            b.append(b.length() == 0 ? "" : ",").append(start);
+            if (j > i) {
+                b.append('-').append(ids.get(j));
+            }
+            i = j;
+        }
+        return b.toString();
+    }
+
+    private static int indexOf(LoadedDump d, int traceId) {
+        for (int i = 0; i < d.traces().size(); i++) {
+            if (d.traces().get(i).trace().id() == traceId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The bucket holding the selected trace (0 if none does). */
+    private static int bucketOf(ViewState v, LoadedDump d) {
+        int id = d.traces().get(v.session.traceIndex()).trace().id();
+        List<Cluster> clusters = v.clustering().clusters();
+        for (int i = 0; i < clusters.size(); i++) {
+            if (clusters.get(i).traceIds().contains(id)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static void selectBucket(ViewState v, int bucket) {
+        LoadedDump d = v.dump();
+        List<Cluster> clusters = v.clustering().clusters();
+        if (d == null || clusters.isEmpty()) {
+            return;
+        }
+        int b = Math.max(0, Math.min(clusters.size() - 1, bucket));
+        int index = indexOf(d, clusters.get(b).firstTraceId());
+        if (index >= 0) {
+            v.selectTrace(index);
+            v.info("bucket " + (b + 1) + "/" + clusters.size() + ": " + clusters.get(b).size() + " traces, showing trace " + (index + 1));
+        }
+    }
+
     @Override
     public void handle(Action a, ViewState v, int page) {
         int sel = v.session.traceIndex();
         int n = v.traceCount();
+        if (v.buckets && v.dump() != null) {
+            int b = bucketOf(v, v.dump());
+            int count = v.clustering().clusters().size();
+            switch (a) {
+                case DOWN -> selectBucket(v, b + 1);
+                case UP -> selectBucket(v, b - 1);
+                case PAGE_DOWN -> selectBucket(v, b + Math.max(1, page - 1));
+                case PAGE_UP -> selectBucket(v, b - Math.max(1, page - 1));
+                case TOP -> selectBucket(v, 0);
+                case BOTTOM -> selectBucket(v, count - 1);
+                case OPEN -> v.focus = PaneId.FRAMES;
+                default -> {
+                }
+            }
+            return;
+        }
         switch (a) {
             case DOWN -> v.selectTrace(Math.min(n - 1, sel + 1));
             case UP -> v.selectTrace(Math.max(0, sel - 1));

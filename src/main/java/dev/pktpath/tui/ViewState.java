@@ -33,6 +33,10 @@ final class ViewState {
     List<String> output = List.of();
     /** The open diff view (overlay DIFF), kept while help is shown over it. */
     DiffView diff;
+    /** Whether the traces pane lists buckets of similar stacks instead of tasks. */
+    boolean buckets;
+    private LoadedDump clusteredFor;
+    private dev.pktpath.diff.Clustering clustering;
     /** The trace marked with m, for d to diff against. */
     dev.pktpath.session.TraceRef mark;
     Prompt prompt;
@@ -56,6 +60,22 @@ final class ViewState {
         for (Prompt.Kind k : Prompt.Kind.values()) {
             histories.put(k, new ArrayList<>());
         }
+    }
+
+    /** The current dump's traces bucketed as {@code cluster} does (default threshold), computed once per dump. */
+    dev.pktpath.diff.Clustering clustering() {
+        LoadedDump d = dump();
+        if (d != clusteredFor) {
+            List<dev.pktpath.model.Trace> traces = new ArrayList<>();
+            if (d != null) {
+                for (TraceAnalysis a : d.traces()) {
+                    traces.add(a.trace());
+                }
+            }
+            clustering = new dev.pktpath.diff.Clusterer().cluster(traces);
+            clusteredFor = d;
+        }
+        return clustering;
     }
 
     Theme theme() {
