@@ -146,11 +146,18 @@ class TerminalRestoreIT {
         assertThat(screen).contains("EXITED-" + status).doesNotContain("? help").doesNotContain("Exception in thread");
         Path after = tmp.resolve("stty.after");
         waitFor("stty after", s -> Files.exists(after) && sizeOf(after) > 0);
-        assertThat(Files.readString(after)).isEqualTo(Files.readString(tmp.resolve("stty.before")));
+        // the modes must be as before; the window size is tmux's to set (after a resize storm
+        // tmux may still be applying its last size when the shell runs stty)
+        assertThat(withoutWindowSize(Files.readString(after)))
+                .isEqualTo(withoutWindowSize(Files.readString(tmp.resolve("stty.before"))));
         type("echo usable-$((6*7))");
         enter();
         waitFor("the typed command echoed and run", s -> s.contains("echo usable-$((6*7))") && s.contains("usable-42"));
         return screen;
+    }
+
+    private static String withoutWindowSize(String stty) {
+        return stty.replaceFirst("rows \\d+; columns \\d+; ", "");
     }
 
     private static long sizeOf(Path p) {
