@@ -89,6 +89,25 @@ class TmuxExplorerIT {
     }
 
     @Test
+    void diffViewAndBucketsInARealTerminal() throws Exception {
+        explore(CORPUS + "062-commit-bt-a-n-idle-x86_64.txt");
+        waitFor("the traces pane", s -> s.contains("Traces (6)") && s.contains("? help"));
+        type(":diff 3 6");
+        enter();
+        // poll until the whole view is drawn (a capture can land mid-redraw)
+        waitFor("the diff view", s -> s.contains("Diff d1#3 vs d1#6") && s.contains("| #9 do_syscall_64")
+                && s.contains("n/N next/prev diff"));
+        keys("n");
+        waitFor("a jump", s -> s.contains("difference 1/"));
+        keys("Escape");
+        waitFor("the explorer again", s -> s.contains("Traces (6)") && !s.contains("Diff d1#3"));
+        keys("b");
+        assertThat(waitFor("buckets", s -> s.contains("Buckets (2 of 6 traces)"))).contains("traces 1-5");
+        keys("q");
+        assertRestored();
+    }
+
+    @Test
     void resizeRedrawsAtOnce() throws Exception {
         explore(CORPUS + "054-commit-foreach-nmi-softirq-x86_64.txt");
         waitFor("the explorer", s -> s.contains("frame 1/15"));
