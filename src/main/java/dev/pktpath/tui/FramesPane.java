@@ -54,17 +54,8 @@ final class FramesPane implements Pane {
         }
         int sel = v.frame();
         int selRow = rows.rowOf(sel);
-        int top = v.top(PaneId.FRAMES);
-        if (selRow >= 0) {
-            if (selRow < top) {
-                top = selRow;
-            } else if (selRow >= top + h) {
-                top = selRow - h + 1;
-            }
-        }
         int offset = rows.visible.length == 0 || a.trace().frames().isEmpty() ? 1 : 0;
-        top = Math.max(0, Math.min(top, rows.size() - (h - offset)));
-        v.setTop(PaneId.FRAMES, top);
+        int top = v.follow(PaneId.FRAMES, selRow, h, rows.size() - (h - offset));
 
         JourneyRows journey = v.journey();
         int selStep = journey.stepOf(sel);

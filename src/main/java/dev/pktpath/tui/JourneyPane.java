@@ -42,14 +42,7 @@ final class JourneyPane implements Pane {
         }
         int selStep = j.stepOf(v.frame());
         int selRow = selStep < 0 ? -1 : j.rowOfStep(selStep);
-        int top = v.top(PaneId.JOURNEY);
-        if (selRow >= 0 && selRow < top) {
-            top = selRow;
-        } else if (selRow >= top + h) {
-            top = selRow - h + 1;
-        }
-        top = Math.max(0, Math.min(top, j.rows.size() - h));
-        v.setTop(PaneId.JOURNEY, top);
+        int top = v.follow(PaneId.JOURNEY, selRow, h, j.rows.size() - h);
         boolean levels = w >= 36;
         for (int y = 0; y < h && top + y < j.rows.size(); y++) {
             JourneyRows.Row row = j.rows.get(top + y);

@@ -40,14 +40,7 @@ final class TracesPane implements Pane {
         int w = g.getSize().getColumns();
         int n = d.traces().size();
         int sel = v.session.traceIndex();
-        int top = v.top(PaneId.TRACES);
-        if (sel < top) {
-            top = sel;
-        } else if (sel >= top + h) {
-            top = sel - h + 1;
-        }
-        top = Math.max(0, Math.min(top, n - h));
-        v.setTop(PaneId.TRACES, top);
+        int top = v.follow(PaneId.TRACES, sel, h, n - h);
         int idWidth = String.valueOf(n).length();
         for (int y = 0; y < h && top + y < n; y++) {
             int i = top + y;
@@ -83,14 +76,7 @@ final class TracesPane implements Pane {
         List<Cluster> clusters = v.clustering().clusters();
         int n = clusters.size();
         int sel = bucketOf(v, d);
-        int top = v.top(PaneId.TRACES);
-        if (sel < top) {
-            top = sel;
-        } else if (sel >= top + h) {
-            top = sel - h + 1;
-        }
-        top = Math.max(0, Math.min(top, n - h));
-        v.setTop(PaneId.TRACES, top);
+        int top = v.follow(PaneId.TRACES, sel, h, n - h);
         int idWidth = String.valueOf(n).length();
         for (int y = 0; y < h && top + y < n; y++) {
             int i = top + y;

@@ -155,6 +155,24 @@ final class ViewState {
         top.put(p, Math.max(0, value));
     }
 
+    /**
+     * Scrolls pane {@code p} just enough that row {@code selRow} (none when negative) shows in a
+     * window of {@code height} rows, keeps the first row within {@code [0, maxTop]}, and returns it.
+     */
+    int follow(PaneId p, int selRow, int height, int maxTop) {
+        int t = top(p);
+        if (selRow >= 0) {
+            if (selRow < t) {
+                t = selRow;
+            } else if (selRow >= t + height) {
+                t = selRow - height + 1;
+            }
+        }
+        t = Math.max(0, Math.min(t, maxTop));
+        setTop(p, t);
+        return t;
+    }
+
     /** Selects frame {@code index}; quietly ignores an index out of range. */
     void selectFrame(int index) {
         try {
