@@ -41,36 +41,27 @@ final class JourneyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the journeys as a pktpath-tui/1 JSON document.")
     boolean json;
 
-
     @Option(names = "--width", paramLabel = "COLUMNS",
             description = "Width of the timeline (default: $COLUMNS when set, else 80; at least 40).")
     Integer width;
-
-
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            input.requireInput("journey", err);
-        } catch (DumpSelection.Failure f) {
-            return f.status;
-        }
         Analyzer analyzer;
-        try {
-            analyzer = common.analyzer();
-        } catch (RulesException e) {
-            err.println("pktpath-tui: " + e.getMessage());
-            return 2;
-        }
         Dump dump;
         List<Trace> chosen;
         try {
+            input.requireInput("journey", err);
+            analyzer = common.analyzer();
             dump = input.load(common, err);
             chosen = input.chosen(dump, err);
         } catch (DumpSelection.Failure f) {
             return f.status;
+        } catch (RulesException e) {
+            err.println("pktpath-tui: " + e.getMessage());
+            return 2;
         }
         List<TraceAnalysis> analysed = analyzer.analyzeAll(chosen);
         if (json) {

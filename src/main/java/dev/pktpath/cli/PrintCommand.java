@@ -46,45 +46,34 @@ final class PrintCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the pktpath-tui/1 JSON document.")
     boolean json;
 
-
     @Option(names = "--subsystem", paramLabel = "S",
             description = {"Show only the frames S selects (repeatable; the values form one query). Hidden frames"
                     + " are counted where they were, and levels stay.", FrameFilter.SYNTAX})
     List<String> subsystems = new ArrayList<>();
 
-
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            input.requireInput("print", err);
-        } catch (DumpSelection.Failure f) {
-            return f.status;
-        }
         Analyzer analyzer;
         FrameFilter filter;
-        try {
-            analyzer = common.analyzer();
-        } catch (RulesException e) {
-            err.println("pktpath-tui: " + e.getMessage());
-            return 2;
-        }
-        try {
-            filter = FrameFilter.parse(String.join(" ", subsystems), analyzer.rules().subsystems());
-        } catch (FilterSyntaxException e) {
-            err.println("pktpath-tui print: --subsystem: " + e.getMessage());
-            err.println(e.pointer().indent(2).stripTrailing());
-            return 2;
-        }
         Dump dump;
         List<Trace> chosen;
         try {
+            input.requireInput("print", err);
+            analyzer = common.analyzer();
+            filter = FrameFilter.parse(String.join(" ", subsystems), analyzer.rules().subsystems());
             dump = input.load(common, err);
             chosen = input.chosen(dump, err);
         } catch (DumpSelection.Failure f) {
             return f.status;
+        } catch (RulesException e) {
+            err.println("pktpath-tui: " + e.getMessage());
+            return 2;
+        } catch (FilterSyntaxException e) {
+            err.println("pktpath-tui print: --subsystem: " + e.getMessage());
+            err.println(e.pointer().indent(2).stripTrailing());
+            return 2;
         }
         List<TraceAnalysis> analysed = analyzer.analyzeAll(chosen);
         if (filter.isEmpty()) {
