@@ -38,6 +38,42 @@ public final class DumpParser {
         return parseClean(source, lines);
     }
 
+    /**
+     * Streams the traces of {@code in} to {@code sink}, in input order, on the calling thread, as they
+     * are read: the first traces arrive before the rest of the input is read, and what has been handed
+     * to the sink is not kept here. Trace ids count from 1 in input order, as {@link #parse} gives them.
+     * Stops early with an {@link InterruptedException}-free return when the calling thread is interrupted
+     * (the caller checks {@link Thread#isInterrupted()}).
+     *
+     * @return the dump-level diagnostics (lines outside any trace), complete once the input is read
+     * @throws ParseException when the input cannot be read (its one-line message names the input)
+     */
+    public List<Diagnostic> stream(String source, TextInput in, java.util.function.Consumer<Trace> sink,
+                                   ParseListener listener) throws ParseException {
+        // first cut: read everything, then parse; the streaming, parallel version replaces this body
+        String text;
+        try {
+            text = new String(readAll(in.reader()));
+        } catch (java.io.IOException e) {
+            throw new ParseException(source + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        Dump dump = parse(source, text);
+        listener.progress(in.bytesRead(), in.size());
+        for (Trace t : dump.traces()) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            sink.accept(t);
+        }
+        return dump.diagnostics();
+    }
+
+    private static char[] readAll(java.io.Reader r) throws java.io.IOException {
+        java.io.CharArrayWriter w = new java.io.CharArrayWriter();
+        r.transferTo(w);
+        return w.toCharArray();
+    }
+
     private Dump parseClean(String source, List<SourceLine> lines) {
         List<Diagnostic> outside = new ArrayList<>();
         // crash's bt output wins when present (a crash session may quote the console log); anything

@@ -76,6 +76,20 @@ public final class InputReader {
         return decode(name, bytes, binaryAsText);
     }
 
+    /**
+     * Opens {@code name} ({@code -} is {@code stdin}) to be read as it goes, with the same checks and
+     * one-line refusals as {@link #read(String, InputStream, boolean)}.
+     */
+    public static TextInput open(String name, InputStream stdin, boolean binaryAsText) throws ParseException {
+        // first cut: reads it all; the streaming reader replaces this body, keeping the refusals
+        return TextInput.of(name, read(name, stdin, binaryAsText));
+    }
+
+    /** The embedded sample, opened as {@link #open} opens a file. */
+    public static TextInput openSample() {
+        return TextInput.of(SAMPLE_NAME, readSample());
+    }
+
     /** Bytes as read from an input to text: decompressed, checked for binary data, decoded. */
     public static String decode(String name, byte[] raw, boolean binaryAsText) throws ParseException {
         byte[] bytes = raw;
