@@ -33,14 +33,23 @@ public record Rule(Target target, String pattern, String subsystem, StageSpec st
         }
     }
 
-    /** A rule with its pattern compiled once. */
+    /**
+     * A rule with its pattern prepared once: a literal is compared as it is, a glob is matched as
+     * plain globs (braces expanded, see {@link Glob#expand}) without a regex; the regex is compiled
+     * only for a name the plain walk cannot judge ({@link Glob#isPlain}) or a glob with too many
+     * alternatives.
+     */
     static final class Compiled {
         final Rule rule;
-        private final Pattern glob;
+        /** Null for a path rule or a literal name. */
+        private final String[] plain;
+        private final boolean literal;
+        private volatile Pattern glob;
 
         Compiled(Rule rule) {
             this.rule = rule;
-            this.glob = rule.target == Target.PATH || Glob.isLiteral(rule.pattern) ? null : Glob.compile(rule.pattern);
+            this.literal = rule.target == Target.PATH || Glob.isLiteral(rule.pattern);
+            this.plain = literal ? null : Glob.expand(rule.pattern);
         }
 
         boolean matches(Frame f) {
@@ -57,7 +66,27 @@ public record Rule(Target target, String pattern, String subsystem, StageSpec st
         }
 
         boolean matchesName(String name) {
-            return glob == null ? rule.pattern.equals(name) : glob.matcher(name).matches();
+            if (literal) {
+                return rule.pattern.equals(name);
+            }
+            if (plain != null && Glob.isPlain(name)) {
+                for (String p : plain) {
+                    if (Glob.matchesPlain(p, name)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return regex().matcher(name).matches();
+        }
+
+        private Pattern regex() {
+            Pattern p = glob;
+            if (p == null) {
+                p = Glob.compile(rule.pattern);
+                glob = p;
+            }
+            return p;
         }
 
         /**

@@ -3,8 +3,6 @@ package dev.pktpath.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the plain-text rules table (the format is described in the header of the built-in
@@ -14,11 +12,60 @@ final class RulesFormat {
     private RulesFormat() {
     }
 
-    /** {@code tcp_v4_rcv              net-tcp      l4-rx     # the segment reaches TCP} */
-    private static final Pattern RULE_LINE = Pattern.compile("^(\\S+)\\s+(\\S+)\\s+(\\S+)\\s*$");
+    /*
+     * A rule line, {@code tcp_v4_rcv              net-tcp      l4-rx     # the segment reaches TCP}, is
+     * three columns split on the blanks of regex \s ([ \t\n\x0B\f\r]), as the pattern
+     * ^(\S+)\s+(\S+)\s+(\S+)\s*$ would read it; split by hand (see columns) because the built-in
+     * table is read at every start-up.
+     */
 
-    /** {@code net-tcp}, {@code kdump}, {@code my-driver}: lower-case words joined by dashes. */
-    private static final Pattern SUBSYSTEM = Pattern.compile("^[a-z0-9][a-z0-9_]*(?:-[a-z0-9_]+)*$");
+    /**
+     * {@code net-tcp}, {@code kdump}, {@code my-driver}: lower-case words joined by dashes, that is
+     * {@code ^[a-z0-9][a-z0-9_]*(?:-[a-z0-9_]+)*$}, checked by hand (see {@link #isSubsystemName}).
+     */
+    static boolean isSubsystemName(String s) {
+        if (s.isEmpty() || s.charAt(0) == '_' || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean word = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+            if (!word && !(c == '-' && s.charAt(i - 1) != '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The three blank-separated columns of a stripped, uncommented rule line, or null when there are not three. */
+    static String[] columns(String line) {
+        String[] cols = new String[3];
+        int n = 0;
+        int i = 0;
+        int len = line.length();
+        while (i < len) {
+            while (i < len && isBlank(line.charAt(i))) {
+                i++;
+            }
+            if (i == len) {
+                break;
+            }
+            int start = i;
+            while (i < len && !isBlank(line.charAt(i))) {
+                i++;
+            }
+            if (n == 3) {
+                return null;
+            }
+            cols[n++] = line.substring(start, i);
+        }
+        return n == 3 && !isBlank(line.charAt(0)) ? cols : null;
+    }
+
+    /** Regex {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
 
     /** The subsystem column {@code =}: keep what the earlier rules say, change only the stage. */
     static final String KEEP_SUBSYSTEM = "=";
@@ -42,12 +89,12 @@ final class RulesFormat {
     }
 
     private static Rule parseLine(String line, RuleSource source, int n) throws RulesException {
-        Matcher m = RULE_LINE.matcher(line);
-        String where = source.name() + ":" + n + ": ";
-        if (!m.matches()) {
-            throw new RulesException(where + "expected three columns PATTERN SUBSYSTEM STAGE, got '" + line + "'");
+        String[] m = columns(line);
+        if (m == null) {
+            throw new RulesException(source.name() + ":" + n + ": expected three columns PATTERN SUBSYSTEM STAGE, got '" + line + "'");
         }
-        String pattern = m.group(1);
+        String where = source.name() + ":" + n + ": ";
+        String pattern = m[0];
         Rule.Target target = Rule.Target.FUNCTION;
         if (pattern.startsWith(Rule.Target.PATH.prefix())) {
             target = Rule.Target.PATH;
@@ -64,21 +111,22 @@ final class RulesFormat {
         }
         if (target != Rule.Target.PATH) {
             try {
-                Glob.compile(pattern);
+                // the same checks as Glob.compile, without building a regex per rule
+                Glob.expand(pattern);
             } catch (IllegalArgumentException e) {
                 throw new RulesException(where + e.getMessage());
             }
         }
-        String subsystem = m.group(2);
-        if (!subsystem.equals(KEEP_SUBSYSTEM) && !SUBSYSTEM.matcher(subsystem).matches()) {
+        String subsystem = m[1];
+        if (!subsystem.equals(KEEP_SUBSYSTEM) && !isSubsystemName(subsystem)) {
             throw new RulesException(where + "subsystem '" + subsystem + "' must be lower-case words joined by '-', like net-tcp, or '=' to keep it");
         }
         if (subsystem.equals(KEEP_SUBSYSTEM) && target != Rule.Target.FUNCTION) {
             throw new RulesException(where + "'=' (keep the subsystem) works for function patterns only");
         }
-        Optional<StageSpec> stage = StageSpec.parse(m.group(3));
+        Optional<StageSpec> stage = StageSpec.parse(m[2]);
         if (stage.isEmpty()) {
-            throw new RulesException(where + "unknown stage '" + m.group(3) + "' (a stage such as l4-rx, a stage with :rx or :tx,"
+            throw new RulesException(where + "unknown stage '" + m[2] + "' (a stage such as l4-rx, a stage with :rx or :tx,"
                     + " a family driver/core/l3/l4, 'caller' for the caller's stage, or '-' for none)");
         }
         return new Rule(target, pattern, subsystem, stage.get(), source, n);

@@ -1,12 +1,17 @@
 package dev.pktpath.bench;
 
+import dev.pktpath.model.Arch;
 import dev.pktpath.model.Dump;
+import dev.pktpath.model.Frame;
 import dev.pktpath.model.Trace;
 import dev.pktpath.parse.DumpParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,11 +56,53 @@ class DumpGeneratorTest {
     }
 
     @Test
+    void foreachBtHasEveryLineVariantAndVariedStacks() throws IOException {
+        int[] tasks = new int[1];
+        String text = crash(42, 600_000, tasks);
+        Dump d = new DumpParser().parse("gen", text);
+        List<Trace> traces = d.traces();
+        // every frame line the generator wrote is a frame of the parse (wrapped module tails included)
+        long frameLines = text.lines().filter(l -> l.strip().matches("#\\d+ \\[[0-9a-f]+\\] .*")).count();
+        assertThat(traces.stream().mapToLong(t -> t.frames().size()).sum()).isEqualTo(frameLines);
+        assertThat(traces).extracting(Trace::arch).contains(Arch.X86_64, Arch.ARM64, Arch.PPC64);
+        List<Frame> frames = traces.stream().flatMap(t -> t.frames().stream()).toList();
+        assertThat(frames).anySatisfy(f -> assertThat(f.source()).isNotNull());          // bt -l
+        assertThat(frames).anySatisfy(f -> assertThat(f.stackData()).isNotEmpty());      // bt -f
+        assertThat(frames).anySatisfy(f -> assertThat(f.module()).isNotNull());
+        assertThat(frames).anySatisfy(f -> assertThat(f.reliable()).isFalse());          // ppc64 (unreliable)
+        assertThat(traces).anySatisfy(t -> {
+            assertThat(t.arch()).isEqualTo(Arch.X86_64);
+            assertThat(t.exceptions()).isNotEmpty();
+        });
+        assertThat(traces).anySatisfy(t -> {
+            assertThat(t.arch()).isEqualTo(Arch.ARM64);
+            assertThat(t.exceptions()).isNotEmpty();
+        });
+        assertThat(text).contains("\r\n", "--- <IRQ stack> ---", "\t #", "\n #");
+        Set<List<String>> stacks = new HashSet<>();
+        for (Trace t : traces) {
+            stacks.add(t.frames().stream().map(Frame::function).toList());
+        }
+        assertThat(stacks).hasSizeGreaterThan(traces.size() / 10);
+    }
+
+    @Test
+    void exactTaskCount() throws IOException {
+        StringWriter w = new StringWriter();
+        assertThat(new DumpGenerator(3).writeCrashTasks(w, 250)).isEqualTo(250);
+        assertThat(new DumpParser().parse("gen", w.toString()).traces()).hasSize(250);
+    }
+
+    @Test
     void consoleLogParsesIntoOneTracePerReport() throws IOException {
         int[] reports = new int[1];
         String text = console(42, 300_000, reports);
         Dump d = new DumpParser().parse("gen", text);
         assertThat(d.traces()).hasSize(reports[0]);
         assertThat(d.traces()).allSatisfy(t -> assertThat(t.frames()).isNotEmpty());
+        assertThat(d.traces()).extracting(Trace::arch).contains(Arch.X86_64, Arch.ARM64);
+        assertThat(d.traces()).anySatisfy(t -> assertThat(t.frames()).anySatisfy(f -> assertThat(f.reliable()).isFalse()));
+        // console prefixes: timestamps, printk level, caller id, syslog, dmesg -T
+        assertThat(text).contains("] BUG: ", "<4>[", "][ T", " host kernel: ", "[Thu Nov 26 ");
     }
 }
