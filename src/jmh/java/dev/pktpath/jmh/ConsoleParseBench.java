@@ -1,0 +1,47 @@
+package dev.pktpath.jmh;
+
+import dev.pktpath.model.Diagnostic;
+import dev.pktpath.model.Trace;
+import dev.pktpath.parse.DumpParser;
+import dev.pktpath.parse.LineCleaner;
+import dev.pktpath.parse.OopsParser;
+import dev.pktpath.parse.SourceLine;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The console-report grammar (prefixes, headers, frames) on 1 MB of console log. */
+@State(Scope.Benchmark)
+public class ConsoleParseBench {
+    String text;
+    List<SourceLine> clean;
+
+    @Setup
+    public void setup() {
+        text = Data.consoleText();
+        clean = new ArrayList<>();
+        for (String l : DumpParser.splitLines(text)) {
+            clean.add(new SourceLine(clean.size() + 1, LineCleaner.clean(l)));
+        }
+    }
+
+    @Benchmark
+    public int baseline() {
+        return Data.scan(text);
+    }
+
+    @Benchmark
+    public List<Trace> grammar() {
+        List<Diagnostic> outside = new ArrayList<>();
+        return new OopsParser().parse(clean, outside);
+    }
+
+    @Benchmark
+    public Object wholeParse() {
+        return Data.parse(text);
+    }
+}
