@@ -76,6 +76,9 @@ final class Glob {
      * expansion would pass {@link #MAX_ALTERNATIVES}. Throws IllegalArgumentException as {@link #compile} does.
      */
     static String[] expand(String glob) {
+        if (glob.indexOf('{') < 0 && glob.indexOf('}') < 0) {
+            return new String[]{glob}; // most rules: nothing to expand
+        }
         java.util.List<StringBuilder> out = new java.util.ArrayList<>();
         out.add(new StringBuilder());
         java.util.List<String> group = null;

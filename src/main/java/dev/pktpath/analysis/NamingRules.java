@@ -19,7 +19,6 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class NamingRules {
     private static final String RESOURCE = "/dev/pktpath/analysis/crash-naming.txt";
-    private static final Pattern TABS = Pattern.compile("\t+");
 
     /** A headline rule: regex at the headline's start, kind template, options. */
     record KindRule(Pattern headline, String template, String tag, Pattern skip, String guiltyGroup,
@@ -38,7 +37,11 @@ public final class NamingRules {
     record HungAnchor(Pattern frame, String name) {
     }
 
-    final List<KindRule> kinds;
+    /** The kind rules; compiled on first use when the table was read lazily ({@link #builtIn}). */
+    private volatile List<KindRule> kinds;
+    /** The kind lines' fields and line numbers, kept until {@link #kinds()} compiles them. */
+    private List<String[]> kindLines;
+    private int[] kindLineNumbers;
     final List<FrameKind> frameKinds;
     final Pattern skip;
     final List<StallAnchor> stall;
@@ -50,7 +53,7 @@ public final class NamingRules {
     private NamingRules(List<KindRule> kinds, List<FrameKind> frameKinds, Pattern skip, List<StallAnchor> stall,
                         List<HungAnchor> hung, Pattern hungSkip, List<String> strip, Pattern stallEntry) {
         this.stallEntry = stallEntry;
-        this.kinds = List.copyOf(kinds);
+        this.kinds = kinds == null ? null : List.copyOf(kinds);
         this.frameKinds = List.copyOf(frameKinds);
         this.skip = skip;
         this.stall = List.copyOf(stall);
@@ -72,7 +75,10 @@ public final class NamingRules {
             if (in == null) {
                 throw new IllegalStateException("crash-naming table missing from the jar");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            // lazily: the hundred kind rules (some 250 regexes) are compiled when the first headline is
+            // named, not at every start-up (a crash foreach bt has no headline); the built-in table's
+            // regexes are all compiled by the naming tests, so a broken one cannot ship
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +86,13 @@ public final class NamingRules {
 
     /** Reads a table in the format of {@code crash-naming.txt}; a bad line names its number. */
     public static NamingRules parse(String text) {
+        return parse(text, false);
+    }
+
+    private static NamingRules parse(String text, boolean lazyKinds) {
         List<KindRule> kinds = new ArrayList<>();
+        List<String[]> kindLines = new ArrayList<>();
+        List<Integer> kindNumbers = new ArrayList<>();
         List<FrameKind> frameKinds = new ArrayList<>();
         List<String> skips = new ArrayList<>();
         List<StallAnchor> stalls = new ArrayList<>();
@@ -96,10 +108,17 @@ public final class NamingRules {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] f = TABS.split(line.strip());
+                String[] f = fields(line.strip());
                 try {
                     switch (f[0]) {
-                        case "kind" -> kinds.add(kindRule(f));
+                        case "kind" -> {
+                            if (lazyKinds) {
+                                kindLines.add(f);
+                                kindNumbers.add(n);
+                            } else {
+                                kinds.add(kindRule(f));
+                            }
+                        }
                         case "framekind" -> frameKinds.add(new FrameKind(Pattern.compile(f[1]), f[2]));
                         case "skip" -> skips.add(Pattern.compile(f[1]).pattern());
                         case "stall" -> stalls.add(new StallAnchor(Pattern.compile(f[1]), f.length > 2 ? f[2] : null));
@@ -116,7 +135,62 @@ public final class NamingRules {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new NamingRules(kinds, frameKinds, union(skips), stalls, hung, union(hungSkips), strip, union(entries));
+        NamingRules rules = new NamingRules(lazyKinds ? null : kinds, frameKinds, union(skips), stalls, hung,
+                union(hungSkips), strip, union(entries));
+        if (lazyKinds) {
+            rules.kindLines = kindLines;
+            rules.kindLineNumbers = new int[kindNumbers.size()];
+            for (int i = 0; i < kindNumbers.size(); i++) {
+                rules.kindLineNumbers[i] = kindNumbers.get(i);
+            }
+        }
+        return rules;
+    }
+
+    /** The kind rules in table order, compiled once. */
+    List<KindRule> kinds() {
+        List<KindRule> k = kinds;
+        if (k == null) {
+            synchronized (this) {
+                k = kinds;
+                if (k == null) {
+                    List<KindRule> compiled = new ArrayList<>(kindLines.size());
+                    for (int i = 0; i < kindLines.size(); i++) {
+                        try {
+                            compiled.add(kindRule(kindLines.get(i)));
+                        } catch (ArrayIndexOutOfBoundsException | PatternSyntaxException e) {
+                            throw new IllegalArgumentException("crash-naming line " + kindLineNumbers[i] + ": " + e.getMessage(), e);
+                        }
+                    }
+                    k = List.copyOf(compiled);
+                    kinds = k;
+                    kindLines = null;
+                }
+            }
+        }
+        return k;
+    }
+
+    /**
+     * A line's TAB-separated fields, as {@code Pattern.compile("\t+").split(line)} gives them for a
+     * stripped line (no leading or trailing TAB): runs of TABs are one separator. By hand, because the
+     * table is read at start-up.
+     */
+    private static String[] fields(String line) {
+        List<String> out = new ArrayList<>(4);
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            int start = i;
+            while (i < n && line.charAt(i) != '\t') {
+                i++;
+            }
+            out.add(line.substring(start, i));
+            while (i < n && line.charAt(i) == '\t') {
+                i++;
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private static KindRule kindRule(String[] f) {
@@ -153,12 +227,16 @@ public final class NamingRules {
         if (parts.isEmpty()) {
             return Pattern.compile("(?!)");
         }
-        return Pattern.compile(String.join("|", parts.stream().map(p -> "(?:" + p + ")").toList()));
+        StringBuilder b = new StringBuilder();
+        for (String p : parts) {
+            b.append(b.length() == 0 ? "" : "|").append("(?:").append(p).append(')');
+        }
+        return Pattern.compile(b.toString());
     }
 
     /** The first kind rule whose regex matches at the headline's start, with its matcher; null if none. */
     Matcher matchKind(String headline, KindRule[] ruleOut) {
-        for (KindRule k : kinds) {
+        for (KindRule k : kinds()) {
             Matcher m = k.headline().matcher(headline);
             if (m.lookingAt()) {
                 ruleOut[0] = k;

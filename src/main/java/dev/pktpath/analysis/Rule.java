@@ -65,11 +65,28 @@ public record Rule(Target target, String pattern, String subsystem, StageSpec st
             return name.length() > 1 && name.charAt(0) == '.' ? name.substring(1) : name;
         }
 
+        /**
+         * What a function or module rule compares for a frame: the normalised function name without a
+         * ppc64 dot, or the module; null when the frame has none (no such rule matches it).
+         */
+        static String nameOf(Target target, Frame f) {
+            return switch (target) {
+                case FUNCTION -> f.function() == null ? null : withoutDot(f.normalizedName());
+                case MODULE -> f.module();
+                case PATH -> throw new IllegalArgumentException("path rules match by prefix");
+            };
+        }
+
         boolean matchesName(String name) {
+            return matchesName(name, Glob.isPlain(name));
+        }
+
+        /** {@link #matchesName(String)} with {@link Glob#isPlain} of the name worked out once by the caller. */
+        boolean matchesName(String name, boolean plainName) {
             if (literal) {
                 return rule.pattern.equals(name);
             }
-            if (plain != null && Glob.isPlain(name)) {
+            if (plain != null && plainName) {
                 for (String p : plain) {
                     if (Glob.matchesPlain(p, name)) {
                         return true;

@@ -38,6 +38,11 @@ final class RulesFormat {
     }
 
     /** The three blank-separated columns of a stripped, uncommented rule line, or null when there are not three. */
+    /** The start of an error message: {@code my.rules:12: }. Built only on error (a string concatenation per line costs at start-up). */
+    private static String where(RuleSource source, int n) {
+        return source.name() + ":" + n + ": ";
+    }
+
     static String[] columns(String line) {
         String[] cols = new String[3];
         int n = 0;
@@ -93,7 +98,6 @@ final class RulesFormat {
         if (m == null) {
             throw new RulesException(source.name() + ":" + n + ": expected three columns PATTERN SUBSYSTEM STAGE, got '" + line + "'");
         }
-        String where = source.name() + ":" + n + ": ";
         String pattern = m[0];
         Rule.Target target = Rule.Target.FUNCTION;
         if (pattern.startsWith(Rule.Target.PATH.prefix())) {
@@ -103,30 +107,30 @@ final class RulesFormat {
         } else if (pattern.startsWith("fn:")) {
             pattern = pattern.substring(3);
         } else if (pattern.indexOf(':') >= 0) {
-            throw new RulesException(where + "unknown pattern kind in '" + pattern + "' (use path:PREFIX, module:GLOB or a function GLOB)");
+            throw new RulesException(where(source, n) + "unknown pattern kind in '" + pattern + "' (use path:PREFIX, module:GLOB or a function GLOB)");
         }
         pattern = pattern.substring(target.prefix().length());
         if (pattern.isEmpty()) {
-            throw new RulesException(where + "empty pattern");
+            throw new RulesException(where(source, n) + "empty pattern");
         }
         if (target != Rule.Target.PATH) {
             try {
                 // the same checks as Glob.compile, without building a regex per rule
                 Glob.expand(pattern);
             } catch (IllegalArgumentException e) {
-                throw new RulesException(where + e.getMessage());
+                throw new RulesException(where(source, n) + e.getMessage());
             }
         }
         String subsystem = m[1];
         if (!subsystem.equals(KEEP_SUBSYSTEM) && !isSubsystemName(subsystem)) {
-            throw new RulesException(where + "subsystem '" + subsystem + "' must be lower-case words joined by '-', like net-tcp, or '=' to keep it");
+            throw new RulesException(where(source, n) + "subsystem '" + subsystem + "' must be lower-case words joined by '-', like net-tcp, or '=' to keep it");
         }
         if (subsystem.equals(KEEP_SUBSYSTEM) && target != Rule.Target.FUNCTION) {
-            throw new RulesException(where + "'=' (keep the subsystem) works for function patterns only");
+            throw new RulesException(where(source, n) + "'=' (keep the subsystem) works for function patterns only");
         }
         Optional<StageSpec> stage = StageSpec.parse(m[2]);
         if (stage.isEmpty()) {
-            throw new RulesException(where + "unknown stage '" + m[2] + "' (a stage such as l4-rx, a stage with :rx or :tx,"
+            throw new RulesException(where(source, n) + "unknown stage '" + m[2] + "' (a stage such as l4-rx, a stage with :rx or :tx,"
                     + " a family driver/core/l3/l4, 'caller' for the caller's stage, or '-' for none)");
         }
         return new Rule(target, pattern, subsystem, stage.get(), source, n);

@@ -97,6 +97,18 @@ public final class SubsystemRules {
 
     /** The subsystem names the rules can give, plus {@code unknown}, sorted. */
     public Set<String> subsystems() {
+        Set<String> s = subsystems;
+        if (s == null) {
+            s = subsystemNames();
+            subsystems = s;
+        }
+        return s;
+    }
+
+    /** Computed once per rules: print checks its filter against it at every start-up. */
+    private volatile Set<String> subsystems;
+
+    private Set<String> subsystemNames() {
         Set<String> names = new TreeSet<>();
         for (Rule r : rules) {
             names.add(r.subsystem());
@@ -182,8 +194,17 @@ public final class SubsystemRules {
      * stage, and the subsystem comes from the last matching rule above it ({@code unknown} if none).
      */
     private static RuleMatch last(List<Rule.Compiled> list, Frame frame) {
+        if (list.isEmpty()) {
+            return null;
+        }
+        // the name the rules compare, worked out once for the whole list (all its rules are of one kind)
+        String name = Rule.Compiled.nameOf(list.get(0).rule.target(), frame);
+        if (name == null) {
+            return null;
+        }
+        boolean plain = Glob.isPlain(name);
         for (int i = list.size() - 1; i >= 0; i--) {
-            if (!list.get(i).matches(frame)) {
+            if (!list.get(i).matchesName(name, plain)) {
                 continue;
             }
             Rule winner = list.get(i).rule;
@@ -192,7 +213,7 @@ public final class SubsystemRules {
             }
             for (int j = i - 1; j >= 0; j--) {
                 Rule above = list.get(j).rule;
-                if (!above.subsystem().equals(RulesFormat.KEEP_SUBSYSTEM) && list.get(j).matches(frame)) {
+                if (!above.subsystem().equals(RulesFormat.KEEP_SUBSYSTEM) && list.get(j).matchesName(name, plain)) {
                     return new RuleMatch(above.subsystem(), winner.stage(), winner);
                 }
             }
