@@ -78,10 +78,10 @@ public final class Frame {
                         | (small(offset) ? HAS_OFFSET : 0) | (small(size) ? HAS_SIZE : 0),
                 level == null ? 0 : level, function, small(offset) ? (int) (long) offset : 0,
                 small(size) ? (int) (long) size : 0,
-                hexDigits(address) > 0 ? Long.parseUnsignedLong(address, 16) : 0, hexDigits(address),
-                hexDigits(stackAddress) > 0 ? Long.parseUnsignedLong(stackAddress, 16) : 0, hexDigits(stackAddress),
+                FrameLine.hexDigits(address) > 0 ? Long.parseUnsignedLong(address, 16) : 0, FrameLine.hexDigits(address),
+                FrameLine.hexDigits(stackAddress) > 0 ? Long.parseUnsignedLong(stackAddress, 16) : 0, FrameLine.hexDigits(stackAddress),
                 module, context, source, line, raw, stackData,
-                hexDigits(address) == 0 ? address : null, hexDigits(stackAddress) == 0 ? stackAddress : null,
+                FrameLine.hexDigits(address) == 0 ? address : null, FrameLine.hexDigits(stackAddress) == 0 ? stackAddress : null,
                 small(offset) ? null : offset, small(size) ? null : size);
     }
 
@@ -176,24 +176,6 @@ public final class Frame {
         if (digits < 0 || digits > 16 || (digits > 0 && digits < 16 && value >>> (4 * digits) != 0)) {
             throw new IllegalArgumentException("hex digit count " + digits + " does not fit " + Long.toHexString(value));
         }
-    }
-
-    /** 1..16 when {@code s} is that many lowercase hex digits (storable as a number), else 0. */
-    private static int hexDigits(String s) {
-        if (s == null) {
-            return 0;
-        }
-        int n = s.length();
-        if (n == 0 || n > 16) {
-            return 0;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return 0;
-            }
-        }
-        return n;
     }
 
     public int index() {

@@ -20,6 +20,24 @@ final class FrameLine {
     private FrameLine() {
     }
 
+    /** 1..16 when {@code s} is that many lowercase hex digits (storable as a number), else 0. */
+    static int hexDigits(String s) {
+        if (s == null) {
+            return 0;
+        }
+        int n = s.length();
+        if (n == 0 || n > 16) {
+            return 0;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return 0;
+            }
+        }
+        return n;
+    }
+
     /** {@code value} as exactly {@code digits} lowercase hex digits, zero-padded. */
     static String hex(long value, int digits) {
         char[] out = new char[digits];
