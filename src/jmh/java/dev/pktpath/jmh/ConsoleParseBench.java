@@ -1,32 +1,23 @@
 package dev.pktpath.jmh;
 
-import dev.pktpath.model.Diagnostic;
-import dev.pktpath.model.Trace;
+import dev.pktpath.model.Dump;
 import dev.pktpath.parse.DumpParser;
-import dev.pktpath.parse.LineCleaner;
-import dev.pktpath.parse.OopsParser;
-import dev.pktpath.parse.SourceLine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** The console-report grammar (prefixes, headers, frames) on 1 MB of console log. */
+/**
+ * The console-report parse (prefixes, headers, frames) of 1 MB of console log, from text (line splitting and cleaning included): on one thread, and as
+ * {@code DumpParser} does by default (blocks parsed on every core). Baseline: a plain scan of the same text.
+ */
 @State(Scope.Benchmark)
 public class ConsoleParseBench {
     String text;
-    List<SourceLine> clean;
 
     @Setup
     public void setup() {
         text = Data.consoleText();
-        clean = new ArrayList<>();
-        for (String l : DumpParser.splitLines(text)) {
-            clean.add(new SourceLine(clean.size() + 1, LineCleaner.clean(l)));
-        }
     }
 
     @Benchmark
@@ -35,13 +26,12 @@ public class ConsoleParseBench {
     }
 
     @Benchmark
-    public List<Trace> grammar() {
-        List<Diagnostic> outside = new ArrayList<>();
-        return new OopsParser().parse(clean, outside);
+    public Dump oneThread() {
+        return new DumpParser(DumpParser.BLOCK, 1).parse("jmh", text);
     }
 
     @Benchmark
-    public Object wholeParse() {
+    public Dump allCores() {
         return Data.parse(text);
     }
 }
