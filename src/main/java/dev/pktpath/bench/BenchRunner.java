@@ -401,8 +401,13 @@ public final class BenchRunner {
             he.add(Tmux.untilShown(List.of(java(), "-cp", jar(), Hello.class.getName()), "hello"));
             ex.add(Tmux.untilShown(explorer, "? help"));
         }
-        row("explorer first screen on the sample (" + (launcher != null ? "launcher" : "java -jar") + ", tmux), median of 5",
-                median(ex), "ms", "JVM hello-world shown", median(he), "< 500 ms");
+        long missed = ex.stream().filter(d -> d.isNaN()).count();
+        ex.removeIf(d -> d.isNaN());
+        if (missed > 0) {
+            notes.add("explorer first screen: '? help' did not show within 30 s in " + missed + " of 5 runs");
+        }
+        row("explorer first screen on the sample (" + (launcher != null ? "launcher" : "java -jar") + ", tmux), median of "
+                + ex.size(), median(ex), "ms", "JVM hello-world shown", median(he), "< 500 ms");
     }
 
     private static boolean onPath(String cmd) {
@@ -524,11 +529,11 @@ public final class BenchRunner {
             for (String a : command) {
                 shell.append('\'').append(a.replace("'", "'\\''")).append("' ");
             }
-            shell.append("; sleep 5");
+            shell.append("; sleep 30");
             long t0 = System.nanoTime();
             quiet("tmux", "-L", server, "new-session", "-d", "-s", "b", "-x", "100", "-y", "30", shell.toString());
             double ms = Double.NaN;
-            long deadline = t0 + TimeUnit.SECONDS.toNanos(15);
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
                 Process p = new ProcessBuilder("tmux", "-L", server, "capture-pane", "-p", "-t", "b")
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -538,7 +543,7 @@ public final class BenchRunner {
                     ms = (System.nanoTime() - t0) / 1e6;
                     break;
                 }
-                Thread.sleep(2);
+                Thread.sleep(10); // each look spawns a tmux client: not so often that they slow the program down
             }
             quiet("tmux", "-L", server, "kill-server");
             return ms;
