@@ -17,7 +17,12 @@ import java.util.List;
  * "compact frames" target), first for the dump alone, then with the analyses. With {@code --histo}
  * it also prints the top of the JVM's class histogram, to see which objects the bytes are in.
  *
- * <p>Run: {@code java -cp target/pktpath-tui.jar dev.pktpath.bench.ModelMemory FILE [--histo]}.
+ * <p>With {@code --stream} it reads a crash {@code foreach bt} in chunks of whole tasks (split before
+ * each {@code PID:} header) and parses each chunk on its own, keeping only the traces: what a streaming
+ * parser keeps, without the whole text and all its lines in memory at once. Run under
+ * {@code /usr/bin/time -v} to see the peak RSS each JVM option gives for the compact model alone.
+ *
+ * <p>Run: {@code java -cp target/pktpath-tui.jar dev.pktpath.bench.ModelMemory FILE [--histo|--stream]}.
  */
 public final class ModelMemory {
     private ModelMemory() {
@@ -30,24 +35,31 @@ public final class ModelMemory {
         }
         String file = args[0];
         boolean histo = args.length > 1 && args[1].equals("--histo");
-        long base = liveHeap();
+        boolean stream = args.length > 1 && args[1].equals("--stream");
+        long base = stream ? 0 : liveHeap();
         long cpu0 = cpuNanos();
-        Dump dump = new DumpParser().parse(file, InputReader.read(file, System.in));
+        Dump dump = stream ? streamed(file) : new DumpParser().parse(file, InputReader.read(file, System.in));
         long cpuParse = cpuNanos() - cpu0;
         long frames = 0;
         for (Trace t : dump.traces()) {
             frames += t.frames().size();
         }
-        long dumpBytes = liveHeap() - base;
+        long dumpBytes = stream ? 0 : liveHeap() - base;
         cpu0 = cpuNanos();
         List<TraceAnalysis> analyses = Analyzer.builtIn().analyzeAll(dump.traces());
         long cpuAnalyse = cpuNanos() - cpu0;
-        long allBytes = liveHeap() - base;
+        long allBytes = stream ? 0 : liveHeap() - base;
         System.out.printf("traces %d, frames %d%n", dump.traces().size(), frames);
-        System.out.printf("dump kept      %,d bytes = %.1f bytes/frame%n", dumpBytes, (double) dumpBytes / frames);
-        System.out.printf("with analyses  %,d bytes = %.1f bytes/frame%n", allBytes, (double) allBytes / frames);
+        if (!stream) {
+            System.out.printf("dump kept      %,d bytes = %.1f bytes/frame%n", dumpBytes, (double) dumpBytes / frames);
+            System.out.printf("with analyses  %,d bytes = %.1f bytes/frame%n", allBytes, (double) allBytes / frames);
+        }
         System.out.printf("cpu parse %.2f s, analyse %.2f s (process CPU, all threads)%n",
                 cpuParse / 1e9, cpuAnalyse / 1e9);
+        if (stream) {
+            // no forced collections before this point: the JVM's own sizing decides the peak RSS
+            System.out.printf("live at the end %,d bytes%n", liveHeap());
+        }
         if (histo) {
             histogram();
         }
@@ -55,6 +67,32 @@ public final class ModelMemory {
         if (analyses.size() != dump.traces().size()) {
             throw new IllegalStateException();
         }
+    }
+
+    /** The traces of a crash foreach bt, parsed a few thousand lines at a time (see the class comment). */
+    private static Dump streamed(String file) throws IOException {
+        List<Trace> traces = new java.util.ArrayList<>();
+        List<String> chunk = new java.util.ArrayList<>();
+        DumpParser parser = new DumpParser();
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file),
+                java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (chunk.size() >= 4096 && line.startsWith("PID:")) {
+                    addChunk(parser, file, chunk, traces);
+                }
+                chunk.add(line);
+            }
+        }
+        addChunk(parser, file, chunk, traces);
+        return new Dump(file, traces, List.of());
+    }
+
+    private static void addChunk(DumpParser parser, String file, List<String> chunk, List<Trace> traces) {
+        for (Trace t : parser.parse(file, chunk).traces()) {
+            traces.add(t.withId(traces.size() + 1));
+        }
+        chunk.clear();
     }
 
     private static long liveHeap() {
