@@ -17,10 +17,9 @@ import java.util.List;
  * "compact frames" target), first for the dump alone, then with the analyses. With {@code --histo}
  * it also prints the top of the JVM's class histogram, to see which objects the bytes are in.
  *
- * <p>With {@code --stream} it reads a crash {@code foreach bt} in chunks of whole tasks (split before
- * each {@code PID:} header) and parses each chunk on its own, keeping only the traces: what a streaming
- * parser keeps, without the whole text and all its lines in memory at once. Run under
- * {@code /usr/bin/time -v} to see the peak RSS each JVM option gives for the compact model alone.
+ * <p>With {@code --stream} it reads the file through {@link DumpParser#stream}, keeping only the
+ * traces, as a streaming command does (no whole text in memory). Run under {@code /usr/bin/time -v}
+ * to see the peak RSS each JVM option gives.
  *
  * <p>Run: {@code java -cp target/pktpath-tui.jar dev.pktpath.bench.ModelMemory FILE [--histo|--stream]}.
  */
@@ -69,30 +68,14 @@ public final class ModelMemory {
         }
     }
 
-    /** The traces of a crash foreach bt, parsed a few thousand lines at a time (see the class comment). */
-    private static Dump streamed(String file) throws IOException {
+    /** The traces as {@link DumpParser#stream} hands them over, reading the file as it goes. */
+    private static Dump streamed(String file) throws Exception {
         List<Trace> traces = new java.util.ArrayList<>();
-        List<String> chunk = new java.util.ArrayList<>();
-        DumpParser parser = new DumpParser();
-        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file),
-                java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (chunk.size() >= 4096 && line.startsWith("PID:")) {
-                    addChunk(parser, file, chunk, traces);
-                }
-                chunk.add(line);
-            }
+        List<dev.pktpath.model.Diagnostic> outside;
+        try (dev.pktpath.parse.TextInput in = InputReader.open(file, System.in, false)) {
+            outside = new DumpParser().stream(file, in, traces::add, dev.pktpath.parse.ParseListener.NONE);
         }
-        addChunk(parser, file, chunk, traces);
-        return new Dump(file, traces, List.of());
-    }
-
-    private static void addChunk(DumpParser parser, String file, List<String> chunk, List<Trace> traces) {
-        for (Trace t : parser.parse(file, chunk).traces()) {
-            traces.add(t.withId(traces.size() + 1));
-        }
-        chunk.clear();
+        return new Dump(file, traces, outside);
     }
 
     private static long liveHeap() {
