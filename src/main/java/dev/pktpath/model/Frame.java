@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * of boxed numbers, hex strings and the raw line each frame kept about 350 bytes (measured on a 50 MB
  * generated dump, see {@code bench.ModelMemory}). Here a frame is one 56-byte object: addresses are
  * numbers with their printed digit count (so leading zeros survive: {@code 00000000c0123456}), small
- * numbers are primitives with presence flags (the stack address and offset/size share a field), names are shared ({@link Names}), and the raw line is
- * not kept when it is exactly what {@link FrameLine} rebuilds from the fields (the usual crash and
- * console frame lines); it is rebuilt when asked for. What does not fit (an address that is not 1 to
+ * numbers are primitives with presence flags (the stack address and offset/size share a field), names
+ * are shared ({@link Names}), and the raw line is not kept when it is exactly what {@link FrameLine}
+ * rebuilds from the fields (the usual crash and console frame lines); it is rebuilt when asked for. What does not fit (an address that is not 1 to
  * 16 lowercase hex digits, a huge offset, stack data, a raw line that cannot be rebuilt) goes to a
  * side object that most frames do not have.
  */
