@@ -86,7 +86,7 @@ public final class CrashBtParser {
             // streaming parser may cut the input before any task header)
             if (!(c0 == 'P' && isTaskHeader(text))
                     && (!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
-                    && !STACK_DATA.matcher(text).matches()
+                    && !(isHexDigit(c0) && STACK_DATA.matcher(text).matches())
                     && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
                 open.lastLine = no;
                 return;
@@ -175,6 +175,10 @@ public final class CrashBtParser {
                       String address, String rest) {
         open = ensure(open, no, panic, panicSeen, hints);
         open.addParsedFrame(level, sp, function, offset, size, address, rest, null, no, text);
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** Whether the stripped line is a task header, which starts a trace whatever came before it. */
@@ -365,11 +369,35 @@ public final class CrashBtParser {
             }
             String addr = address.toLowerCase(Locale.ROOT);
             String sp = stackAddress == null ? null : stackAddress.toLowerCase(Locale.ROOT);
-            frames.add(new Frame(frames.size(), level, function, offset, size, addr, sp, module, reliable,
-                    StackContext.TASK, null, false, no, text));
+            frames.add(frame(frames.size(), level, function, offset, size, addr, sp, module, reliable, no, text));
             stackData.add(null);
             contexts.add(null);
             evidence.frame(function, addr, sp, armModule != null || text.contains("[<"));
+        }
+
+        /**
+         * The frame, through {@link Frame#of} (numbers as numbers, no boxing, no second reading of the hex
+         * addresses) when its values fit that way in, else through the constructor; both store the same.
+         */
+        private static Frame frame(int index, Integer level, String function, Long offset, Long size, String addr,
+                                   String sp, String module, boolean reliable, int no, String text) {
+            if (addr.length() <= 16 && (sp == null || sp.length() <= 16)
+                    && (offset == null || offset >= 0) && (size == null || size >= 0)) {
+                return Frame.of(index, level == null ? Frame.NONE : level, function, offset == null ? Frame.NONE : offset,
+                        size == null ? Frame.NONE : size, hexValue(addr), addr.length(), sp == null ? 0 : hexValue(sp),
+                        sp == null ? 0 : sp.length(), module, reliable, StackContext.TASK, null, false, no, text);
+            }
+            return new Frame(index, level, function, offset, size, addr, sp, module, reliable, StackContext.TASK, null,
+                    false, no, text);
+        }
+
+        /** 1 to 16 hex digits (the grammar's HEX), as a number. */
+        private static long hexValue(String hex) {
+            long v = 0;
+            for (int i = 0; i < hex.length(); i++) {
+                v = (v << 4) | Character.digit(hex.charAt(i), 16);
+            }
+            return v;
         }
 
         private static Integer parseLevel(String s) {
@@ -382,8 +410,8 @@ public final class CrashBtParser {
 
         /** The frame with what later lines told about it: its stack, its source line, its stack data. */
         private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
-            return new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
-                    f.module(), f.reliable(), context, source, f.inlined(), f.line(), f.raw(), data);
+            // Frame.with: the same frame as the full constructor gives, without parsing and comparing again
+            return f.with(context, source, data);
         }
 
         /** True when the last frame was printed on input line {@code line}. */
