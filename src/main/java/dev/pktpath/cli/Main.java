@@ -227,6 +227,8 @@ public final class Main implements Callable<Integer> {
 
     /** How long the explorer waits for a dump's first trace before it opens the screen with a progress bar instead. */
     static final long FIRST_TRACE_WAIT_MS = 300;
+    /** Below this many bytes a dump is shown whole when its first trace has come quickly. */
+    static final long SMALL_DUMP = 4L << 20;
 
     /**
      * Lets a dump start loading before the screen opens: a small dump is then shown whole, a big one
@@ -241,8 +243,9 @@ public final class Main implements Callable<Integer> {
             if (wholeFirst) {
                 loaded.load().await(Long.MAX_VALUE);
             } else if (loaded.load().awaitFirstTrace(FIRST_TRACE_WAIT_MS)) {
-                // the rest of a small dump is a moment away: show it whole
-                loaded.load().await(50);
+                // the rest of a small dump (a few MB) is a moment away: show it whole, not in two steps
+                long size = loaded.load().bytesTotal();
+                loaded.load().await(size >= 0 && size < SMALL_DUMP ? 700 : 50);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -67,6 +67,22 @@ public final class Session {
         return d;
     }
 
+    /**
+     * Forgets the dump added last (one that turned out to hold no trace), so the next gets its name;
+     * the current dump becomes none when it was that one. Any other dump stays.
+     */
+    public void discard(LoadedDump d) {
+        if (!dumps.isEmpty() && dumps.get(dumps.size() - 1) == d) {
+            d.load().cancel();
+            dumps.remove(dumps.size() - 1);
+            if (current == d) {
+                current = null;
+                traceIndex = 0;
+                frameIndex = 0;
+            }
+        }
+    }
+
     /** Stops every background load and waits for its thread: a front end calls this as it closes. */
     public void cancelLoads() {
         for (LoadedDump d : dumps) {

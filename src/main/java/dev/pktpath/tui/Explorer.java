@@ -12,6 +12,9 @@ import dev.pktpath.diff.DiffOptions;
 import dev.pktpath.diff.DiffSide;
 import dev.pktpath.diff.TraceDiff;
 import dev.pktpath.model.Frame;
+import dev.pktpath.parse.InputReader;
+import dev.pktpath.parse.ParseException;
+import dev.pktpath.parse.TextInput;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.session.CommandException;
 import dev.pktpath.session.CommandLineSplitter;
@@ -73,6 +76,8 @@ public final class Explorer {
      */
     public void run() throws IOException {
         try {
+            // what arrived before the screen opened (a crashing trace to go to, a dump with no trace at all)
+            loadChanged();
             draw(true);
             while (!state.quit) {
                 if (!step()) {
@@ -96,6 +101,14 @@ public final class Explorer {
      */
     boolean settle(long millis) throws IOException {
         boolean idle = state.background.awaitIdle(millis);
+        if (opening != null && opening.loading()) {
+            try {
+                idle &= opening.load().await(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        loadDrawn = 0;
         if (!step() && !state.quit) {
             draw(false);
         }
@@ -161,11 +174,22 @@ public final class Explorer {
         }
         loadEnded = d;
         String failure = d.load().failure();
-        if (n == 0 && !d.load().cancelled()) {
+        if (n == 0 && !d.load().cancelled() && d == opening) {
+            // :open of a file with no trace: say so and go back to the dump shown before, as :open refuses it
+            opening = null;
+            state.session.discard(d);
+            if (beforeOpening != null) {
+                state.session.select(beforeOpening);
+            }
+            state.error(failure != null ? Sanitizer.clean(failure) : Sanitizer.clean(d.dump().source()) + ": no backtrace found");
+        } else if (n == 0 && !d.load().cancelled()) {
             exitError = failure != null ? failure : Sanitizer.clean(d.dump().source()) + ": no backtrace found";
             state.quit = true;
         } else if (failure != null) {
             state.error(Sanitizer.clean(failure) + " (" + n + (n == 1 ? " trace" : " traces") + " read)");
+        } else if (d == opening) {
+            // as :open says it when it reads a file whole
+            state.info(d.name() + ": " + Sanitizer.clean(d.dump().source()) + ", " + n + (n == 1 ? " trace" : " traces"));
         } else if (loadingShown == d) {
             // the user saw it loading: say it is complete (a dump loaded before the screen opened needs no word)
             state.info("loaded " + n + (n == 1 ? " trace" : " traces"));
@@ -609,6 +633,9 @@ public final class Explorer {
         Outcome o;
         try {
             refuseStdin(line);
+            if (openInBackground(line)) {
+                return;
+            }
             o = state.commands.execute(state.session, line);
         } catch (CommandException e) {
             state.error(Sanitizer.clean(e.getMessage()));
@@ -633,6 +660,44 @@ public final class Explorer {
                 }
             }
         }
+    }
+
+    /** A dump {@code :open} is loading in the background, and the dump to go back to if it holds no trace. */
+    private LoadedDump opening;
+    private LoadedDump beforeOpening;
+
+    /**
+     * {@code :open FILE} (and {@code :load}): opens the file here, so its refusals come at once, then reads
+     * it in the background as the command line's dump is read; the screen shows it as it arrives.
+     * Returns false for anything else, which runs as a plain command.
+     */
+    private boolean openInBackground(String line) throws CommandException {
+        List<String> words = CommandLineSplitter.split(line);
+        if (words.size() != 2 || words.get(1).equals("-") || words.get(1).startsWith("--")
+                || !state.commands.find(words.get(0)).map(c -> c.name().equals("load")).orElse(false)) {
+            return false;
+        }
+        String name = words.get(1);
+        boolean sample = name.equals("<sample>");
+        TextInput in;
+        try {
+            in = sample ? InputReader.openSample() : InputReader.open(name, java.io.InputStream.nullInputStream(), false);
+        } catch (ParseException e) {
+            throw new CommandException(e.getMessage());
+        }
+        beforeOpening = state.dump();
+        opening = state.session.addLoading(sample ? InputReader.SAMPLE_NAME : name, in);
+        for (PaneId p : PaneId.values()) {
+            state.setTop(p, 0);
+        }
+        state.info(opening.name() + ": " + Sanitizer.clean(opening.dump().source()) + ", loading (q quits)");
+        return true;
+    }
+
+    /** Whether something runs in the background that a test may wait for: a search, a rebuild, a dump {@code :open} loads. */
+    boolean busy() {
+        // until the end of the load has been shown (it may end before anyone asks)
+        return state.background.busy() || (opening != null && opening != loadEnded);
     }
 
     // ---- diff view ----

@@ -236,6 +236,21 @@ class LoadingTest {
     }
 
     @Test
+    void openLoadsInTheBackgroundAndAFileWithNoBacktraceLeavesTheDumpShown(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path notes = tmp.resolve("notes.txt");
+        Files.writeString(notes, "nothing that looks like a backtrace\n");
+        VirtualScreen v = new VirtualScreen(Fixtures.corpus("054-commit-foreach-nmi-softirq-x86_64.txt", false, false), 160, 30);
+        v.line(":open " + notes);
+        assertThat(v.status()).contains("error: " + notes + ": no backtrace found");
+        assertThat(v.title()).contains("054-commit");
+        v.line(":dumps");
+        assertThat(v.status()).contains("* d1").doesNotContain("notes.txt");
+        v.line(":open " + MULTI);
+        assertThat(v.text()).contains("Traces (6)");
+        assertThat(v.status()).contains("d2: " + MULTI + ", 6 traces");
+    }
+
+    @Test
     void escCancelsASearchOfALongTraceAndNothingMoves() throws Exception {
         ViewState.backgroundFrom = 1000;
         VirtualScreen v = new VirtualScreen(Fixtures.deep(300_000), 100, 30);

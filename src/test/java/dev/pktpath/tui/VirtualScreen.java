@@ -76,7 +76,7 @@ final class VirtualScreen {
     VirtualScreen step() {
         try {
             explorer.step();
-            if (explorer.state.background.busy()) {
+            if (explorer.busy()) {
                 explorer.settle(10_000);
             }
         } catch (IOException e) {
