@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * One job per {@link Slot}: a new one replaces (cancels) the one before it.
  */
 final class Background {
-    enum Slot { ROWS, SEARCH }
+    enum Slot { ROWS, SEARCH, BUCKETS }
 
     /** Told how far a job has got; also where a job learns it was cancelled. */
     static final class Progress {
@@ -121,6 +121,9 @@ final class Background {
     /** The running job the status line should show (a search before a rebuild of rows), or null. */
     Job<?> shown() {
         Job<?> s = jobs.get(Slot.SEARCH);
+        if (s == null) {
+            s = jobs.get(Slot.BUCKETS);
+        }
         return s != null ? s : jobs.get(Slot.ROWS);
     }
 

@@ -516,6 +516,10 @@ public final class Explorer {
             state.info("search cancelled");
             return true;
         }
+        if (state.background.cancel(Background.Slot.BUCKETS) != null) {
+            state.info("buckets cancelled");
+            return true;
+        }
         String shown = state.shownFilter();
         if (state.background.running(Background.Slot.ROWS) != null && shown != null) {
             state.background.cancel(Background.Slot.ROWS);
@@ -686,6 +690,7 @@ public final class Explorer {
             throw new CommandException(e.getMessage());
         }
         beforeOpening = state.dump();
+        state.buckets = false;
         opening = state.session.addLoading(sample ? InputReader.SAMPLE_NAME : name, in);
         for (PaneId p : PaneId.values()) {
             state.setTop(p, 0);
@@ -752,13 +757,38 @@ public final class Explorer {
             state.error("buckets need a dump with several traces");
             return;
         }
-        state.buckets = !state.buckets;
         if (state.buckets) {
-            int n = state.clustering().clusters().size();
-            state.info("traces pane: " + n + (n == 1 ? " bucket" : " buckets") + " of " + state.traceCount() + " traces (b: tasks)");
-        } else {
+            state.buckets = false;
             state.info("traces pane: " + state.traceCount() + " tasks (b: buckets)");
+            return;
         }
+        if (state.dump().loading()) {
+            state.error("buckets: still loading (" + state.traceCount() + " traces so far)");
+            return;
+        }
+        if (state.bucketsCurrent() || state.traceCount() < BUCKETS_IN_BACKGROUND) {
+            showBuckets(state.bucketsReady());
+            return;
+        }
+        LoadedDump d = state.dump();
+        state.background.start(Background.Slot.BUCKETS, "bucketing " + state.traceCount() + " traces", p -> Buckets.of(d, p),
+                b -> {
+                    state.setBuckets(b);
+                    if (state.dump() == d) {
+                        showBuckets(b);
+                    }
+                },
+                e -> state.error("buckets failed: " + Sanitizer.clean(String.valueOf(e.getMessage()))));
+        state.info("bucketing " + state.traceCount() + " traces (Esc cancels)");
+    }
+
+    /** Traces from which the buckets are worked out in the background. */
+    static final int BUCKETS_IN_BACKGROUND = 2000;
+
+    private void showBuckets(Buckets b) {
+        state.buckets = true;
+        int n = b.clusters().size();
+        state.info("traces pane: " + n + (n == 1 ? " bucket" : " buckets") + " of " + b.traceCount + " traces (b: tasks)");
     }
 
     private void markTrace() {

@@ -35,8 +35,7 @@ final class ViewState {
     DiffView diff;
     /** Whether the traces pane lists buckets of similar stacks instead of tasks. */
     boolean buckets;
-    private LoadedDump clusteredFor;
-    private dev.pktpath.diff.Clustering clustering;
+    private Buckets bucketsFor;
     /** The trace marked with m, for d to diff against. */
     dev.pktpath.session.TraceRef mark;
     Prompt prompt;
@@ -76,20 +75,30 @@ final class ViewState {
         }
     }
 
-    /** The current dump's traces bucketed as {@code cluster} does (default threshold), computed once per dump. */
+    /** The current dump's traces bucketed as {@code cluster} does (default threshold). */
     dev.pktpath.diff.Clustering clustering() {
-        LoadedDump d = dump();
-        if (d != clusteredFor) {
-            List<dev.pktpath.model.Trace> traces = new ArrayList<>();
-            if (d != null) {
-                for (TraceAnalysis a : d.traces()) {
-                    traces.add(a.trace());
-                }
-            }
-            clustering = new dev.pktpath.diff.Clusterer().cluster(traces);
-            clusteredFor = d;
+        return bucketsReady().clustering;
+    }
+
+    /**
+     * The buckets of the current dump, worked out on this thread if they are not yet (the explorer
+     * has them built in the background first for a big dump, see {@link #bucketsCurrent()}).
+     */
+    Buckets bucketsReady() {
+        if (!bucketsCurrent()) {
+            bucketsFor = Buckets.of(dump(), null);
         }
-        return clustering;
+        return bucketsFor;
+    }
+
+    /** Whether the buckets kept are those of the current dump with all the traces it has now. */
+    boolean bucketsCurrent() {
+        LoadedDump d = dump();
+        return bucketsFor != null && bucketsFor.dump == d && bucketsFor.traceCount == traceCount();
+    }
+
+    void setBuckets(Buckets b) {
+        bucketsFor = b;
     }
 
     Theme theme() {

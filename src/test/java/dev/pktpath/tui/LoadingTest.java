@@ -251,6 +251,45 @@ class LoadingTest {
     }
 
     @Test
+    void bucketsOfManyTracesAreWorkedOutInTheBackgroundAndEscCancelsThem(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path big = tmp.resolve("many.txt");
+        // a generated foreach bt of 3 MB: some thousands of tasks
+        dev.pktpath.bench.BenchRunner.generate(big, false, 3L << 20, 7);
+        Session s = session();
+        s.add(new DumpParser().parse("many.txt", Files.readString(big)));
+        assertThat(current(s).traces().size()).isGreaterThanOrEqualTo(Explorer.BUCKETS_IN_BACKGROUND);
+        VirtualScreen v = new VirtualScreen(s, 120, 30);
+        v.terminal.addInput(new KeyStroke('b', false, false));
+        v.terminal.addInput(new KeyStroke(KeyType.Escape));
+        v.explorer.step();
+        assertThat(v.status()).contains("buckets cancelled");
+        assertThat(v.text()).contains("Traces (" + current(s).traces().size() + ")");
+        v.type("b");
+        assertThat(v.text()).contains("Buckets (").contains(" of " + current(s).traces().size() + " traces)");
+        assertThat(v.status()).contains("buckets of " + current(s).traces().size() + " traces (b: tasks)");
+        v.shiftTab().type("g");
+        assertThat(v.status()).contains("bucket 1/");
+        v.type("j");
+        assertThat(v.status()).contains("bucket 2/");
+    }
+
+    @Test
+    void bucketsWaitUntilTheDumpHasLoaded() throws Exception {
+        Session s = session();
+        DumpLoadFeed f = feed(multiTraces(), 2);
+        s.addLoading("multi.txt", null, f);
+        awaitTraces(s, 2);
+        VirtualScreen v = new VirtualScreen(s, 140, 30);
+        v.type("b");
+        assertThat(v.status()).contains("error: buckets: still loading (2 traces so far)");
+        f.gate().countDown();
+        awaitLoaded(s);
+        v.step();
+        v.type("b");
+        assertThat(v.text()).contains("Buckets (2 of 6 traces)");
+    }
+
+    @Test
     void escCancelsASearchOfALongTraceAndNothingMoves() throws Exception {
         ViewState.backgroundFrom = 1000;
         VirtualScreen v = new VirtualScreen(Fixtures.deep(300_000), 100, 30);
