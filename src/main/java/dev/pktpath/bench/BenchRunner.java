@@ -523,8 +523,12 @@ public final class BenchRunner {
 
     /** Runs a command in a detached tmux session on a private server and times it until a text shows. */
     private static final class Tmux {
+        private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
         static double untilShown(List<String> command, String marker) throws IOException, InterruptedException {
-            String server = "pktpath-bench-" + ProcessHandle.current().pid();
+            // a new server socket per run: starting a server on the name of one just killed can fail
+            // ("server exited unexpectedly"), which showed up as runs that never drew
+            String server = "pktpath-bench-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
             StringBuilder shell = new StringBuilder();
             for (String a : command) {
                 shell.append('\'').append(a.replace("'", "'\\''")).append("' ");
