@@ -1,6 +1,7 @@
 package dev.pktpath.diff;
 
 import dev.pktpath.model.Frame;
+import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Groups traces into buckets of identical, then similar, stacks (in the spirit of panicparse's
@@ -87,10 +89,49 @@ public final class Clusterer {
     }
 
     public Clustering cluster(List<Trace> traces) {
-        FrameKeys keys = new FrameKeys();
-        Map<Key, Stack> byKey = new HashMap<>();
-        List<Stack> stacks = new ArrayList<>();
+        Accumulator acc = accumulator(UnaryOperator.identity());
         for (Trace t : traces) {
+            acc.add(t);
+        }
+        return acc.finish();
+    }
+
+    /**
+     * Clusters traces handed over one at a time (a dump read as it goes), keeping per trace only what
+     * {@code keep} makes of it once its stack key is taken: {@link #member} keeps the id and the task, so
+     * clustering a {@code foreach bt} of hundreds of megabytes holds no frames beyond one stack per
+     * distinct key. {@link #cluster} keeps the traces whole.
+     */
+    public Accumulator accumulator(UnaryOperator<Trace> keep) {
+        return new Accumulator(keep);
+    }
+
+    /**
+     * What a bucket needs of a member trace: its id, format, arch and task (pid, CPU, command, for the
+     * members line), without frames, registers or notes. The command string is shared between tasks
+     * that run the same one through {@code commands}.
+     */
+    public static Trace member(Trace t, Map<String, String> commands) {
+        Task task = t.task();
+        String command = task.command() == null ? null : commands.computeIfAbsent(task.command(), c -> c);
+        return new Trace(t.id(), t.format(), t.arch(), new Task(task.pid(), null, task.cpu(), command), null, null,
+                List.of(), List.of(), Map.of(), List.of(), t.firstLine(), t.lastLine());
+    }
+
+    /** Takes traces one at a time; {@link #finish} clusters them. Not thread-safe. */
+    public final class Accumulator {
+        private final UnaryOperator<Trace> keep;
+        private final FrameKeys keys = new FrameKeys();
+        private final Map<Key, Stack> byKey = new HashMap<>();
+        private final List<Stack> stacks = new ArrayList<>();
+        private int count;
+
+        private Accumulator(UnaryOperator<Trace> keep) {
+            this.keep = keep;
+        }
+
+        public void add(Trace t) {
+            count++;
             int[] ids = new int[t.frames().size()];
             int n = 0;
             for (Frame f : t.frames()) {
@@ -114,8 +155,20 @@ public final class Clusterer {
                 byKey.put(k, s);
                 stacks.add(s);
             }
-            s.traces.add(t);
+            s.traces.add(keep.apply(t));
         }
+
+        /** Traces added so far. */
+        public int count() {
+            return count;
+        }
+
+        public Clustering finish() {
+            return merge(stacks, count);
+        }
+    }
+
+    private Clustering merge(List<Stack> stacks, int traceCount) {
         // Biggest first; among equals, the one seen first in the input.
         stacks.sort(Comparator.comparingInt((Stack s) -> -s.traces.size()));
 
@@ -160,7 +213,7 @@ public final class Clusterer {
         }
         clusters.sort(Comparator.comparingInt((Cluster c) -> -c.size())
                 .thenComparingInt(Cluster::firstTraceId));
-        return new Clustering(traces.size(), threshold, reliableOnly, clusters);
+        return new Clustering(traceCount, threshold, reliableOnly, clusters);
     }
 
     /** The representative (A) against the variant (B), in the canonical orientation of {@link StackDiff}. */

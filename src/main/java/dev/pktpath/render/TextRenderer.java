@@ -36,12 +36,20 @@ import java.util.function.IntPredicate;
 public final class TextRenderer {
     private static final int MAX_FUNCTION_WIDTH = 48;
     private static final String DETAIL_INDENT = "          ";
+    /**
+     * The count to give {@link #header} when the number of traces is not known yet (a dump printed as it
+     * is read): the header then reads {@code trace 1001} instead of {@code trace 1001/190000}.
+     */
+    public static final int COUNT_UNKNOWN = -1;
 
     /** The trace header line: task, CPU, arch and format. */
     public static String header(TraceAnalysis a, int count) {
         Trace t = a.trace();
         StringBuilder b = new StringBuilder();
-        b.append("trace ").append(t.id()).append('/').append(count);
+        b.append("trace ").append(t.id());
+        if (count != COUNT_UNKNOWN) {
+            b.append('/').append(count);
+        }
         Task task = t.task();
         if (task.pid() != null) {
             b.append("  PID ").append(task.pid());
@@ -72,15 +80,46 @@ public final class TextRenderer {
         return b.toString();
     }
 
+    /** Every trace, a blank line between them; {@code visibleFrames} (may be null) per trace as {@link #renderTrace}. */
     public String render(List<TraceAnalysis> traces, IntPredicate[] visibleFrames) {
         StringBuilder out = new StringBuilder();
+        Stream s = new Stream(out);
         for (int i = 0; i < traces.size(); i++) {
-            if (i > 0) {
-                out.append('\n');
-            }
-            renderTrace(out, traces.get(i), traces.size(), visibleFrames == null ? null : visibleFrames[i]);
+            s.add(trace(traces.get(i), traces.size(), visibleFrames == null ? null : visibleFrames[i]));
         }
         return out.toString();
+    }
+
+    /** One trace's text, as {@link #renderTrace} writes it. */
+    public String trace(TraceAnalysis a, int count, IntPredicate visible) {
+        StringBuilder out = new StringBuilder(256 + 80 * a.trace().frames().size());
+        renderTrace(out, a, count, visible);
+        return out.toString();
+    }
+
+    /**
+     * Writes traces one at a time as {@link #render} lays them out (a blank line between two), so that a
+     * dump can be printed as it is read: the texts come from {@link #trace}, possibly made on other threads.
+     */
+    public static final class Stream {
+        private final Appendable out;
+        private boolean first = true;
+
+        public Stream(Appendable out) {
+            this.out = out;
+        }
+
+        public void add(String traceText) {
+            try {
+                if (!first) {
+                    out.append('\n');
+                }
+                first = false;
+                out.append(traceText);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     public void renderTrace(StringBuilder out, TraceAnalysis a, int count, IntPredicate visible) {

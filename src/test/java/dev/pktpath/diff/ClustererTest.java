@@ -147,4 +147,31 @@ class ClustererTest {
         System.out.printf("cluster: 20,000 random stacks (%d buckets) in %d ms%n", worst.clusters().size(), ms);
         assertThat(worst.clusters().stream().mapToInt(Cluster::size).sum()).isEqualTo(20_000);
     }
+
+    @Test
+    void streamedMembersClusterAsTheWholeTraces() {
+        java.util.Map<String, String> commands = new java.util.HashMap<>();
+        for (boolean reliable : List.of(false, true)) {
+            Clusterer clusterer = new Clusterer(Clusterer.DEFAULT_THRESHOLD, reliable);
+            Clusterer.Accumulator acc = clusterer.accumulator(t -> Clusterer.member(t, commands));
+            dump.traces().forEach(acc::add);
+            Clustering streamed = acc.finish();
+            Clustering whole = clusterer.cluster(dump.traces());
+            assertThat(streamed.traceCount()).isEqualTo(whole.traceCount());
+            assertThat(streamed.clusters()).hasSameSizeAs(whole.clusters());
+            for (int i = 0; i < whole.clusters().size(); i++) {
+                Cluster s = streamed.clusters().get(i);
+                Cluster w = whole.clusters().get(i);
+                assertThat(s.traceIds()).isEqualTo(w.traceIds());
+                assertThat(s.frames()).isEqualTo(w.frames());
+                assertThat(s.differAt()).isEqualTo(w.differAt());
+                assertThat(Members.of(s.members())).isEqualTo(Members.of(w.members()));
+                assertThat(s.variants()).extracting(Variant::frames).isEqualTo(w.variants().stream().map(Variant::frames).toList());
+            }
+        }
+        // a member keeps no frames: memory per trace is its id and task
+        Trace m = Clusterer.member(dump.traces().get(0), commands);
+        assertThat(m.frames()).isEmpty();
+        assertThat(m.task().command()).isSameAs(commands.get(m.task().command()));
+    }
 }
