@@ -14,8 +14,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code pktpath-tui cluster FILE}: buckets of identical, then similar, stacks, biggest first. */
@@ -62,8 +60,7 @@ final class ClusterCommand implements Callable<Integer> {
             return 2;
         }
         // streamed: per trace only its stack key and its task are kept, so memory stays flat
-        Map<String, String> commands = new HashMap<>();
-        Clusterer.Accumulator acc = new Clusterer(threshold, reliable).accumulator(t -> Clusterer.member(t, commands));
+        Clusterer.Accumulator acc = new Clusterer(threshold, reliable).accumulator();
         try (Progress progress = Progress.on(err, file, -1)) {
             TextInput in = TraceFeed.open(file, System.in, common.text);
             progress.progress(0, in.size());

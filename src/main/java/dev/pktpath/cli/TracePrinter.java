@@ -153,8 +153,9 @@ final class TracePrinter<R> implements TraceFeed.Sink {
             }
             out.flush();
         });
-        // a closed pipe (print big.txt | head): reading on would only burn time
-        outputClosed = out.checkError();
+        // a closed pipe (print big.txt | head): reading on would only burn time. picocli's writer wraps
+        // System.out in an OutputStreamWriter, so the PrintStream underneath is the one that sees the error.
+        outputClosed = out.checkError() || System.out.checkError();
         since = System.nanoTime();
     }
 }

@@ -192,23 +192,50 @@ public final class TextRenderer {
         }
     }
 
+    /**
+     * One frame's line. Padded by hand, not with {@code String.format}: parsing the format string for
+     * every frame was a third of {@code print}'s CPU time on a big dump (JFR), and the padding is the
+     * same ({@code %5s} right-aligns, {@code %-Ns} left-aligns, neither cuts a longer value).
+     */
     private static String frameLine(Frame f, FrameClass c, Columns cols) {
         String level = f.level() != null ? "#" + f.level() : "";
-        String mark = f.reliable() ? " " : "?";
-        StringBuilder line = new StringBuilder(String.format("  %5s%s %-" + cols.function() + "s", level, mark, functionWithOffset(f)));
+        StringBuilder line = new StringBuilder(cols.function() + cols.module() + cols.address() + 40);
+        line.append("  ");
+        padLeft(line, level, 5);
+        line.append(f.reliable() ? ' ' : '?').append(' ');
+        padRight(line, functionWithOffset(f), cols.function());
         if (cols.module() > 0) {
-            String module = f.module() != null ? "[" + Sanitizer.clean(f.module()) + "]" : "";
-            line.append(' ').append(String.format("%-" + cols.module() + "s", module));
+            line.append(' ');
+            padRight(line, f.module() != null ? "[" + Sanitizer.clean(f.module()) + "]" : "", cols.module());
         }
         if (cols.address() > 0) {
-            line.append("  ").append(String.format("%-" + cols.address() + "s", f.address() == null ? "" : Sanitizer.clean(f.address())));
+            line.append("  ");
+            padRight(line, f.address() == null ? "" : Sanitizer.clean(f.address()), cols.address());
         }
         String sub = c.subsystem() == null || c.subsystem().equals("unknown") ? "" : c.subsystem();
         String stage = c.stage() == null ? "" : c.stage();
         if (!sub.isEmpty() || !stage.isEmpty()) {
-            line.append(String.format("  %-10s %s", sub, stage));
+            line.append("  ");
+            padRight(line, sub, 10);
+            line.append(' ').append(stage);
         }
         return stripTrailing(line.toString());
+    }
+
+    /** {@code %Ns}: {@code s} right-aligned in {@code width} columns, never cut. */
+    private static void padLeft(StringBuilder b, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
+        b.append(s);
+    }
+
+    /** {@code %-Ns}: {@code s} left-aligned in {@code width} columns, never cut. */
+    private static void padRight(StringBuilder b, String s, int width) {
+        b.append(s);
+        for (int i = s.length(); i < width; i++) {
+            b.append(' ');
+        }
     }
 
     private static void exception(StringBuilder out, ExceptionFrame e) {
