@@ -63,6 +63,8 @@ public final class Analyzer {
         JourneyBuilder.Resolved resolved = journeys.resolve(trace, matches);
         Naming naming = namer.name(trace, resolved.classes());
         JourneyBuilder.Result result = journeys.build(trace, resolved, naming);
-        return new TraceAnalysis(trace, naming, result.classes(), result.journey());
+        // equal stacks give equal results: keep one of each (see Shared)
+        return new TraceAnalysis(trace, Shared.NAMINGS.of(naming), Shared.CLASSES.of(List.copyOf(result.classes())),
+                Shared.JOURNEYS.of(result.journey()));
     }
 }

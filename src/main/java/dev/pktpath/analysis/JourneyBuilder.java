@@ -113,7 +113,7 @@ public final class JourneyBuilder {
         }
         List<FrameClass> classes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            classes.add(new FrameClass(matches.get(i).subsystem(), stage[i] == null ? null : stage[i].id()));
+            classes.add(FrameClass.of(matches.get(i).subsystem(), stage[i] == null ? null : stage[i].id()));
         }
         return new Resolved(classes, List.of(dir), counted);
     }
@@ -194,7 +194,7 @@ public final class JourneyBuilder {
             return new Result(classes, Journey.EMPTY);
         }
         if (crashFrame != null) {
-            classes.set(crashFrame, new FrameClass(classes.get(crashFrame).subsystem(), Stage.CRASH.id()));
+            classes.set(crashFrame, FrameClass.of(classes.get(crashFrame).subsystem(), Stage.CRASH.id()));
             stage[crashFrame] = Stage.CRASH;
         }
 

@@ -157,7 +157,7 @@ public final class SubsystemRules {
      */
     public FrameClass classify(Frame frame) {
         RuleMatch m = match(frame);
-        return new FrameClass(m.subsystem(), m.stage().hasStage() ? m.stage().rx().id() : null);
+        return FrameClass.of(m.subsystem(), m.stage().hasStage() ? m.stage().rx().id() : null);
     }
 
     /**

@@ -1,10 +1,73 @@
 package dev.pktpath.model;
 
+import java.util.Objects;
+
 /**
  * The task a trace belongs to, from crash's header
  * {@code PID: 0  TASK: ffffffff81a8d020  CPU: 3  COMMAND: "swapper"} or an oops's
  * {@code CPU: 1 PID: 42 Comm: syz-executor}. Every field may be unknown (null).
+ *
+ * <p>Read as the record it was: {@code pid()}, {@code task()} (the task_struct address, lowercase hex
+ * as printed), {@code cpu()}, {@code command()}; equality, hash code and {@code toString} are a
+ * record's. Stored compactly, as a {@code foreach bt} has one per task (190,000 in 200 MB): numbers
+ * unboxed, the task address as a number with its digit count, the command shared (a few dozen
+ * commands name most tasks). 48 bytes instead of about 150.
  */
-public record Task(Long pid, String task, Integer cpu, String command) {
+public final class Task {
     public static final Task UNKNOWN = new Task(null, null, null, null);
+
+    private final long pid;
+    private final long task;
+    private final int cpu;
+    private final boolean hasPid;
+    private final boolean hasCpu;
+    /** Hex digits of {@link #task} when stored as a number, else 0 (absent, or in {@link #taskText}). */
+    private final byte taskDigits;
+    private final String taskText;
+    private final String command;
+
+    public Task(Long pid, String task, Integer cpu, String command) {
+        this.hasPid = pid != null;
+        this.pid = pid == null ? 0 : pid;
+        this.hasCpu = cpu != null;
+        this.cpu = cpu == null ? 0 : cpu;
+        int digits = FrameLine.hexDigits(task);
+        this.taskDigits = (byte) digits;
+        this.task = digits > 0 ? Long.parseUnsignedLong(task, 16) : 0;
+        this.taskText = digits > 0 ? null : task;
+        this.command = Names.intern(command);
+    }
+
+    public Long pid() {
+        return hasPid ? pid : null;
+    }
+
+    public String task() {
+        return taskDigits > 0 ? FrameLine.hex(task, taskDigits) : taskText;
+    }
+
+    public Integer cpu() {
+        return hasCpu ? cpu : null;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Task t && hasPid == t.hasPid && pid == t.pid && hasCpu == t.hasCpu
+                && cpu == t.cpu && taskDigits == t.taskDigits && task == t.task
+                && Objects.equals(taskText, t.taskText) && Objects.equals(command, t.command);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pid(), task(), cpu(), command);
+    }
+
+    @Override
+    public String toString() {
+        return "Task[pid=" + pid() + ", task=" + task() + ", cpu=" + cpu() + ", command=" + command + "]";
+    }
 }

@@ -32,7 +32,7 @@ public record Trace(
     public Trace {
         frames = List.copyOf(frames);
         exceptions = List.copyOf(exceptions);
-        registers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(registers));
+        registers = Registers.copy(registers);
         diagnostics = List.copyOf(diagnostics);
         task = task == null ? Task.UNKNOWN : task;
     }

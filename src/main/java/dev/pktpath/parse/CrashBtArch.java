@@ -161,18 +161,28 @@ final class CrashBtArch {
             }
         }
 
+        /** Whether this trace showed anything at all (else it takes the dump's majority). */
+        boolean hasVotes() {
+            return !votes.isEmpty();
+        }
+
         /** The best-supported architecture, or {@code fallback} when this trace showed nothing. */
         Arch decide(Arch fallback) {
             return best(votes, fallback);
         }
     }
 
-    /** Every trace of a dump voting together: what the dump as a whole most likely is. */
-    static Arch majority(List<Evidence> all) {
-        Map<Arch, Integer> sum = new EnumMap<>(Arch.class);
-        for (Evidence e : all) {
-            e.votes.forEach((a, w) -> sum.merge(a, w, Integer::sum));
-        }
+    /** Adds one trace's votes to a dump's tally. */
+    static void addVotes(Evidence e, Map<Arch, Integer> sum) {
+        e.votes.forEach((a, w) -> sum.merge(a, w, Integer::sum));
+    }
+
+    /**
+     * What the dump as a whole most likely is, from the tally of its traces' votes. The parser tallies
+     * the traces that start within the dump's first {@link DumpParser#PREFIX} characters only, so that a
+     * streaming parse can decide it early, and a whole-file parse decides it the same way.
+     */
+    static Arch majority(Map<Arch, Integer> sum) {
         return best(sum, Arch.UNKNOWN);
     }
 

@@ -10,6 +10,7 @@ import dev.pktpath.model.Trace;
 import dev.pktpath.model.TraceFormat;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,117 +41,172 @@ public final class CrashBtParser {
     /** Longer than any line crash prints (a bt -F stack line with long symbols stays well below). */
     static final int MAX_LINE = 4096;
 
-    public List<Trace> parse(List<SourceLine> lines, List<Diagnostic> outside) {
-        List<TraceBuilder> built = new ArrayList<>();
-        TraceBuilder open = null;
-        String panic = null;
-        int previous = 0;
-        CrashBtArch.Hints hints = new CrashBtArch.Hints();
-        for (SourceLine sl : lines) {
-            String text = sl.text().strip();
-            int no = sl.number();
-            if (text.length() > MAX_LINE) {
-                // no crash line is this long; keep it short of the grammars so a pasted blob cannot slow them down
-                (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "line too long for crash output, kept as text",
-                        text.substring(0, 200)));
-                continue;
+    /** One trace of a block, with what the block could not know alone. */
+    record Piece(Trace trace, boolean ownArch, boolean ownPanic) {
+    }
+
+    /**
+     * What one block of input yields: its traces in order (ids still to be given), the lines outside any
+     * trace, the last {@code PANIC:} string it printed (when {@code panicSeen}), and the architecture
+     * votes of its traces that start within the dump's prefix (see {@link CrashBtArch#majority}).
+     */
+    record Chunk(List<Piece> pieces, List<Diagnostic> outside, boolean panicSeen, String lastPanic,
+                 Map<Arch, Integer> prefixVotes) {
+    }
+
+    private final List<Diagnostic> outside = new ArrayList<>();
+    private final List<TraceBuilder> built = new ArrayList<>();
+    private final CrashBtArch.Hints hints = new CrashBtArch.Hints();
+    private TraceBuilder open;
+    /** The last {@code PANIC:} string of this block, and whether one was seen (else later traces inherit it). */
+    private String panic;
+    private boolean panicSeen;
+    private int previous;
+
+    /**
+     * Reads one line, already cleaned ({@link LineCleaner}) and stripped of surrounding blanks.
+     * Lines come in input order; a block starts at a task header or at the start of the input.
+     */
+    void accept(int no, String text) {
+        if (text.length() > MAX_LINE) {
+            // no crash line is this long; keep it short of the grammars so a pasted blob cannot slow them down
+            (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "line too long for crash output, kept as text",
+                    text.substring(0, 200)));
+            return;
+        }
+        if (text.isEmpty()) {
+            // crash prints no blank line inside a block; a blank line here is a mail client's double spacing
+            return;
+        }
+        int before = previous;
+        previous = no;
+        char c0 = text.charAt(0);
+        if (open != null && open.block != null) {
+            // a task header always ends a register block, so a block never spans two traces (and the
+            // streaming parser may cut the input before any task header)
+            if (!(c0 == 'P' && isTaskHeader(text))
+                    && (!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
+                    && !STACK_DATA.matcher(text).matches()
+                    && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
+                open.lastLine = no;
+                return;
             }
-            if (text.isEmpty()) {
-                // crash prints no blank line inside a block; a blank line here is a mail client's double spacing
-                continue;
-            }
-            int before = previous;
-            previous = no;
-            if (open != null && open.block != null) {
-                if ((!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
-                        && !STACK_DATA.matcher(text).matches()
-                        && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
-                    open.lastLine = no;
-                    continue;
-                }
-                open.closeBlock();
-            }
-            Matcher m;
-            if (text.charAt(0) == '#' && (m = FRAME.matcher(text)).matches()) {
-                // the common line first: a frame cannot be a prompt, a PANIC line or a task header
-                open = ensure(open, no, panic, hints);
-                open.addFrame(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), null, no, text);
-                continue;
-            }
-            if (PROMPT.matcher(text).matches()) {
-                open = close(open, built);
-                outside.add(new Diagnostic(no, "crash prompt", text));
-                continue;
-            }
-            if ((m = PANIC.matcher(text)).matches()) {
-                panic = m.group(1);
-                (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "crash panic message", text));
-                continue;
-            }
-            if ((m = TASK_HEADER.matcher(text)).matches()) {
-                close(open, built);
-                open = new TraceBuilder(no, panic, hints);
-                open.task = task(m);
-                continue;
+            open.closeBlock();
+        }
+        Matcher m;
+        if (c0 == '#') {
+            // the common line first: a frame cannot be a prompt, a PANIC line, a task header or a marker
+            if (FrameScanner.scan(text, this, no)) {
+                return;
             }
             if ((m = FRAME.matcher(text)).matches()) {
-                open = ensure(open, no, panic, hints);
+                open = ensure(open, no, panic, panicSeen, hints);
                 open.addFrame(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), null, no, text);
-                continue;
+                return;
             }
             if ((m = ARM_FRAME.matcher(text)).matches()) {
-                open = ensure(open, no, panic, hints);
+                open = ensure(open, no, panic, panicSeen, hints);
                 open.addFrame(m.group(1), null, m.group(3), m.group(2), m.group(6), m.group(4), no, text);
-                continue;
+                return;
             }
-            if ((m = STACK_MARKER.matcher(text)).matches()) {
-                open = ensure(open, no, panic, hints);
+        } else {
+            // each pattern below starts with a fixed word: test the word before running the pattern
+            if (c0 == 'c' && text.startsWith("crash") && PROMPT.matcher(text).matches()) {
+                open = close(open, built);
+                outside.add(new Diagnostic(no, "crash prompt", text));
+                return;
+            }
+            if (c0 == 'P' && text.startsWith("PANIC:") && (m = PANIC.matcher(text)).matches()) {
+                panic = m.group(1);
+                panicSeen = true;
+                (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "crash panic message", text));
+                return;
+            }
+            if (c0 == 'P' && text.startsWith("PID:") && (m = TASK_HEADER.matcher(text)).matches()) {
+                close(open, built);
+                open = new TraceBuilder(no, panic, panicSeen, hints);
+                open.task = task(m);
+                return;
+            }
+            if (c0 == '-' && text.startsWith("---") && (m = STACK_MARKER.matcher(text)).matches()) {
+                open = ensure(open, no, panic, panicSeen, hints);
                 open.lastLine = no;
                 open.marker(m.group(1), no);
-                continue;
-            }
-            if (!CRASH_MESSAGE.matcher(text).matches()) {
-                CrashBtRegisterBlock block = CrashBtRegisterBlock.open(text, no);
-                if (block != null) {
-                    open = ensure(open, no, panic, hints);
-                    open.block = block;
-                    open.lastLine = no;
-                    continue;
-                }
-            }
-            if (open == null) {
-                outside.add(new Diagnostic(no, outsideMessage(text), text));
-                continue;
-            }
-            open.lastLine = no;
-            if (open.lastLineWasFrame(before) && WRAPPED_TAIL.matcher(text).matches()) {
-                open.wrappedTail(text, no);
-            } else if ((m = SOURCE_LINE.matcher(text)).matches()) {
-                open.source(m.group(1) + ":" + m.group(2), no, text);
-            } else if (STACK_DATA.matcher(text).matches() || FRAME_SUMMARY.matcher(text).matches()) {
-                open.stackData(text, no);
-            } else if ((m = TEXT_SYMBOL.matcher(text)).matches()) {
-                open.textSymbols.add(sl);
-            } else if (BOGUS_FRAME.matcher(text).matches()) {
-                open.bogus(no, text);
-            } else if (ACTIVE.matcher(text).matches()) {
-                open.diagnostics.add(new Diagnostic(no, "task was active on a live system", text));
-            } else if (CRASH_MESSAGE.matcher(text).matches() || TEXT_START.matcher(text).matches()) {
-                open.diagnostics.add(new Diagnostic(no, "crash message", text));
-            } else if (ELISION.matcher(text).matches()) {
-                open.diagnostics.add(new Diagnostic(no, "elided output: frames may be missing here", text));
-            } else {
-                open.diagnostics.add(new Diagnostic(no, "unrecognised line kept as text", text));
+                return;
             }
         }
-        close(open, built);
+        if (!CRASH_MESSAGE.matcher(text).matches()) {
+            CrashBtRegisterBlock block = CrashBtRegisterBlock.open(text, no);
+            if (block != null) {
+                open = ensure(open, no, panic, panicSeen, hints);
+                open.block = block;
+                open.lastLine = no;
+                return;
+            }
+        }
+        if (open == null) {
+            outside.add(new Diagnostic(no, outsideMessage(text), text));
+            return;
+        }
+        open.lastLine = no;
+        if (open.lastLineWasFrame(before) && WRAPPED_TAIL.matcher(text).matches()) {
+            open.wrappedTail(text, no);
+        } else if ((m = SOURCE_LINE.matcher(text)).matches()) {
+            open.source(m.group(1) + ":" + m.group(2), no, text);
+        } else if (STACK_DATA.matcher(text).matches() || FRAME_SUMMARY.matcher(text).matches()) {
+            open.stackData(text, no);
+        } else if (TEXT_SYMBOL.matcher(text).matches()) {
+            open.textSymbols.add(new SourceLine(no, text));
+        } else if (BOGUS_FRAME.matcher(text).matches()) {
+            open.bogus(no, text);
+        } else if (ACTIVE.matcher(text).matches()) {
+            open.diagnostics.add(new Diagnostic(no, "task was active on a live system", text));
+        } else if (CRASH_MESSAGE.matcher(text).matches() || TEXT_START.matcher(text).matches()) {
+            open.diagnostics.add(new Diagnostic(no, "crash message", text));
+        } else if (ELISION.matcher(text).matches()) {
+            open.diagnostics.add(new Diagnostic(no, "elided output: frames may be missing here", text));
+        } else {
+            open.diagnostics.add(new Diagnostic(no, "unrecognised line kept as text", text));
+        }
+    }
 
-        List<Trace> traces = new ArrayList<>();
-        Arch dumpArch = CrashBtArch.majority(built.stream().map(b -> b.evidence).toList());
-        for (TraceBuilder b : built) {
-            traces.add(b.build(traces.size() + 1, dumpArch));
+    /** A frame the {@link FrameScanner} read: the same as {@link TraceBuilder#addFrame} with {@link CrashBtGrammar#FRAME}'s groups. */
+    void scannedFrame(int no, String text, Integer level, String sp, String function, Long offset, Long size,
+                      String address, String rest) {
+        open = ensure(open, no, panic, panicSeen, hints);
+        open.addParsedFrame(level, sp, function, offset, size, address, rest, null, no, text);
+    }
+
+    /** Whether the stripped line is a task header, which starts a trace whatever came before it. */
+    static boolean isTaskHeader(String text) {
+        return text.length() <= MAX_LINE && text.startsWith("PID:") && TASK_HEADER.matcher(text).matches();
+    }
+
+    /**
+     * Ends the block: builds every closed trace, its id still 0, and hands it over.
+     *
+     * @param prefixLines the traces that start on lines up to this one vote for the dump's architecture
+     * @param closeOpen   whether the open trace ends here too (the input ends, or the next block starts
+     *                    with a task header); else it stays open for the lines still to come
+     */
+    Chunk finish(int prefixLines, boolean closeOpen) {
+        if (closeOpen) {
+            open = close(open, built);
         }
-        return traces;
+        Map<Arch, Integer> votes = new EnumMap<>(Arch.class);
+        for (TraceBuilder b : built) {
+            if (b.firstLine <= prefixLines) {
+                CrashBtArch.addVotes(b.evidence, votes);
+            }
+        }
+        List<Piece> pieces = new ArrayList<>(built.size());
+        for (TraceBuilder b : built) {
+            pieces.add(b.build());
+        }
+        built.clear();
+        List<Diagnostic> lines = new ArrayList<>(outside);
+        outside.clear();
+        return new Chunk(pieces, lines, panicSeen, panic, votes);
     }
 
     private static String outsideMessage(String text) {
@@ -163,11 +219,12 @@ public final class CrashBtParser {
         return "outside any backtrace";
     }
 
-    private static TraceBuilder ensure(TraceBuilder open, int line, String panic, CrashBtArch.Hints hints) {
-        return open != null ? open : new TraceBuilder(line, panic, hints);
+    private static TraceBuilder ensure(TraceBuilder open, int line, String panic, boolean panicSeen, CrashBtArch.Hints hints) {
+        return open != null ? open : new TraceBuilder(line, panic, panicSeen, hints);
     }
 
     private static TraceBuilder close(TraceBuilder open, List<TraceBuilder> built) {
+        // (returns null: the caller's open trace is then none)
         if (open != null) {
             open.closeBlock();
             built.add(open);
@@ -221,10 +278,15 @@ public final class CrashBtParser {
     private static final class TraceBuilder {
         final int firstLine;
         final String panic;
+        /** Whether {@link #panic} was read in this block; else the trace inherits the one before the block. */
+        final boolean ownPanic;
         int lastLine;
         Task task = Task.UNKNOWN;
         final List<Frame> frames = new ArrayList<>();
+        /** Per frame: its {@code bt -f} stack data, null while it has none (most frames). */
         final List<List<String>> stackData = new ArrayList<>();
+        /** Per frame: the stack a marker set, null for the task's own stack (applied when built). */
+        final List<StackContext> contexts = new ArrayList<>();
         final List<ExceptionFrame> exceptions = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final List<SourceLine> textSymbols = new ArrayList<>();
@@ -233,28 +295,17 @@ public final class CrashBtParser {
         /** Index of the first frame since the last stack marker. */
         int segmentStart;
 
-        TraceBuilder(int firstLine, String panic, CrashBtArch.Hints hints) {
+        TraceBuilder(int firstLine, String panic, boolean ownPanic, CrashBtArch.Hints hints) {
             this.evidence = new CrashBtArch.Evidence(hints);
             this.firstLine = firstLine;
             this.lastLine = firstLine;
             this.panic = panic;
+            this.ownPanic = ownPanic;
         }
 
         void addFrame(String levelText, String stackAddress, String symbolText, String address, String rest,
                       String armModule, int no, String text) {
-            lastLine = no;
             Integer level = parseLevel(levelText);
-            Integer previous = frames.isEmpty() ? null : frames.get(frames.size() - 1).level();
-            if (level != null) {
-                if (previous == null && level > 0) {
-                    diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text));
-                } else if (previous != null && level <= previous) {
-                    diagnostics.add(new Diagnostic(no, "frame numbering restarts at #" + level, text));
-                } else if (previous != null && level > previous + 1) {
-                    diagnostics.add(new Diagnostic(no, "frames #" + (previous + 1)
-                            + (level - 1 > previous + 1 ? "..#" + (level - 1) : "") + " are not in the input", text));
-                }
-            }
             String symbol = symbolText.strip();
             Matcher via = VIA.matcher(symbol);
             if (via.matches()) {
@@ -269,30 +320,55 @@ public final class CrashBtParser {
                 offset = parseNumber(s.group(2));
                 size = parseNumber(s.group(3));
             }
+            addParsedFrame(level, stackAddress, function, offset, size, address, rest, armModule, no, text);
+        }
+
+        /** A frame line cut into its parts: checks the numbering, reads the tail, keeps the frame. */
+        void addParsedFrame(Integer level, String stackAddress, String function, Long offset, Long size, String address,
+                            String rest, String armModule, int no, String text) {
+            lastLine = no;
+            Integer previous = frames.isEmpty() ? null : frames.get(frames.size() - 1).level();
+            if (level != null) {
+                if (previous == null && level > 0) {
+                    diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text));
+                } else if (previous != null && level <= previous) {
+                    diagnostics.add(new Diagnostic(no, "frame numbering restarts at #" + level, text));
+                } else if (previous != null && level > previous + 1) {
+                    diagnostics.add(new Diagnostic(no, "frames #" + (previous + 1)
+                            + (level - 1 > previous + 1 ? "..#" + (level - 1) : "") + " are not in the input", text));
+                }
+            }
             String module = armModule;
             boolean reliable = true;
             if (rest != null) {
-                String left = rest;
-                Matcher mod = MODULE.matcher(left);
-                if (module == null && mod.find()) {
-                    module = mod.group(1);
-                    left = left.substring(0, mod.start()) + left.substring(mod.end());
-                }
-                left = VIA_TAIL.matcher(left).replaceAll("");
-                Matcher u = UNRELIABLE.matcher(left);
-                if (u.find()) {
-                    reliable = false;
-                    left = u.replaceAll("");
-                }
-                if (!left.isBlank()) {
-                    diagnostics.add(new Diagnostic(no, "text after the frame kept as a note", text));
+                String name = module == null ? FrameScanner.bareModule(rest) : null;
+                if (name != null) {
+                    // the common tail, "[bnx2]": nothing else to read
+                    module = name;
+                } else {
+                    String left = rest;
+                    Matcher mod = MODULE.matcher(left);
+                    if (module == null && mod.find()) {
+                        module = mod.group(1);
+                        left = left.substring(0, mod.start()) + left.substring(mod.end());
+                    }
+                    left = VIA_TAIL.matcher(left).replaceAll("");
+                    Matcher u = UNRELIABLE.matcher(left);
+                    if (u.find()) {
+                        reliable = false;
+                        left = u.replaceAll("");
+                    }
+                    if (!left.isBlank()) {
+                        diagnostics.add(new Diagnostic(no, "text after the frame kept as a note", text));
+                    }
                 }
             }
             String addr = address.toLowerCase(Locale.ROOT);
             String sp = stackAddress == null ? null : stackAddress.toLowerCase(Locale.ROOT);
             frames.add(new Frame(frames.size(), level, function, offset, size, addr, sp, module, reliable,
                     StackContext.TASK, null, false, no, text));
-            stackData.add(new ArrayList<>());
+            stackData.add(null);
+            contexts.add(null);
             evidence.frame(function, addr, sp, armModule != null || text.contains("[<"));
         }
 
@@ -330,8 +406,7 @@ public final class CrashBtParser {
         void marker(String name, int no) {
             StackContext ctx = contextOf(name);
             for (int i = segmentStart; i < frames.size(); i++) {
-                Frame f = frames.get(i);
-                frames.set(i, copy(f, ctx, f.source(), f.stackData()));
+                contexts.set(i, ctx);
             }
             segmentStart = frames.size();
             evidence.marker(name);
@@ -359,7 +434,11 @@ public final class CrashBtParser {
                 diagnostics.add(new Diagnostic(no, "stack data before any frame", text));
                 return;
             }
-            stackData.get(stackData.size() - 1).add(text);
+            int last = stackData.size() - 1;
+            if (stackData.get(last) == null) {
+                stackData.set(last, new ArrayList<>());
+            }
+            stackData.get(last).add(text);
         }
 
         void bogus(int no, String text) {
@@ -379,20 +458,25 @@ public final class CrashBtParser {
             }
         }
 
-        Trace build(int id, Arch dumpArch) {
+        /** The trace, its id 0 and, when it showed no evidence of its own, its architecture still to be decided. */
+        Piece build() {
             closeBlock();
             List<Frame> out = new ArrayList<>(frames.size());
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                out.add(stackData.get(i).isEmpty() ? f : copy(f, f.context(), f.source(), stackData.get(i)));
+                List<String> data = stackData.get(i);
+                StackContext context = contexts.get(i);
+                out.add(data == null && context == null ? f
+                        : copy(f, context == null ? f.context() : context, f.source(), data == null ? f.stackData() : data));
             }
             textSymbols(out);
             diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));
             Map<String, String> first = exceptions.isEmpty() ? Map.of() : exceptions.get(0).registers();
             evidence.task(task.task());
-            Arch arch = evidence.decide(dumpArch);
-            return new Trace(id, TraceFormat.CRASH_BT, arch, task, panic, null, out, exceptions,
-                    first, diagnostics, firstLine, lastLine);
+            boolean ownArch = evidence.hasVotes();
+            Arch arch = evidence.decide(Arch.UNKNOWN);
+            return new Piece(new Trace(0, TraceFormat.CRASH_BT, arch, task, panic, null, out, exceptions,
+                    first, diagnostics, firstLine, lastLine), ownArch, ownPanic);
         }
 
         /**

@@ -22,75 +22,73 @@ public final class DumpParser {
             + "|#\\d+\\s+\\[<[0-9a-fA-F]+>\\]\\s+\\(.*\\)\\s+from\\s+\\[<"
             + "|PID:\\s*(?:\\d+|\\?)\\s+TASK:|(?:KERNEL|USER)-MODE (?:EXCEPTION|INTERRUPT) FRAME|\\[exception [A-Z]+:).*");
 
-    public Dump parse(String source, String text) {
-        // split and clean in one pass: no list of raw lines beside the cleaned ones (for a 200 MB
-        // dump that list alone was 3.5 million strings)
-        List<SourceLine> lines = new ArrayList<>();
-        forEachLine(text, raw -> lines.add(new SourceLine(lines.size() + 1, LineCleaner.clean(raw))));
-        return parseClean(source, lines);
+    /**
+     * How much of the start of the input decides its format and the dump's majority architecture: a
+     * streaming parse decides both before reading further, and a whole-file parse decides them the same
+     * way so the two agree. Inputs shorter than this are judged on all of their text, as they always were.
+     */
+    public static final int PREFIX = 4 << 20;
+    /** Characters per block of a parse (a block is cut where a trace starts, so blocks run a little longer). */
+    public static final int BLOCK = 1 << 20;
+
+    private final int blockSize;
+    private final int threads;
+
+    public DumpParser() {
+        this(BLOCK, Runtime.getRuntime().availableProcessors());
     }
 
-    public Dump parse(String source, List<String> rawLines) {
-        List<SourceLine> lines = new ArrayList<>(rawLines.size());
-        for (int i = 0; i < rawLines.size(); i++) {
-            lines.add(new SourceLine(i + 1, LineCleaner.clean(rawLines.get(i))));
+    /** A parser that cuts its input every {@code blockSize} characters and parses on {@code threads} threads. */
+    public DumpParser(int blockSize, int threads) {
+        this.blockSize = blockSize;
+        this.threads = Math.max(1, Math.min(threads, 8));
+    }
+
+    public Dump parse(String source, String text) {
+        List<Trace> traces = new ArrayList<>();
+        List<Diagnostic> outside;
+        try {
+            outside = new BlockParse(blockSize, threads, traces::add, () -> { }).run(new java.io.StringReader(text));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return parseClean(source, lines);
+        return new Dump(source, traces, outside);
+    }
+
+    /** The lines of a dump (without line breaks of their own, as {@link #splitLines} gives them). */
+    public Dump parse(String source, List<String> rawLines) {
+        return parse(source, String.join("\n", rawLines));
     }
 
     /**
      * Streams the traces of {@code in} to {@code sink}, in input order, on the calling thread, as they
      * are read: the first traces arrive before the rest of the input is read, and what has been handed
-     * to the sink is not kept here. Trace ids count from 1 in input order, as {@link #parse} gives them.
-     * Stops early with an {@link InterruptedException}-free return when the calling thread is interrupted
-     * (the caller checks {@link Thread#isInterrupted()}).
+     * to the sink is not kept here. Blocks of the input are parsed on a small pool meanwhile, a bounded
+     * number at a time, so memory stays flat whatever the input's size. Trace ids count from 1 in input
+     * order, and the traces are those {@link #parse} gives for the same text. The format is decided from
+     * the first {@link #PREFIX} characters. Stops early (returning normally, the interrupt flag still
+     * set) when the calling thread is interrupted; the listener hears of progress after each block.
      *
      * @return the dump-level diagnostics (lines outside any trace), complete once the input is read
      * @throws ParseException when the input cannot be read (its one-line message names the input)
      */
     public List<Diagnostic> stream(String source, TextInput in, java.util.function.Consumer<Trace> sink,
                                    ParseListener listener) throws ParseException {
-        // first cut: read everything, then parse; the streaming, parallel version replaces this body
-        String text;
         try {
-            text = new String(readAll(in.reader()));
+            List<Diagnostic> out = new BlockParse(blockSize, threads, sink,
+                    () -> listener.progress(in.bytesRead(), in.size())).run(in.reader());
+            listener.progress(in.bytesRead(), in.size());
+            return out;
+        } catch (InputReader.InputFailure e) {
+            throw new ParseException(e.getMessage(), e);
         } catch (java.io.IOException e) {
             throw new ParseException(source + ": cannot read (" + e.getMessage() + ")", e);
         }
-        Dump dump = parse(source, text);
-        listener.progress(in.bytesRead(), in.size());
-        for (Trace t : dump.traces()) {
-            if (Thread.currentThread().isInterrupted()) {
-                break;
-            }
-            sink.accept(t);
-        }
-        return dump.diagnostics();
     }
 
-    private static char[] readAll(java.io.Reader r) throws java.io.IOException {
-        java.io.CharArrayWriter w = new java.io.CharArrayWriter();
-        r.transferTo(w);
-        return w.toCharArray();
-    }
-
-    private Dump parseClean(String source, List<SourceLine> lines) {
-        List<Diagnostic> outside = new ArrayList<>();
-        // crash's bt output wins when present (a crash session may quote the console log); anything
-        // else is read as a console log, which yields no trace when it holds no report
-        List<Trace> traces = looksLikeCrash(lines)
-                ? new CrashBtParser().parse(lines, outside)
-                : new OopsParser().parse(lines, outside);
-        return new Dump(source, traces, outside);
-    }
-
-    private static boolean looksLikeCrash(List<SourceLine> lines) {
-        for (SourceLine l : lines) {
-            if (l.text().length() <= CrashBtParser.MAX_LINE && mayMark(l.text()) && CRASH_MARK.matcher(l.text()).matches()) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a cleaned line is a mark of crash output (which wins over a console log it may quote). */
+    static boolean isCrashMark(String cleaned) {
+        return cleaned.length() <= CrashBtParser.MAX_LINE && mayMark(cleaned) && CRASH_MARK.matcher(cleaned).matches();
     }
 
     /**

@@ -78,11 +78,281 @@ public final class InputReader {
 
     /**
      * Opens {@code name} ({@code -} is {@code stdin}) to be read as it goes, with the same checks and
-     * one-line refusals as {@link #read(String, InputStream, boolean)}.
+     * one-line refusals as {@link #read(String, InputStream, boolean)}: what can be told from the start
+     * (no such file, binary data, empty input, a broken compressed header) is refused here; what shows
+     * only later (more than {@link #MAX_BYTES}, compressed data cut short) fails the read with an
+     * {@link InputFailure} whose message is the one-line refusal. Nothing is read beyond the first
+     * {@link #SNIFF} bytes here; {@link TextInput#size()} is the file's size when it is a regular file.
      */
     public static TextInput open(String name, InputStream stdin, boolean binaryAsText) throws ParseException {
-        // first cut: reads it all; the streaming reader replaces this body, keeping the refusals
-        return TextInput.of(name, read(name, stdin, binaryAsText));
+        InputStream raw;
+        long size = -1;
+        if (name.equals("-")) {
+            raw = stdin;
+        } else {
+            Path p;
+            try {
+                p = Path.of(name);
+            } catch (InvalidPathException e) {
+                throw new ParseException(shown(name) + ": not a valid file name");
+            }
+            if (Files.isDirectory(p)) {
+                throw new ParseException(shown(name) + ": is a directory");
+            }
+            try {
+                raw = Files.newInputStream(p, StandardOpenOption.READ);
+                long fileSize = Files.isRegularFile(p) ? Files.size(p) : 0;
+                if (fileSize > MAX_BYTES) {
+                    raw.close();
+                    throw new ParseException(shown(name) + ": too large (" + fileSize + " bytes; at most " + MAX_BYTES + " are read)");
+                }
+                if (fileSize > 0) {
+                    // a snapshot: the bytes the file held when opened, fewer if it shrinks meanwhile
+                    raw = new Limited(raw, fileSize);
+                    size = fileSize;
+                }
+            } catch (IOException e) {
+                throw fileFailure(name, e);
+            }
+        }
+        Counting counted = new Counting(raw);
+        try {
+            return open(name, counted, size, binaryAsText);
+        } catch (ParseException e) {
+            closeQuietly(counted);
+            throw e;
+        } catch (InputFailure e) {
+            closeQuietly(counted);
+            throw new ParseException(e.getMessage());
+        } catch (IOException e) {
+            closeQuietly(counted);
+            throw name.equals("-") ? new ParseException(shown(name) + ": cannot read (" + reason(e.getMessage(), e) + ")")
+                    : fileFailure(name, e);
+        }
+    }
+
+    private static TextInput open(String name, Counting counted, long size, boolean binaryAsText) throws IOException, ParseException {
+        byte[] head = counted.readNBytes(SNIFF);
+        InputStream all = new java.io.SequenceInputStream(new ByteArrayInputStream(head), counted);
+        String format = isGzip(head) ? "gzip" : isXz(head) ? "xz" : null;
+        InputStream data = all;
+        if (format != null) {
+            try {
+                data = new Decompressed(name, format, format.equals("gzip") ? new GZIPInputStream(all, 1 << 16) : new XZInputStream(all));
+            } catch (IOException | RuntimeException e) {
+                throw decompressFailure(name, format, e);
+            }
+        }
+        Capped capped = new Capped(data, format == null ? shown(name) + ": too large (more than " + MAX_BYTES + " bytes)"
+                : shown(name) + ": " + format + " data expands to more than " + MAX_BYTES + " bytes");
+        byte[] text = format == null ? capped.skipCounted(head) : capped.readNBytes(SNIFF);
+        if (text.length == 0) {
+            throw new ParseException(shown(name) + ": empty input");
+        }
+        if (!binaryAsText) {
+            String why = binaryReason(text);
+            if (why != null) {
+                throw new ParseException(shown(name) + ": binary data (" + why + "), not a text backtrace; --text reads it anyway");
+            }
+        }
+        java.nio.charset.Charset cs = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (text.length >= 2 && (text[0] & 0xff) == 0xff && (text[1] & 0xff) == 0xfe) {
+            cs = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (text.length >= 2 && (text[0] & 0xff) == 0xfe && (text[1] & 0xff) == 0xff) {
+            cs = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (text.length >= 3 && (text[0] & 0xff) == 0xef && (text[1] & 0xff) == 0xbb && (text[2] & 0xff) == 0xbf) {
+            skip = 3;
+        }
+        InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream(text, skip, text.length - skip), capped);
+        // bytes that are not valid in the charset become U+FFFD, as new String(bytes, charset) makes them
+        java.io.Reader reader = new java.io.InputStreamReader(body, cs.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE));
+        return new TextInput(name, reader, size, counted::count);
+    }
+
+    /**
+     * A read that failed for a reason the user should see as is (too large, compressed data cut short
+     * or corrupt): the message is the one-line refusal, naming the input.
+     */
+    public static final class InputFailure extends IOException {
+        InputFailure(String message) {
+            super(message);
+        }
+    }
+
+    private static ParseException fileFailure(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new ParseException(shown(name) + ": no such file");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new ParseException(shown(name) + ": permission denied");
+        }
+        if (e instanceof FileSystemException f) {
+            return new ParseException(shown(name) + ": cannot read (" + reason(f.getReason(), f) + ")");
+        }
+        return new ParseException(shown(name) + ": cannot read (" + reason(e.getMessage(), e) + ")");
+    }
+
+    private static InputFailure decompressFailure(String name, String format, Exception e) {
+        if (e instanceof InputFailure f) {
+            return f;
+        }
+        if (e instanceof EOFException) {
+            return new InputFailure(shown(name) + ": truncated " + format + " data");
+        }
+        if (e instanceof ZipException || e instanceof org.tukaani.xz.XZFormatException || e instanceof org.tukaani.xz.CorruptedInputException) {
+            return new InputFailure(shown(name) + ": corrupt " + format + " data");
+        }
+        return new InputFailure(shown(name) + ": corrupt " + format + " data (" + reason(e.getMessage(), e) + ")");
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already failing with a better message
+        }
+    }
+
+    /** Counts the bytes read from the input itself (before decompression), for progress. */
+    private static final class Counting extends java.io.FilterInputStream {
+        private volatile long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = in.skip(n);
+            count += Math.max(0, k);
+            return k;
+        }
+    }
+
+    /** At most {@code left} bytes of a regular file: the size it had when opened. */
+    private static final class Limited extends java.io.FilterInputStream {
+        private long left;
+
+        Limited(InputStream in, long left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+    }
+
+    /** Decompressed data whose failures read as the same one-line refusals as a whole-file read gives. */
+    private static final class Decompressed extends java.io.FilterInputStream {
+        private final String name;
+        private final String format;
+
+        Decompressed(String name, String format, InputStream in) {
+            super(in);
+            this.name = name;
+            this.format = format;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException | RuntimeException e) {
+                throw decompressFailure(name, format, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException | RuntimeException e) {
+                throw decompressFailure(name, format, e);
+            }
+        }
+    }
+
+    /** The text's bytes, at most {@link #MAX_BYTES} of them: one more fails the read with {@code message}. */
+    private static final class Capped extends java.io.FilterInputStream {
+        private final String message;
+        private long count;
+
+        Capped(InputStream in, String message) {
+            super(in);
+            this.message = message;
+        }
+
+        /** Takes {@code head}, already read from the input, as read through here (it is the data's start). */
+        byte[] skipCounted(byte[] head) throws IOException {
+            byte[] b = readNBytes(head.length);
+            return b;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0 && ++count > MAX_BYTES) {
+                throw new InputFailure(message);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0 && (count += n) > MAX_BYTES) {
+                throw new InputFailure(message);
+            }
+            return n;
+        }
     }
 
     /** The embedded sample, opened as {@link #open} opens a file. */

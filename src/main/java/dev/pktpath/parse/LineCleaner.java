@@ -19,6 +19,10 @@ public final class LineCleaner {
     }
 
     public static String clean(String raw) {
+        if (isPlain(raw)) {
+            // the common line: printable ASCII, no tab, no quoting; nothing to do, nothing to copy
+            return raw;
+        }
         String s = raw;
         if (s.indexOf('\u001B') >= 0 || s.indexOf('\u009B') >= 0) {
             s = ESCAPES.matcher(s).replaceAll("");
@@ -33,6 +37,64 @@ public final class LineCleaner {
             s = MAIL_QUOTE.matcher(s).replaceFirst("");
         }
         return s;
+    }
+
+    /**
+     * {@link #clean} then {@link String#strip}, in one pass and one copy for the common line (printable
+     * ASCII, maybe tabs): crash output is indented with blanks and tabs that both calls would copy.
+     */
+    public static String cleanStripped(String raw) {
+        return cleanStripped(raw, 0, raw.length());
+    }
+
+    /** {@link #cleanStripped(String)} of {@code text.substring(from, to)}, without that copy when it can. */
+    public static String cleanStripped(String text, int from, int to) {
+        int first = -1;
+        int last = -1;
+        boolean tab = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                continue;
+            }
+            if (c == '\t') {
+                tab = true;
+                continue;
+            }
+            if (c < 0x20 || c > 0x7e) {
+                return clean(text.substring(from, to)).strip();
+            }
+            if (first < 0) {
+                if (c == '>') {
+                    return clean(text.substring(from, to)).strip();
+                }
+                first = i;
+            }
+            last = i;
+        }
+        if (first < 0) {
+            return "";
+        }
+        String s = first == 0 && last == text.length() - 1 ? text : text.substring(first, last + 1);
+        return tab ? s.replace('\t', ' ') : s;
+    }
+
+    /** Printable ASCII only and not mail-quoted: {@link #clean} leaves such a line as it is. */
+    private static boolean isPlain(String s) {
+        boolean lead = true;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+            if (lead && c != ' ') {
+                if (c == '>') {
+                    return false;
+                }
+                lead = false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -33,59 +33,149 @@ public final class OopsParser {
     /** How many recent reports may take lines from other CPUs ({@code NMI backtrace for cpu 1}). */
     private static final int RECENT = 4;
 
-    public List<Trace> parse(List<SourceLine> lines, List<Diagnostic> outside) {
-        List<OopsReport> reports = new ArrayList<>();
-        // the report each printer (caller id; "" when the log has none) is in the middle of
-        Map<String, OopsReport> openBy = new HashMap<>();
-        // the last reports opened, newest last; bounded so a long log does not slow every line
-        List<OopsReport> recent = new ArrayList<>();
-        for (SourceLine whole : lines) {
-            for (SourceLine sl : unglue(whole)) {
-                ConsolePrefix.Stripped sp = ConsolePrefix.strip(sl.text());
-                String t = sp.text().strip();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                String key = sp.caller() == null ? "" : sp.caller();
-                OopsReport open = route(openBy, recent, key, sp);
-                OopsGrammar.Role role = headerRole(t);
-                if (role == OopsGrammar.Role.JOIN_EMPTY) {
-                    role = open != null && !open.ended() && !open.hasStack() ? OopsGrammar.Role.CONTINUE
-                            : OopsGrammar.Role.START;
-                }
-                if (role != null) {
-                    if (role == OopsGrammar.Role.START) {
-                        if (open != null && open.isPreambleOnly(sl.number(), PREAMBLE_REACH)) {
-                            open.upgradeHeadline(t, sl.number());
-                            continue;
-                        }
-                        start(reports, openBy, recent, key, sl, t, sp, false);
+    private final List<Diagnostic> outside = new ArrayList<>();
+    /** Reports read and not yet handed out, in input order. */
+    private final List<OopsReport> reports = new ArrayList<>();
+    // the report each printer (caller id; "" when the log has none) is in the middle of
+    private final Map<String, OopsReport> openBy = new HashMap<>();
+    // the last reports opened, newest last; bounded so a long log does not slow every line
+    private final List<OopsReport> recent = new ArrayList<>();
+    private int started;
+    private boolean sawCaller;
+
+    /** Reads one cleaned line ({@link LineCleaner#clean}); lines come in input order. */
+    void accept(SourceLine whole) {
+        for (SourceLine sl : unglue(whole)) {
+            ConsolePrefix.Stripped sp = ConsolePrefix.strip(sl.text());
+            String t = sp.text().strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (sp.caller() != null) {
+                sawCaller = true;
+            }
+            String key = sp.caller() == null ? "" : sp.caller();
+            OopsReport open = route(openBy, recent, key, sp);
+            OopsGrammar.Role role = headerRole(t);
+            if (role == OopsGrammar.Role.JOIN_EMPTY) {
+                role = open != null && !open.ended() && !open.hasStack() ? OopsGrammar.Role.CONTINUE
+                        : OopsGrammar.Role.START;
+            }
+            if (role != null) {
+                if (role == OopsGrammar.Role.START) {
+                    if (open != null && open.isPreambleOnly(sl.number(), PREAMBLE_REACH)) {
+                        open.upgradeHeadline(t, sl.number());
                         continue;
                     }
-                    if (open != null && !open.ended()) {
-                        open.note(sl.number(), t);
-                        continue;
-                    }
-                    if (open != null && role == OopsGrammar.Role.CONTINUE
-                            && sl.number() - open.endLine() <= CONTINUE_AFTER_END) {
-                        open.note(sl.number(), t);
-                        continue;
-                    }
-                    start(reports, openBy, recent, key, sl, t, sp, role == OopsGrammar.Role.PREAMBLE);
+                    start(key, sl, t, sp, false);
                     continue;
                 }
-                if (open == null || open.ended()) {
-                    outside.add(new Diagnostic(sl.number(), "outside any report", t));
+                if (open != null && !open.ended()) {
+                    open.note(sl.number(), t);
                     continue;
                 }
-                open.accept(t, sl.number());
+                if (open != null && role == OopsGrammar.Role.CONTINUE
+                        && sl.number() - open.endLine() <= CONTINUE_AFTER_END) {
+                    open.note(sl.number(), t);
+                    continue;
+                }
+                start(key, sl, t, sp, role == OopsGrammar.Role.PREAMBLE);
+                continue;
+            }
+            if (open == null || open.ended()) {
+                outside.add(new Diagnostic(sl.number(), "outside any report", t));
+                continue;
+            }
+            open.accept(t, sl.number());
+        }
+    }
+
+    /**
+     * The reports no later line can reach (neither open for a printer nor among the recent ones), built
+     * with id 0 and handed over, in input order up to the first report that is still reachable.
+     */
+    List<Trace> drainFinal() {
+        int n = 0;
+        while (n < reports.size() && !reachable(reports.get(n))) {
+            n++;
+        }
+        return drain(n);
+    }
+
+    /** Every report, built with id 0: the input has ended, or what follows cannot reach them. */
+    List<Trace> drainAll() {
+        return drain(reports.size());
+    }
+
+    private List<Trace> drain(int n) {
+        List<Trace> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(reports.get(i).build(0));
+        }
+        reports.subList(0, n).clear();
+        return out;
+    }
+
+    private boolean reachable(OopsReport r) {
+        for (OopsReport o : recent) {
+            if (o == r) {
+                return true;
             }
         }
-        List<Trace> traces = new ArrayList<>(reports.size());
-        for (OopsReport r : reports) {
-            traces.add(r.build(traces.size() + 1));
+        for (OopsReport o : openBy.values()) {
+            if (o == r) {
+                return true;
+            }
         }
-        return traces;
+        return false;
+    }
+
+    /** The lines outside any report so far, handed over (this parser forgets them). */
+    List<Diagnostic> takeOutside() {
+        List<Diagnostic> out = new ArrayList<>(outside);
+        outside.clear();
+        return out;
+    }
+
+    /**
+     * Whether {@code next}, a parser that started afresh at {@code line} (a START header without a caller
+     * id) and then read a stretch of the log, read it exactly as this parser would have, had it gone on
+     * from where it stopped. True when nothing of this parser's state could have mattered: it has at most
+     * the one printer without caller id open, whose report does not take the header as a better headline;
+     * {@code next} saw no caller id (so never looked beyond the report the header opened) and opened at
+     * least {@link #RECENT} reports (so its recent ones are the true recent ones).
+     */
+    boolean handsOverTo(OopsParser next, int line) {
+        if (next.sawCaller || next.started < RECENT) {
+            return false;
+        }
+        for (String key : openBy.keySet()) {
+            if (!key.isEmpty()) {
+                return false;
+            }
+        }
+        OopsReport open = openBy.get("");
+        return open == null || !open.isPreambleOnly(line, PREAMBLE_REACH);
+    }
+
+    /**
+     * Whether a cleaned line may start a fresh parse: a START header printed without caller id, glued to
+     * nothing. Cheap checks first: this runs on the lines where the streaming parser looks for a cut.
+     */
+    static boolean startsReport(String cleaned) {
+        if (cleaned.isEmpty()) {
+            return false;
+        }
+        List<SourceLine> pieces = unglue(new SourceLine(0, cleaned));
+        if (pieces.size() != 1) {
+            return false;
+        }
+        ConsolePrefix.Stripped sp = ConsolePrefix.strip(cleaned);
+        if (sp.caller() != null) {
+            return false;
+        }
+        String t = sp.text().strip();
+        return !t.isEmpty() && headerRole(t) == OopsGrammar.Role.START;
     }
 
     /**
@@ -116,9 +206,9 @@ public final class OopsParser {
         return r;
     }
 
-    private static void start(List<OopsReport> reports, Map<String, OopsReport> openBy, List<OopsReport> recent,
-                              String key, SourceLine sl, String headline, ConsolePrefix.Stripped sp, boolean preamble) {
+    private void start(String key, SourceLine sl, String headline, ConsolePrefix.Stripped sp, boolean preamble) {
         OopsReport r = new OopsReport(sl.number(), headline, sp.caller(), sp.prefixed(), preamble);
+        started++;
         reports.add(r);
         openBy.put(key, r);
         recent.add(r);
