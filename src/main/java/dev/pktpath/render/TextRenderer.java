@@ -281,7 +281,11 @@ public final class TextRenderer {
         int i = 0;
         for (Map.Entry<String, String> r : regs.entrySet()) {
             String name = names.get(i++);
-            line.append(String.format("%" + nameWidth + "s: %-" + valueWidth + "s  ", name, Sanitizer.clean(r.getValue())));
+            // "%Ns: %-Ms  " padded by hand, as the frame lines are
+            padLeft(line, name, nameWidth);
+            line.append(": ");
+            padRight(line, Sanitizer.clean(r.getValue()), valueWidth);
+            line.append("  ");
             if (++n % perLine == 0) {
                 out.append(stripTrailing(line.toString())).append('\n');
                 line = new StringBuilder(indent);
