@@ -15,6 +15,6 @@ import java.util.Map;
 public record ExceptionFrame(int afterFrame, String kind, String function, Long offset,
                              Map<String, String> registers, int line) {
     public ExceptionFrame {
-        registers = Registers.copy(registers);
+        registers = RegisterMap.copyOf(registers);
     }
 }

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  *
  * <p>Why not a record: a {@code foreach bt} of 190,000 tasks holds millions of frames, and as a record
  * of boxed numbers, hex strings and the raw line each frame kept about 350 bytes (measured on a 50 MB
- * generated dump, see {@code bench.ModelMemory}). Here a frame is one 64-byte object: addresses are
+ * generated dump, see {@code bench.ModelMemory}). Here a frame is one 56-byte object: addresses are
  * numbers with their printed digit count (so leading zeros survive: {@code 00000000c0123456}), small
- * numbers are primitives with presence flags, names are shared ({@link Names}), and the raw line is
+ * numbers are primitives with presence flags (the stack address and offset/size share a field), names are shared ({@link Names}), and the raw line is
  * not kept when it is exactly what {@link FrameLine} rebuilds from the fields (the usual crash and
  * console frame lines); it is rebuilt when asked for. What does not fit (an address that is not 1 to
  * 16 lowercase hex digits, a huge offset, stack data, a raw line that cannot be rebuilt) goes to a
@@ -42,15 +42,17 @@ public final class Frame {
     private static final StackContext[] CONTEXTS = StackContext.values();
     private static final long U32 = 0xFFFF_FFFFL;
 
-    // field order does not matter to the JVM's layout; 16 + 20 + 4 + 12 bytes after the 12-byte header
+    // field order does not matter to the JVM's layout; 16 + 12 + 4 + 12 bytes after the 12-byte header
     private final long address;
-    private final long stackAddress;
+    /**
+     * The stack address when it has digits, else offset (high half) and size (low half), each unsigned
+     * 32 bits when flagged: crash frames have a stack address and no offset, console frames the
+     * reverse, so one field serves both (frames with both keep offset and size in {@link Rare}).
+     */
+    private final long second;
     private final int index;
     private final int line;
     private final int level;
-    /** Unsigned 32-bit offset and size when flagged; larger ones are in {@link Rare}. */
-    private final int offset;
-    private final int size;
     private final byte flags;
     /** Printed hex digits of the address, 0 when absent or kept as text in {@link Rare}. */
     private final byte addressDigits;
@@ -90,17 +92,22 @@ public final class Frame {
                   int addressDigits, long stackAddress, int stackDigits, String module, StackContext context,
                   String source, int line, String raw, List<String> stackData, String addressText,
                   String stackText, Long wideOffset, Long wideSize) {
+        if (stackDigits > 0 && (flags & (HAS_OFFSET | HAS_SIZE)) != 0) {
+            // no room for both beside the stack address: the numbers go to the side object
+            wideOffset = (flags & HAS_OFFSET) != 0 ? Long.valueOf(offset & U32) : wideOffset;
+            wideSize = (flags & HAS_SIZE) != 0 ? Long.valueOf(size & U32) : wideSize;
+            flags &= ~(HAS_OFFSET | HAS_SIZE);
+        }
         this.index = index;
         this.line = line;
         this.level = level;
-        this.offset = offset;
-        this.size = size;
         this.function = Names.intern(function);
         this.module = Names.intern(module);
         this.context = context == null ? 0 : (byte) (context.ordinal() + 1);
         this.address = address;
         this.addressDigits = (byte) addressDigits;
-        this.stackAddress = stackAddress;
+        this.second = stackDigits > 0 ? stackAddress
+                : ((long) ((flags & HAS_OFFSET) != 0 ? offset : 0) << 32) | (((flags & HAS_SIZE) != 0 ? size : 0) & U32);
         this.stackDigits = (byte) stackDigits;
         List<String> data = stackData == null || stackData.isEmpty() ? List.of() : List.copyOf(stackData);
         String src = Names.intern(source);
@@ -134,12 +141,10 @@ public final class Frame {
     /** For {@link #withIndex} and the {@code with} copies: every field as stored, nothing re-checked. */
     private Frame(Frame f, int index, StackContext context, Object extra) {
         this.address = f.address;
-        this.stackAddress = f.stackAddress;
+        this.second = f.second;
         this.index = index;
         this.line = f.line;
         this.level = f.level;
-        this.offset = f.offset;
-        this.size = f.size;
         this.flags = f.flags;
         this.addressDigits = f.addressDigits;
         this.stackDigits = f.stackDigits;
@@ -192,14 +197,14 @@ public final class Frame {
 
     public Long offset() {
         if ((flags & HAS_OFFSET) != 0) {
-            return offset & U32;
+            return second >>> 32;
         }
         return extra instanceof Rare r ? r.wideOffset : null;
     }
 
     public Long size() {
         if ((flags & HAS_SIZE) != 0) {
-            return size & U32;
+            return second & U32;
         }
         return extra instanceof Rare r ? r.wideSize : null;
     }
@@ -213,14 +218,14 @@ public final class Frame {
 
     public String stackAddress() {
         if (stackDigits > 0) {
-            return FrameLine.hex(stackAddress, stackDigits);
+            return FrameLine.hex(second, stackDigits);
         }
         return extra instanceof Rare r ? r.stackAddressText : null;
     }
 
     /** The stack address as a number, or -1 when there is none or it is not 1..16 hex digits. */
     public long stackAddressValue() {
-        return stackDigits > 0 ? stackAddress : -1;
+        return stackDigits > 0 ? second : -1;
     }
 
     public String module() {
@@ -253,8 +258,8 @@ public final class Frame {
     /** The input line, rebuilt from the fields when it was not kept (it is then the same text). */
     public String raw() {
         if ((flags & RAW_REBUILT) != 0) {
-            return FrameLine.rebuild(flags, level, function, offset, size, address, addressDigits, stackAddress,
-                    stackDigits, module);
+            return FrameLine.rebuild(flags, level, function, (int) (second >>> 32), (int) second, address,
+                    addressDigits, second, stackDigits, module);
         }
         return extra instanceof Rare r ? r.raw : null;
     }
@@ -313,9 +318,9 @@ public final class Frame {
         // equal components give equal stored fields (the encoding depends on the components only),
         // so comparing what is stored is comparing the components
         return o instanceof Frame f
-                && index == f.index && line == f.line && level == f.level && offset == f.offset && size == f.size
+                && index == f.index && line == f.line && level == f.level
                 && flags == f.flags && address == f.address && addressDigits == f.addressDigits
-                && stackAddress == f.stackAddress && stackDigits == f.stackDigits && context == f.context
+                && second == f.second && stackDigits == f.stackDigits && context == f.context
                 && Objects.equals(function, f.function) && Objects.equals(module, f.module)
                 && Objects.equals(extra, f.extra);
     }
@@ -325,12 +330,10 @@ public final class Frame {
         int h = index;
         h = 31 * h + line;
         h = 31 * h + level;
-        h = 31 * h + offset;
-        h = 31 * h + size;
         h = 31 * h + flags;
         h = 31 * h + Long.hashCode(address);
         h = 31 * h + addressDigits;
-        h = 31 * h + Long.hashCode(stackAddress);
+        h = 31 * h + Long.hashCode(second);
         h = 31 * h + stackDigits;
         h = 31 * h + context;
         h = 31 * h + Objects.hashCode(function);

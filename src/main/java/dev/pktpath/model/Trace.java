@@ -32,7 +32,7 @@ public record Trace(
     public Trace {
         frames = List.copyOf(frames);
         exceptions = List.copyOf(exceptions);
-        registers = Registers.copy(registers);
+        registers = RegisterMap.copyOf(registers);
         diagnostics = List.copyOf(diagnostics);
         task = task == null ? Task.UNKNOWN : task;
     }

@@ -442,6 +442,17 @@ final class BlockParse {
         int start = 0;
         int no = firstLine;
         int n = text.length();
+        if (text.indexOf('\r') < 0) {
+            // LF only, the usual case: String.indexOf is much faster than a loop over charAt
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+                out.line(no++, text, start, i);
+                start = i + 1;
+            }
+            if (start < n) {
+                out.line(no, text, start, n);
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {

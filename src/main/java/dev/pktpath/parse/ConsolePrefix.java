@@ -141,6 +141,10 @@ public final class ConsolePrefix {
     }
 
     private static boolean isMonth(String s, int at) {
+        if (at >= s.length() || "JFMASOND".indexOf(s.charAt(at)) < 0) {
+            // no month starts with this letter: most lines start with "[" or a blank
+            return false;
+        }
         for (String m : MONTHS) {
             if (s.startsWith(m, at)) {
                 return true;

@@ -86,7 +86,7 @@ public final class CrashBtParser {
             // streaming parser may cut the input before any task header)
             if (!(c0 == 'P' && isTaskHeader(text))
                     && (!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
-                    && !STACK_DATA.matcher(text).matches()
+                    && !(isHexDigit(c0) && STACK_DATA.matcher(text).matches())
                     && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
                 open.lastLine = no;
                 return;
@@ -175,6 +175,10 @@ public final class CrashBtParser {
                       String address, String rest) {
         open = ensure(open, no, panic, panicSeen, hints);
         open.addParsedFrame(level, sp, function, offset, size, address, rest, null, no, text);
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** Whether the stripped line is a task header, which starts a trace whatever came before it. */

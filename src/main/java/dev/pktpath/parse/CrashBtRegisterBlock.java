@@ -62,14 +62,32 @@ final class CrashBtRegisterBlock {
 
     /** True when {@code text} starts a new block of its own (so the current one must end). */
     static boolean isHeader(String text) {
-        return EXCEPTION_HEADER.matcher(text).matches() || SEARCH_HEADER.matcher(text).matches()
-                || PPC_EFRAME_HEADER.matcher(text).matches() || S390_IFRAME_HEADER.matcher(text).matches()
-                || S390_LOWCORE_HEADER.matcher(text).matches();
+        // each header pattern starts or ends with a fixed word: test the word first (this runs on every
+        // line of a register block)
+        return exceptionHeader(text) && EXCEPTION_HEADER.matcher(text).matches()
+                || modeHeader(text) && (SEARCH_HEADER.matcher(text).matches() || S390_IFRAME_HEADER.matcher(text).matches())
+                || ppcHeader(text) && PPC_EFRAME_HEADER.matcher(text).matches()
+                || text.equals("LOWCORE INFO:");
+    }
+
+    /** Whether {@link CrashBtRegisters#EXCEPTION_HEADER} may match: it starts with {@code [exception}. */
+    private static boolean exceptionHeader(String text) {
+        return text.startsWith("[exception");
+    }
+
+    /** Whether {@code SEARCH_HEADER} or {@code S390_IFRAME_HEADER} may match: {@code KERNEL-MODE } or {@code USER-MODE }. */
+    private static boolean modeHeader(String text) {
+        return text.startsWith("KERNEL-MODE ") || text.startsWith("USER-MODE ");
+    }
+
+    /** Whether {@link CrashBtRegisters#PPC_EFRAME_HEADER} may match: it ends with {@code exception frame:}. */
+    private static boolean ppcHeader(String text) {
+        return text.endsWith("exception frame:");
     }
 
     private boolean header(String text) {
         Matcher m;
-        if ((m = EXCEPTION_HEADER.matcher(text)).matches()) {
+        if (exceptionHeader(text) && (m = EXCEPTION_HEADER.matcher(text)).matches()) {
             String what = m.group(2);
             if (what.equalsIgnoreCase("user space")) {
                 mode = Mode.USER;
@@ -80,21 +98,21 @@ final class CrashBtRegisterBlock {
             }
             return true;
         }
-        if ((m = SEARCH_HEADER.matcher(text)).matches()) {
+        if (modeHeader(text) && (m = SEARCH_HEADER.matcher(text)).matches()) {
             mode = m.group(1).equals("USER") ? Mode.USER : Mode.KERNEL;
             return true;
         }
-        if ((m = PPC_EFRAME_HEADER.matcher(text)).matches()) {
+        if (ppcHeader(text) && (m = PPC_EFRAME_HEADER.matcher(text)).matches()) {
             registers.put("TRAP", m.group(2).toLowerCase(Locale.ROOT));
             notes.add("ppc64 exception frame: " + m.group(1));
             return true;
         }
-        if ((m = S390_IFRAME_HEADER.matcher(text)).matches()) {
+        if (modeHeader(text) && (m = S390_IFRAME_HEADER.matcher(text)).matches()) {
             mode = m.group(1).equals("USER") ? Mode.USER : Mode.KERNEL;
             awaitingPtRegs = !text.contains("pt_regs");
             return true;
         }
-        if (S390_LOWCORE_HEADER.matcher(text).matches()) {
+        if (text.equals("LOWCORE INFO:")) {
             headerKind = "lowcore";
             return true;
         }
@@ -108,7 +126,8 @@ final class CrashBtRegisterBlock {
      */
     boolean continuesWith(String text) {
         return registers.isEmpty() && headerKind == null && mode != Mode.UNKNOWN && !awaitingPtRegs
-                && (EXCEPTION_HEADER.matcher(text).matches() || PPC_EFRAME_HEADER.matcher(text).matches());
+                && (exceptionHeader(text) && EXCEPTION_HEADER.matcher(text).matches()
+                || ppcHeader(text) && PPC_EFRAME_HEADER.matcher(text).matches());
     }
 
     /** Takes {@code text} into the block when it belongs there. */
@@ -122,7 +141,7 @@ final class CrashBtRegisterBlock {
             awaitingPtRegs = false;
             return Fit.STRONG;
         }
-        if ((m = S390_PSW.matcher(text)).matches()) {
+        if (text.startsWith("PSW:") && (m = S390_PSW.matcher(text)).matches()) {
             put("PSW_MASK", m.group(1));
             put("PSW_ADDR", m.group(2));
             if (m.group(3).equalsIgnoreCase("user space")) {
@@ -132,7 +151,7 @@ final class CrashBtRegisterBlock {
             }
             return Fit.STRONG;
         }
-        if ((m = S390_GPRS.matcher(text)).matches()) {
+        if (text.startsWith("GPRS:") && (m = S390_GPRS.matcher(text)).matches()) {
             rowPrefix = "GPR";
             rowIndex = 0;
             row(m.group(1));
@@ -148,14 +167,14 @@ final class CrashBtRegisterBlock {
             row(text);
             return Fit.STRONG;
         }
-        if ((m = GPR_ROW.matcher(text)).matches()) {
+        if (text.startsWith("$") && (m = GPR_ROW.matcher(text)).matches()) {
             int first = Integer.parseInt(m.group(1));
             for (int i = 0; i < 4; i++) {
                 put("$" + (first + i), m.group(2 + i));
             }
             return Fit.STRONG;
         }
-        if ((m = SYMBOLIC_PAIR.matcher(text)).matches()) {
+        if (text.endsWith("]") && (m = SYMBOLIC_PAIR.matcher(text)).matches()) {
             String name = m.group(1);
             put(name, m.group(2));
             if (name.equals("PC")) {
@@ -164,7 +183,8 @@ final class CrashBtRegisterBlock {
             }
             return Fit.STRONG;
         }
-        if ((m = TRAILING_SYMBOL_PAIR.matcher(text)).matches() && !PAIRS_LINE.matcher(text).matches()) {
+        if ((text.startsWith("e") || text.startsWith("r")) && (m = TRAILING_SYMBOL_PAIR.matcher(text)).matches()
+                && !PAIRS_LINE.matcher(text).matches()) {
             String name = m.group(1).toUpperCase(Locale.ROOT);
             put(name, m.group(2));
             if (!name.equals("RA")) {
@@ -172,7 +192,7 @@ final class CrashBtRegisterBlock {
             }
             return Fit.STRONG;
         }
-        if ((m = PPC_SYMBOLIC.matcher(text)).matches()) {
+        if (text.startsWith("[") && (m = PPC_SYMBOLIC.matcher(text)).matches()) {
             if (m.group(1).equals("NIP")) {
                 symbol(m.group(2), false, "NIP");
             } else {
@@ -189,7 +209,7 @@ final class CrashBtRegisterBlock {
             }
             return n >= 2 ? Fit.STRONG : Fit.WEAK;
         }
-        if (ARM_FLAGS.matcher(text).matches()) {
+        if (text.startsWith("Flags:") && ARM_FLAGS.matcher(text).matches()) {
             notes.add(text);
             return Fit.STRONG;
         }
@@ -236,7 +256,9 @@ final class CrashBtRegisterBlock {
 
     /** {@code CSR crmd} becomes {@code CSR_CRMD}, {@code Syscall Result} {@code SYSCALL_RESULT}, {@code epc} {@code EPC}. */
     static String registerName(String printed) {
-        return printed.trim().replaceAll("\\s+", "_").toUpperCase(Locale.ROOT);
+        String t = printed.trim();
+        // the common name (RAX, R8, ORIG_RAX) has no blank: no regex to run
+        return (t.indexOf(' ') < 0 && t.indexOf('\t') < 0 ? t : t.replaceAll("\\s+", "_")).toUpperCase(Locale.ROOT);
     }
 
     private void put(String name, String value) {

@@ -250,6 +250,83 @@ final class OopsReport {
         return s;
     }
 
+    /**
+     * {@link OopsGrammar#FRAME}'s groups (index 1 to 7) for {@code t}, or null when it does not match. The
+     * common line, {@code dump_stack+0x194/0x257} or {@code ? tcp_ack+0x1a/0x30 [bnx2]} (printable ASCII, no
+     * address in brackets), is read by hand, with the groups the pattern would give; any other goes to the pattern.
+     */
+    static String[] frameGroups(String t) {
+        String[] g = scanFrame(t);
+        if (g != null) {
+            return g;
+        }
+        Matcher m = FRAME.matcher(t);
+        if (!m.matches()) {
+            return null;
+        }
+        g = new String[8];
+        for (int i = 1; i <= 7; i++) {
+            g[i] = m.group(i);
+        }
+        return g;
+    }
+
+    private static String[] scanFrame(String t) {
+        int n = t.length();
+        for (int k = 0; k < n; k++) {
+            char c = t.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
+                return null;
+            }
+        }
+        int i = 0;
+        String question = null;
+        if (n > 0 && t.charAt(0) == '?') {
+            i = n > 1 && t.charAt(1) == ' ' ? 2 : 1;
+            question = t.substring(0, i);
+        }
+        if (i >= n || !isFunctionStart(t.charAt(i))) {
+            return null;
+        }
+        int f = i;
+        i++;
+        while (i < n && isFunctionPart(t.charAt(i))) {
+            i++;
+        }
+        int fEnd = i;
+        if (!t.startsWith("+0x", i)) {
+            return null;
+        }
+        int o = i + 3;
+        int oEnd = hexEnd(t, o);
+        if (oEnd == o || !t.startsWith("/0x", oEnd)) {
+            return null;
+        }
+        int z = oEnd + 3;
+        int zEnd = hexEnd(t, z);
+        if (zEnd == z) {
+            return null;
+        }
+        return new String[] {null, null, null, question, t.substring(f, fEnd), t.substring(o, oEnd), t.substring(z, zEnd),
+            t.substring(zEnd)};
+    }
+
+    private static boolean isFunctionStart(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == '$';
+    }
+
+    private static boolean isFunctionPart(char c) {
+        return isFunctionStart(c) || (c >= '0' && c <= '9') || c == ':';
+    }
+
+    private static int hexEnd(String s, int i) {
+        while (i < s.length() && ((s.charAt(i) >= '0' && s.charAt(i) <= '9') || (s.charAt(i) >= 'a' && s.charAt(i) <= 'f')
+                || (s.charAt(i) >= 'A' && s.charAt(i) <= 'F'))) {
+            i++;
+        }
+        return i;
+    }
+
     private static boolean maybeFrame(String t) {
         return t.contains("+0x") || t.contains(" from ") || t.endsWith("[inline]") || t.endsWith(")");
     }
@@ -289,13 +366,14 @@ final class OopsReport {
                 || t.startsWith("LR [") || t.startsWith("Krnl") || t.startsWith("epc") || t.startsWith("ra ")) {
             return false;
         }
-        if (t.contains("+0x") && (m = FRAME.matcher(t)).matches()) {
-            String first = lower(m.group(1));
-            String second = lower(m.group(2));
+        String[] g;
+        if (t.contains("+0x") && (g = frameGroups(t)) != null) {
+            String first = lower(g[1]);
+            String second = lower(g[2]);
             String address = second != null ? second : first;
             String stackAddress = second != null ? first : null;
-            String rest = m.group(7);
-            boolean reliable = m.group(3) == null && !rest.contains("(unreliable)");
+            String rest = g[7];
+            boolean reliable = g[3] == null && !rest.contains("(unreliable)");
             String module = null;
             Matcher mm = FRAME_MODULE.matcher(rest);
             if (mm.find()) {
@@ -307,7 +385,7 @@ final class OopsReport {
                 source = sm.group(1);
             }
             boolean inlined = rest.contains("[inline]") || rest.contains("(inlined)");
-            add(new Frame(0, null, function(m.group(4)), hex(m.group(5)), hex(m.group(6)), address, stackAddress,
+            add(new Frame(0, null, function(g[4]), hex(g[5]), hex(g[6]), address, stackAddress,
                     module, reliable, context, source, inlined, line, t), line, t);
             return true;
         }

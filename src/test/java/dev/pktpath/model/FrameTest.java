@@ -65,6 +65,25 @@ class FrameTest {
     }
 
     @Test
+    void aStackAddressWithOffsetAndSizeKeepsAllThree() {
+        // ppc64 prints both: [c0000000fffb3b80] [c000000000ae4384] dev_hard_start_xmit+0x1ce/0x2e0 (hand-written)
+        String line = "[c0000000fffb3b80] [c000000000ae4384] dev_hard_start_xmit+0x1ce/0x2e0";
+        Frame f = new Frame(0, null, "dev_hard_start_xmit", 0x1ceL, 0x2e0L, "c000000000ae4384", "c0000000fffb3b80",
+                null, true, StackContext.TASK, null, false, 1, line);
+        assertThat(f.offset()).isEqualTo(0x1ce);
+        assertThat(f.size()).isEqualTo(0x2e0);
+        assertThat(f.stackAddress()).isEqualTo("c0000000fffb3b80");
+        assertThat(f.address()).isEqualTo("c000000000ae4384");
+        assertThat(f.raw()).isEqualTo(line);
+        Frame onlyOffset = new Frame(0, null, "f", 0x10L, null, null, "c0000000fffb3b80", null, true, null, null,
+                false, 1, null);
+        assertThat(onlyOffset.offset()).isEqualTo(0x10);
+        assertThat(onlyOffset.size()).isNull();
+        assertThat(onlyOffset).isEqualTo(new Frame(0, null, "f", 0x10L, null, null, "c0000000fffb3b80", null, true,
+                null, null, false, 1, null));
+    }
+
+    @Test
     void everyOtherFieldComesBack() {
         Frame f = new Frame(4, null, "tcp_ack", 0x1aL, 0x30L, null, null, "tcp", false, StackContext.SOFTIRQ,
                 "net/ipv4/tcp_input.c:3700", true, 77, "? tcp_ack+0x1a/0x30 [tcp] net/ipv4/tcp_input.c:3700",
