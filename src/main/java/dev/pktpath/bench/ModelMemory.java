@@ -17,7 +17,11 @@ import java.util.List;
  * "compact frames" target), first for the dump alone, then with the analyses. With {@code --histo}
  * it also prints the top of the JVM's class histogram, to see which objects the bytes are in.
  *
- * <p>Run: {@code java -cp target/pktpath-tui.jar dev.pktpath.bench.ModelMemory FILE [--histo]}.
+ * <p>With {@code --stream} it reads the file through {@link DumpParser#stream}, keeping only the
+ * traces, as a streaming command does (no whole text in memory). Run under {@code /usr/bin/time -v}
+ * to see the peak RSS each JVM option gives.
+ *
+ * <p>Run: {@code java -cp target/pktpath-tui.jar dev.pktpath.bench.ModelMemory FILE [--histo|--stream]}.
  */
 public final class ModelMemory {
     private ModelMemory() {
@@ -30,24 +34,31 @@ public final class ModelMemory {
         }
         String file = args[0];
         boolean histo = args.length > 1 && args[1].equals("--histo");
-        long base = liveHeap();
+        boolean stream = args.length > 1 && args[1].equals("--stream");
+        long base = stream ? 0 : liveHeap();
         long cpu0 = cpuNanos();
-        Dump dump = new DumpParser().parse(file, InputReader.read(file, System.in));
+        Dump dump = stream ? streamed(file) : new DumpParser().parse(file, InputReader.read(file, System.in));
         long cpuParse = cpuNanos() - cpu0;
         long frames = 0;
         for (Trace t : dump.traces()) {
             frames += t.frames().size();
         }
-        long dumpBytes = liveHeap() - base;
+        long dumpBytes = stream ? 0 : liveHeap() - base;
         cpu0 = cpuNanos();
         List<TraceAnalysis> analyses = Analyzer.builtIn().analyzeAll(dump.traces());
         long cpuAnalyse = cpuNanos() - cpu0;
-        long allBytes = liveHeap() - base;
+        long allBytes = stream ? 0 : liveHeap() - base;
         System.out.printf("traces %d, frames %d%n", dump.traces().size(), frames);
-        System.out.printf("dump kept      %,d bytes = %.1f bytes/frame%n", dumpBytes, (double) dumpBytes / frames);
-        System.out.printf("with analyses  %,d bytes = %.1f bytes/frame%n", allBytes, (double) allBytes / frames);
+        if (!stream) {
+            System.out.printf("dump kept      %,d bytes = %.1f bytes/frame%n", dumpBytes, (double) dumpBytes / frames);
+            System.out.printf("with analyses  %,d bytes = %.1f bytes/frame%n", allBytes, (double) allBytes / frames);
+        }
         System.out.printf("cpu parse %.2f s, analyse %.2f s (process CPU, all threads)%n",
                 cpuParse / 1e9, cpuAnalyse / 1e9);
+        if (stream) {
+            // no forced collections before this point: the JVM's own sizing decides the peak RSS
+            System.out.printf("live at the end %,d bytes%n", liveHeap());
+        }
         if (histo) {
             histogram();
         }
@@ -55,6 +66,16 @@ public final class ModelMemory {
         if (analyses.size() != dump.traces().size()) {
             throw new IllegalStateException();
         }
+    }
+
+    /** The traces as {@link DumpParser#stream} hands them over, reading the file as it goes. */
+    private static Dump streamed(String file) throws Exception {
+        List<Trace> traces = new java.util.ArrayList<>();
+        List<dev.pktpath.model.Diagnostic> outside;
+        try (dev.pktpath.parse.TextInput in = InputReader.open(file, System.in, false)) {
+            outside = new DumpParser().stream(file, in, traces::add, dev.pktpath.parse.ParseListener.NONE);
+        }
+        return new Dump(file, traces, outside);
     }
 
     private static long liveHeap() {

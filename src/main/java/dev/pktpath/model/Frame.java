@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * of boxed numbers, hex strings and the raw line each frame kept about 350 bytes (measured on a 50 MB
  * generated dump, see {@code bench.ModelMemory}). Here a frame is one 56-byte object: addresses are
  * numbers with their printed digit count (so leading zeros survive: {@code 00000000c0123456}), small
- * numbers are primitives with presence flags (the stack address and offset/size share a field), names are shared ({@link Names}), and the raw line is
- * not kept when it is exactly what {@link FrameLine} rebuilds from the fields (the usual crash and
- * console frame lines); it is rebuilt when asked for. What does not fit (an address that is not 1 to
+ * numbers are primitives with presence flags (the stack address and offset/size share a field), names
+ * are shared ({@link Names}), and the raw line is not kept when it is exactly what {@link FrameLine}
+ * rebuilds from the fields (the usual crash and console frame lines); it is rebuilt when asked for. What does not fit (an address that is not 1 to
  * 16 lowercase hex digits, a huge offset, stack data, a raw line that cannot be rebuilt) goes to a
  * side object that most frames do not have.
  */
@@ -80,18 +80,27 @@ public final class Frame {
                         | (small(offset) ? HAS_OFFSET : 0) | (small(size) ? HAS_SIZE : 0),
                 level == null ? 0 : level, function, small(offset) ? (int) (long) offset : 0,
                 small(size) ? (int) (long) size : 0,
-                FrameLine.hexDigits(address) > 0 ? Long.parseUnsignedLong(address, 16) : 0, FrameLine.hexDigits(address),
-                FrameLine.hexDigits(stackAddress) > 0 ? Long.parseUnsignedLong(stackAddress, 16) : 0, FrameLine.hexDigits(stackAddress),
-                module, context, source, line, raw, stackData,
-                FrameLine.hexDigits(address) == 0 ? address : null, FrameLine.hexDigits(stackAddress) == 0 ? stackAddress : null,
+                0, 0, 0, 0, module, context, source, line, raw, stackData, address, stackAddress,
                 small(offset) ? null : offset, small(size) ? null : size);
     }
 
-    /** Every way in ends here: the one place that decides what is stored where. */
+    /**
+     * Every way in ends here: the one place that decides what is stored where. Addresses come either
+     * as numbers with digits, or as text ({@code addressText}, {@code stackText}), stored as numbers
+     * when they are 1 to 16 lowercase hex digits.
+     */
     private Frame(int index, int flags, int level, String function, int offset, int size, long address,
                   int addressDigits, long stackAddress, int stackDigits, String module, StackContext context,
                   String source, int line, String raw, List<String> stackData, String addressText,
                   String stackText, Long wideOffset, Long wideSize) {
+        if (addressText != null && (addressDigits = FrameLine.hexDigits(addressText)) > 0) {
+            address = FrameLine.hexValue(addressText);
+            addressText = null;
+        }
+        if (stackText != null && (stackDigits = FrameLine.hexDigits(stackText)) > 0) {
+            stackAddress = FrameLine.hexValue(stackText);
+            stackText = null;
+        }
         if (stackDigits > 0 && (flags & (HAS_OFFSET | HAS_SIZE)) != 0) {
             // no room for both beside the stack address: the numbers go to the side object
             wideOffset = (flags & HAS_OFFSET) != 0 ? Long.valueOf(offset & U32) : wideOffset;

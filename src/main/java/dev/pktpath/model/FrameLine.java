@@ -38,6 +38,16 @@ final class FrameLine {
         return n;
     }
 
+    /** The value of a string {@link #hexDigits} accepted. */
+    static long hexValue(String s) {
+        long v = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            v = (v << 4) | (c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+        return v;
+    }
+
     /** {@code value} as exactly {@code digits} lowercase hex digits, zero-padded. */
     static String hex(long value, int digits) {
         char[] out = new char[digits];

@@ -369,11 +369,35 @@ public final class CrashBtParser {
             }
             String addr = address.toLowerCase(Locale.ROOT);
             String sp = stackAddress == null ? null : stackAddress.toLowerCase(Locale.ROOT);
-            frames.add(new Frame(frames.size(), level, function, offset, size, addr, sp, module, reliable,
-                    StackContext.TASK, null, false, no, text));
+            frames.add(frame(frames.size(), level, function, offset, size, addr, sp, module, reliable, no, text));
             stackData.add(null);
             contexts.add(null);
             evidence.frame(function, addr, sp, armModule != null || text.contains("[<"));
+        }
+
+        /**
+         * The frame, through {@link Frame#of} (numbers as numbers, no boxing, no second reading of the hex
+         * addresses) when its values fit that way in, else through the constructor; both store the same.
+         */
+        private static Frame frame(int index, Integer level, String function, Long offset, Long size, String addr,
+                                   String sp, String module, boolean reliable, int no, String text) {
+            if (addr.length() <= 16 && (sp == null || sp.length() <= 16)
+                    && (offset == null || offset >= 0) && (size == null || size >= 0)) {
+                return Frame.of(index, level == null ? Frame.NONE : level, function, offset == null ? Frame.NONE : offset,
+                        size == null ? Frame.NONE : size, hexValue(addr), addr.length(), sp == null ? 0 : hexValue(sp),
+                        sp == null ? 0 : sp.length(), module, reliable, StackContext.TASK, null, false, no, text);
+            }
+            return new Frame(index, level, function, offset, size, addr, sp, module, reliable, StackContext.TASK, null,
+                    false, no, text);
+        }
+
+        /** 1 to 16 hex digits (the grammar's HEX), as a number. */
+        private static long hexValue(String hex) {
+            long v = 0;
+            for (int i = 0; i < hex.length(); i++) {
+                v = (v << 4) | Character.digit(hex.charAt(i), 16);
+            }
+            return v;
         }
 
         private static Integer parseLevel(String s) {
@@ -386,8 +410,8 @@ public final class CrashBtParser {
 
         /** The frame with what later lines told about it: its stack, its source line, its stack data. */
         private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
-            return new Frame(f.index(), f.level(), f.function(), f.offset(), f.size(), f.address(), f.stackAddress(),
-                    f.module(), f.reliable(), context, source, f.inlined(), f.line(), f.raw(), data);
+            // Frame.with: the same frame as the full constructor gives, without parsing and comparing again
+            return f.with(context, source, data);
         }
 
         /** True when the last frame was printed on input line {@code line}. */

@@ -295,7 +295,9 @@ public final class OopsParser {
         }
         // "watchdog: BUG: soft lockup ...", "rcu: INFO: rcu_sched detected stalls ..."
         int colon = t.indexOf(": ");
-        if (colon > 1 && colon <= 40) {
+        // a tag cannot hold a colon, so when HEADER_TAG matches it ends at this first ": ": what follows
+        // must be a header for the line to be one (register lines, "CPU: 3 PID: ...", are turned away here)
+        if (colon > 1 && colon <= 40 && roleOf(t.substring(colon + 2)) != null) {
             Matcher m = OopsGrammar.HEADER_TAG.matcher(t);
             // a kernel tag is a module or subsystem name, in lower case ("watchdog", "rcu"); an
             // all-capitals tag is a document's field ("TITLE: BUG: ..." in a bug report's header)

@@ -375,13 +375,14 @@ final class OopsReport {
             String rest = g[7];
             boolean reliable = g[3] == null && !rest.contains("(unreliable)");
             String module = null;
-            Matcher mm = FRAME_MODULE.matcher(rest);
-            if (mm.find()) {
+            // most frames have no tail: a module needs "[", a source ":"
+            Matcher mm = rest.indexOf('[') < 0 ? null : FRAME_MODULE.matcher(rest);
+            if (mm != null && mm.find()) {
                 module = mm.group(1);
             }
             String source = null;
-            Matcher sm = FRAME_SOURCE.matcher(rest);
-            if (sm.find()) {
+            Matcher sm = rest.indexOf(':') < 0 ? null : FRAME_SOURCE.matcher(rest);
+            if (sm != null && sm.find()) {
                 source = sm.group(1);
             }
             boolean inlined = rest.contains("[inline]") || rest.contains("(inlined)");

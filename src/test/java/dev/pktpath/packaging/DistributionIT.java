@@ -145,6 +145,12 @@ class DistributionIT {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("<-XX:TieredStopAtLevel=1>", "<-Xshare:auto>", "<-Dx=1>",
                 "<-jar>\n<" + prefix.toRealPath().resolve("lib/pktpath-tui/pktpath-tui.jar") + ">\n<print>\n<a file with spaces.txt>\n<--json>");
+
+        // Serial keeps the heap near the live set (issue 10), unless the user picked another collector
+        assertThat(r.out()).contains("<-XX:+UseSerialGC>\n<-Xms64m>\n<-XX:MinHeapFreeRatio=10>");
+        Processes.Result g1 = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString(),
+                "PKTPATH_TUI_JAVA_OPTS", "-XX:+UseG1GC"), List.of(prefix.resolve("bin/pktpath-tui").toString(), "--version"));
+        assertThat(g1.out()).contains("<-XX:+UseG1GC>").doesNotContain("UseSerialGC", "Xms64m");
     }
 
     @Test
