@@ -33,7 +33,8 @@ final class CdsTraining {
             cl.execute(line);
         }
         Session session = new Session(Analyzer.builtIn());
-        session.add(Inputs.sample());
+        // as Main opens the sample: loaded in the background, so those classes are archived too
+        Main.awaitFirstTraces(session.addLoading(Inputs.SAMPLE_SOURCE, dev.pktpath.parse.InputReader.openSample()), false);
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         TerminalScreen screen = new TerminalScreen(terminal);
         screen.startScreen();

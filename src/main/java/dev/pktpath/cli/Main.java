@@ -11,9 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import dev.pktpath.analysis.Analyzer;
 import dev.pktpath.analysis.RulesException;
-import dev.pktpath.model.Dump;
 import dev.pktpath.parse.ParseException;
+import dev.pktpath.parse.InputReader;
+import dev.pktpath.parse.TextInput;
 import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.LoadedDump;
 import dev.pktpath.session.Session;
 import dev.pktpath.tui.TerminalExplorer;
 
@@ -196,10 +198,11 @@ public final class Main implements Callable<Integer> {
             return spec.commandLine().execute(args.toArray(String[]::new));
         }
         Analyzer analyzer;
-        Dump dump;
+        TextInput input;
         try {
             analyzer = common.analyzer();
-            dump = sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
+            // opening does the refusals (no such file, binary data, empty): one line before any screen
+            input = sample ? InputReader.openSample() : InputReader.open(file, System.in, common.text);
         } catch (RulesException e) {
             spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
             return 2;
@@ -208,12 +211,51 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         Session session = new Session(analyzer);
-        session.add(dump);
+        LoadedDump loaded = session.addLoading(sample ? Inputs.SAMPLE_SOURCE : file, input);
+        String refused = awaitFirstTraces(loaded, "-".equals(file));
+        if (refused != null) {
+            session.cancelLoads();
+            spec.commandLine().getErr().println("pktpath-tui: " + refused);
+            return 1;
+        }
         Display d = Display.of(common.color, common.ascii, term, System.getenv("NO_COLOR"));
         session.setColor(d.color());
         session.setAscii(d.ascii());
         TerminalExplorer.selectCrashingTrace(session);
         return TerminalExplorer.run(session, CommandRegistry.standard(), System.err);
+    }
+
+    /** How long the explorer waits for a dump's first trace before it opens the screen with a progress bar instead. */
+    static final long FIRST_TRACE_WAIT_MS = 300;
+    /** Below this many bytes a dump is shown whole when its first trace has come quickly. */
+    static final long SMALL_DUMP = 4L << 20;
+
+    /**
+     * Lets a dump start loading before the screen opens: a small dump is then shown whole, a big one
+     * with its first traces, and one that turns out to hold no backtrace is refused with the contract's
+     * one line instead of a screen (the explorer refuses it the same way if that shows only later).
+     * stdin is read whole first: the explorer reads its keys from it.
+     *
+     * @return the one-line refusal, or null to open the screen
+     */
+    static String awaitFirstTraces(LoadedDump loaded, boolean wholeFirst) {
+        try {
+            if (wholeFirst) {
+                loaded.load().await(Long.MAX_VALUE);
+            } else if (loaded.load().awaitFirstTrace(FIRST_TRACE_WAIT_MS)) {
+                // the rest of a small dump (a few MB) is a moment away: show it whole, not in two steps
+                long size = loaded.load().bytesTotal();
+                loaded.load().await(size >= 0 && size < SMALL_DUMP ? 700 : 50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        if (loaded.load().isDone() && loaded.traces().isEmpty()) {
+            String failure = loaded.load().failure();
+            return failure != null ? failure : loaded.dump().source() + ": no backtrace found";
+        }
+        return null;
     }
 
     /** How the explorer draws: colour or not, Unicode or ASCII. */

@@ -3,6 +3,8 @@ package dev.pktpath.session;
 import dev.pktpath.analysis.Analyzer;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.model.Dump;
+import dev.pktpath.parse.DumpParser;
+import dev.pktpath.parse.TextInput;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -44,6 +46,48 @@ public final class Session {
         dumps.add(d);
         select(d);
         return d;
+    }
+
+    /**
+     * Adds a dump that is read in the background from {@code input} (already opened, so the input's
+     * refusals came first), under the next short name, and makes it current. Its traces appear as
+     * they are read; {@link LoadedDump#load()} tells how far it has got.
+     */
+    public LoadedDump addLoading(String source, TextInput input) {
+        return addLoading(source, input, (sink, listener) -> new DumpParser().stream(source, input, sink, listener));
+    }
+
+    /** As {@link #addLoading(String, TextInput)}, with the traces from {@code from} (tests feed their own, at their pace). */
+    public LoadedDump addLoading(String source, TextInput input, DumpLoad.TraceSource from) {
+        TraceList traces = new TraceList();
+        DumpLoad load = DumpLoad.start(source, input, from, traces, analyzer);
+        LoadedDump d = new LoadedDump("d" + (dumps.size() + 1), new Dump(source, List.of(), List.of()), traces, load);
+        dumps.add(d);
+        select(d);
+        return d;
+    }
+
+    /**
+     * Forgets the dump added last (one that turned out to hold no trace), so the next gets its name;
+     * the current dump becomes none when it was that one. Any other dump stays.
+     */
+    public void discard(LoadedDump d) {
+        if (!dumps.isEmpty() && dumps.get(dumps.size() - 1) == d) {
+            d.load().cancel();
+            dumps.remove(dumps.size() - 1);
+            if (current == d) {
+                current = null;
+                traceIndex = 0;
+                frameIndex = 0;
+            }
+        }
+    }
+
+    /** Stops every background load and waits for its thread: a front end calls this as it closes. */
+    public void cancelLoads() {
+        for (LoadedDump d : dumps) {
+            d.load().cancel();
+        }
     }
 
     public void select(LoadedDump d) {

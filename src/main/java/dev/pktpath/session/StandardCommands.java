@@ -10,12 +10,17 @@ import dev.pktpath.model.Trace;
 import dev.pktpath.parse.DumpParser;
 import dev.pktpath.parse.InputReader;
 import dev.pktpath.parse.ParseException;
+import dev.pktpath.parse.ParseListener;
+import dev.pktpath.parse.TextInput;
+import dev.pktpath.model.Diagnostic;
 import dev.pktpath.render.Json;
 import dev.pktpath.render.JsonRenderer;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.render.TextRenderer;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -94,18 +99,26 @@ final class StandardCommands {
         String name = args.get(0);
         Dump dump;
         try {
-            String text;
+            TextInput in;
             if (name.equals("<sample>")) {
-                text = InputReader.readSample();
+                in = InputReader.openSample();
                 name = InputReader.SAMPLE_NAME;
             } else if (name.equals("-")) {
-                text = InputReader.read(name, s.stdin().orElseThrow(
-                        () -> new CommandException("load -: stdin holds the commands here; load a file instead")));
+                in = InputReader.open(name, s.stdin().orElseThrow(
+                        () -> new CommandException("load -: stdin holds the commands here; load a file instead")), false);
             } else {
-                text = InputReader.read(name, InputStream.nullInputStream());
+                in = InputReader.open(name, InputStream.nullInputStream(), false);
+            }
+            // read as it goes: no copy of the whole text beside the traces (Ctrl-C interrupts the stream)
+            List<Trace> traces = new ArrayList<>();
+            List<Diagnostic> outside;
+            try (TextInput input = in) {
+                outside = new DumpParser().stream(name, input, traces::add, ParseListener.NONE);
+            } catch (IOException e) {
+                throw new ParseException(name + ": cannot read (" + e.getMessage() + ")", e);
             }
             checkInterrupted();
-            dump = new DumpParser().parse(name, text);
+            dump = new Dump(name, traces, outside);
         } catch (ParseException e) {
             checkInterrupted();
             throw new CommandException(Sanitizer.clean(e.getMessage()));

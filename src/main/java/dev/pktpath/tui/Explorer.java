@@ -11,10 +11,15 @@ import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.diff.DiffOptions;
 import dev.pktpath.diff.DiffSide;
 import dev.pktpath.diff.TraceDiff;
+import dev.pktpath.model.Frame;
+import dev.pktpath.parse.InputReader;
+import dev.pktpath.parse.ParseException;
+import dev.pktpath.parse.TextInput;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.session.CommandException;
 import dev.pktpath.session.CommandLineSplitter;
 import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.LoadedDump;
 import dev.pktpath.session.Outcome;
 import dev.pktpath.session.Session;
 import dev.pktpath.session.TraceRef;
@@ -65,20 +70,168 @@ public final class Explorer {
         return state.quit;
     }
 
-    /** Runs until the user quits: one blocking-free step at a time, resting briefly when idle. */
+    /**
+     * Runs until the user quits: one blocking-free step at a time, resting briefly when idle. On the way
+     * out, stops what runs in the background (a search, a dump still loading) and waits for it.
+     */
     public void run() throws IOException {
-        draw(true);
-        while (!state.quit) {
-            if (!step()) {
-                recheckSize();
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        try {
+            // what arrived before the screen opened (a crashing trace to go to, a dump with no trace at all)
+            loadChanged();
+            draw(true);
+            while (!state.quit) {
+                if (!step()) {
+                    recheckSize();
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
+        } finally {
+            close();
         }
+    }
+
+    /**
+     * For tests and the bench: waits (at most {@code millis}) for the searches and rebuilds running in
+     * the background, then takes one step to show their results. Returns whether they all finished.
+     */
+    boolean settle(long millis) throws IOException {
+        boolean idle = state.background.awaitIdle(millis);
+        if (opening != null && opening.loading()) {
+            try {
+                idle &= opening.load().await(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        loadDrawn = 0;
+        if (!step() && !state.quit) {
+            draw(false);
+        }
+        return idle;
+    }
+
+    /** Stops background work and loading; leaves no thread of the explorer's running. */
+    public void close() {
+        state.background.close();
+        state.session.cancelLoads();
+    }
+
+    /**
+     * Why the explorer closed itself, for its caller to print as the one line before a non-zero exit
+     * (the dump held no backtrace once read), or null.
+     */
+    public String exitError() {
+        return exitError;
+    }
+
+    private String exitError;
+    /** The last time a dump's loading progress was drawn, and what it showed. */
+    private long loadDrawn;
+    private int loadTraces = -1;
+    /** While a dump opened from the command line loads: go to the first crashing trace as it arrives, until the user moves. */
+    private boolean seekCrash;
+    private int seekFrom;
+    private int seekWithFrames = -1;
+    private int seekChose = -1;
+
+    /**
+     * For a dump named on the command line that is still loading: select the first trace that names a
+     * crash once it arrives (as {@link TerminalExplorer#selectCrashingTrace} does for a loaded dump),
+     * unless the user has chosen a trace by then.
+     */
+    public void selectCrashingTraceAsItLoads() {
+        seekCrash = true;
+        seekChose = state.session.traceIndex();
+    }
+
+    /**
+     * Loading progress: whether the screen should be redrawn now (at most every 100 ms while loading,
+     * once at the end). A dump that ends with no trace closes the explorer with the contract's reason.
+     */
+    private boolean loadChanged() {
+        LoadedDump d = state.dump();
+        if (d == null || d == loadEnded) {
+            return false;
+        }
+        boolean loading = d.loading();
+        long now = System.nanoTime();
+        if (loading && now - loadDrawn < 100_000_000L) {
+            return false;
+        }
+        loadDrawn = now;
+        int n = state.traceCount();
+        seekCrashingTrace(d, loading);
+        if (loading) {
+            boolean changed = loadingShown != d || n != loadTraces;
+            loadingShown = d;
+            loadTraces = n;
+            return changed || d.load().fraction() >= 0;
+        }
+        loadEnded = d;
+        String failure = d.load().failure();
+        if (n == 0 && !d.load().cancelled() && d == opening) {
+            // :open of a file with no trace: say so and go back to the dump shown before, as :open refuses it
+            opening = null;
+            state.session.discard(d);
+            if (beforeOpening != null) {
+                state.session.select(beforeOpening);
+            }
+            state.error(failure != null ? Sanitizer.clean(failure) : Sanitizer.clean(d.dump().source()) + ": no backtrace found");
+        } else if (n == 0 && !d.load().cancelled()) {
+            exitError = failure != null ? failure : Sanitizer.clean(d.dump().source()) + ": no backtrace found";
+            state.quit = true;
+        } else if (failure != null) {
+            state.error(Sanitizer.clean(failure) + " (" + n + (n == 1 ? " trace" : " traces") + " read)");
+        } else if (d == opening) {
+            // as :open says it when it reads a file whole
+            state.info(d.name() + ": " + Sanitizer.clean(d.dump().source()) + ", " + n + (n == 1 ? " trace" : " traces"));
+        } else if (loadingShown == d) {
+            // the user saw it loading: say it is complete (a dump loaded before the screen opened needs no word)
+            state.info("loaded " + n + (n == 1 ? " trace" : " traces"));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private LoadedDump loadingShown;
+    private LoadedDump loadEnded;
+
+    private void seekCrashingTrace(LoadedDump d, boolean loading) {
+        if (!seekCrash || d == null) {
+            return;
+        }
+        if (state.session.traceIndex() != seekChose) {
+            seekCrash = false;
+            return;
+        }
+        int n = d.traces().size();
+        for (; seekFrom < n; seekFrom++) {
+            TraceAnalysis a = d.traces().get(seekFrom);
+            if (a.naming().title() != null || !a.trace().exceptions().isEmpty()) {
+                if (seekFrom != state.session.traceIndex()) {
+                    state.selectTrace(seekFrom);
+                    state.info("");
+                }
+                seekCrash = false;
+                return;
+            }
+            if (seekWithFrames < 0 && !a.trace().frames().isEmpty()) {
+                seekWithFrames = seekFrom;
+            }
+        }
+        if (!loading) {
+            if (seekWithFrames > 0 && state.session.traceIndex() == 0) {
+                state.selectTrace(seekWithFrames);
+            }
+            seekCrash = false;
+        }
+        seekChose = state.session.traceIndex();
     }
 
     /**
@@ -109,7 +262,8 @@ public final class Explorer {
 
     /** One round: redraw after a resize, then handle every key already typed. Returns whether anything happened. */
     public boolean step() throws IOException {
-        boolean acted = false;
+        boolean acted = state.background.poll();
+        acted |= loadChanged();
         if (screen.doResizeIfNecessary() != null) {
             lastResize = System.nanoTime();
             settlePending = true;
@@ -148,6 +302,10 @@ public final class Explorer {
         Optional<Action> action = keys.lookup(k);
         if (state.overlay != ViewState.Overlay.NONE) {
             overlayKey(k, action.orElse(null));
+            return;
+        }
+        if (state.background.busy() && (k.getKeyType() == KeyType.Escape
+                || (k.getKeyType() == KeyType.Character && k.isCtrlDown() && k.getCharacter() == 'c')) && cancelWork()) {
             return;
         }
         state.info("");
@@ -228,6 +386,9 @@ public final class Explorer {
 
     // ---- search ----
 
+    /** The matches of the last search in the current trace (built once per trace and search). */
+    private SearchIndex searchIndex;
+
     private void search(String regex, boolean forward, boolean includeCurrent) {
         if (!regex.equals(searchSource)) {
             try {
@@ -239,28 +400,135 @@ public final class Explorer {
             }
         }
         state.session.setSearch(regex);
-        FrameRows rows = state.rows();
         TraceAnalysis a = state.analysis();
-        if (rows == null || rows.visible.length == 0) {
+        if (a == null || a.trace().frames().isEmpty()) {
             state.error("no frames to search");
             return;
         }
-        int n = rows.visible.length;
-        int start = Math.max(0, rows.positionOf(state.frame()));
-        for (int step = includeCurrent ? 0 : 1; step <= n; step++) {
-            int pos = forward ? start + step : start - step;
-            boolean wrapped = pos >= n || pos < 0;
-            pos = Math.floorMod(pos, n);
-            int f = rows.visible[pos];
-            String fn = a.trace().frames().get(f).function();
-            if (fn != null && searchPattern.matcher(fn).find()) {
-                state.selectFrame(f);
-                state.info((wrapped ? "search wrapped: " : "") + "/" + Sanitizer.clean(regex) + "  "
-                        + FrameText.level(a.trace().frames().get(f)) + " " + Sanitizer.clean(fn));
-                return;
-            }
+        if (searchIndex != null && searchIndex.isFor(a, regex)) {
+            jump(searchIndex, forward, includeCurrent);
+            return;
         }
-        state.error("no function matches /" + Sanitizer.clean(regex));
+        Pattern p = searchPattern;
+        if (a.trace().frames().size() < ViewState.backgroundFrom) {
+            searchIndex = SearchIndex.build(a, regex, p, null);
+            jump(searchIndex, forward, includeCurrent);
+            return;
+        }
+        // a long trace: find the matches in the background, then jump from wherever the selection is then
+        state.background.start(Background.Slot.SEARCH, "searching /" + Sanitizer.clean(regex), pr -> SearchIndex.build(a, regex, p, pr),
+                index -> {
+                    searchIndex = index;
+                    if (state.analysis() == a) {
+                        jump(index, forward, includeCurrent);
+                    }
+                },
+                e -> state.error("search failed: " + Sanitizer.clean(String.valueOf(e.getMessage()))));
+        state.info("searching /" + Sanitizer.clean(regex) + " in " + a.trace().frames().size() + " frames (Esc cancels)");
+    }
+
+    /** Selects the next match the index holds from the selected frame; when this trace has none, looks in the others. */
+    private void jump(SearchIndex index, boolean forward, boolean includeCurrent) {
+        FrameRows rows = state.rows();
+        TraceAnalysis a = state.analysis();
+        String regex = index.regex;
+        if (rows == null || rows.visible.length == 0) {
+            searchOtherTraces(regex, forward, rows == null ? "the frames are still being prepared" : "no frames to search");
+            return;
+        }
+        int cur = rows.visible[Math.max(0, rows.positionOf(state.frame()))];
+        SearchIndex.Hit hit = index.next(rows, cur, forward, includeCurrent);
+        if (hit == null) {
+            searchOtherTraces(regex, forward, "no function matches /" + Sanitizer.clean(regex));
+            return;
+        }
+        int f = hit.frame();
+        state.selectFrame(f);
+        state.info((hit.wrapped() ? "search wrapped: " : "") + "/" + Sanitizer.clean(regex) + "  "
+                + FrameText.level(a.trace().frames().get(f)) + " " + Sanitizer.clean(a.trace().frames().get(f).function()));
+    }
+
+    /**
+     * The search matches nothing shown in this trace: in a dump of several traces, look through the
+     * others in order (backwards for N), in the background, and go to the first that has a match.
+     */
+    private void searchOtherTraces(String regex, boolean forward, String noMatch) {
+        LoadedDump d = state.dump();
+        int count = state.traceCount();
+        if (d == null || count < 2) {
+            state.error(noMatch);
+            return;
+        }
+        int from = state.session.traceIndex();
+        Pattern p = searchPattern;
+        Session session = state.session;
+        String filter = session.filter();
+        state.background.start(Background.Slot.SEARCH, "searching /" + Sanitizer.clean(regex) + " in other traces",
+                pr -> {
+                    for (int k = 1; k < count; k++) {
+                        pr.set((double) k / count);
+                        int t = Math.floorMod(from + (forward ? k : -k), count);
+                        TraceAnalysis other = d.traces().get(t);
+                        SearchIndex index = SearchIndex.build(other, regex, p, null);
+                        if (index.isEmpty()) {
+                            continue;
+                        }
+                        java.util.function.IntPredicate shown = i -> true;
+                        if (!filter.isBlank()) {
+                            try {
+                                shown = FilterBinding.compile(filter, session, other);
+                            } catch (CommandException e) {
+                                // an unreadable filter shows everything, as the frames pane does
+                            }
+                        }
+                        FrameRows rows = new FrameRows(other, shown, new int[]{0, 0}, null);
+                        int start = forward ? -1 : other.trace().frames().size();
+                        SearchIndex.Hit hit = index.next(rows, start, forward, false);
+                        if (hit != null) {
+                            return new int[]{t, hit.frame(), forward ? (t < from ? 1 : 0) : (t > from ? 1 : 0)};
+                        }
+                    }
+                    return null;
+                },
+                found -> {
+                    if (state.dump() != d) {
+                        return;
+                    }
+                    if (found == null) {
+                        state.error("no function matches /" + Sanitizer.clean(regex) + " in any trace");
+                        return;
+                    }
+                    state.selectTrace(found[0]);
+                    state.selectFrame(found[1]);
+                    TraceAnalysis a = state.analysis();
+                    Frame f = a.trace().frames().get(found[1]);
+                    state.info((found[2] == 1 ? "search wrapped: " : "") + "/" + Sanitizer.clean(regex) + "  trace " + (found[0] + 1)
+                            + "  " + FrameText.level(f) + " " + Sanitizer.clean(f.function()));
+                },
+                e -> state.error("search failed: " + Sanitizer.clean(String.valueOf(e.getMessage()))));
+        state.info(noMatch + " in this trace; searching the other " + (count - 1) + " traces (Esc cancels)");
+    }
+
+    /** Esc or Ctrl-C while a search or a new filter is being worked out stops it; returns whether it did. */
+    private boolean cancelWork() {
+        Background.Job<?> search = state.background.cancel(Background.Slot.SEARCH);
+        if (search != null) {
+            state.info("search cancelled");
+            return true;
+        }
+        if (state.background.cancel(Background.Slot.BUCKETS) != null) {
+            state.info("buckets cancelled");
+            return true;
+        }
+        String shown = state.shownFilter();
+        if (state.background.running(Background.Slot.ROWS) != null && shown != null) {
+            state.background.cancel(Background.Slot.ROWS);
+            state.announceFilter = null;
+            state.session.setFilter(shown);
+            state.info("filter cancelled; filter: " + (shown.isEmpty() ? "none" : Sanitizer.clean(shown)));
+            return true;
+        }
+        return false;
     }
 
     private void searchAgain(boolean forward) {
@@ -356,8 +624,11 @@ public final class Explorer {
         FrameRows r = state.rows();
         if (text.isBlank()) {
             state.info("filter cleared");
-        } else if (r != null) {
+        } else if (r != null && state.rowsCurrent()) {
             state.info("filter " + Sanitizer.clean(text) + ": " + r.visible.length + " of " + state.frameCount() + " frames shown");
+        } else if (state.analysis() != null) {
+            state.announceFilter = text;
+            state.info("filter " + Sanitizer.clean(text) + ": applying to " + state.frameCount() + " frames (Esc cancels)");
         }
     }
 
@@ -366,6 +637,9 @@ public final class Explorer {
         Outcome o;
         try {
             refuseStdin(line);
+            if (openInBackground(line)) {
+                return;
+            }
             o = state.commands.execute(state.session, line);
         } catch (CommandException e) {
             state.error(Sanitizer.clean(e.getMessage()));
@@ -390,6 +664,45 @@ public final class Explorer {
                 }
             }
         }
+    }
+
+    /** A dump {@code :open} is loading in the background, and the dump to go back to if it holds no trace. */
+    private LoadedDump opening;
+    private LoadedDump beforeOpening;
+
+    /**
+     * {@code :open FILE} (and {@code :load}): opens the file here, so its refusals come at once, then reads
+     * it in the background as the command line's dump is read; the screen shows it as it arrives.
+     * Returns false for anything else, which runs as a plain command.
+     */
+    private boolean openInBackground(String line) throws CommandException {
+        List<String> words = CommandLineSplitter.split(line);
+        if (words.size() != 2 || words.get(1).equals("-") || words.get(1).startsWith("--")
+                || !state.commands.find(words.get(0)).map(c -> c.name().equals("load")).orElse(false)) {
+            return false;
+        }
+        String name = words.get(1);
+        boolean sample = name.equals("<sample>");
+        TextInput in;
+        try {
+            in = sample ? InputReader.openSample() : InputReader.open(name, java.io.InputStream.nullInputStream(), false);
+        } catch (ParseException e) {
+            throw new CommandException(e.getMessage());
+        }
+        beforeOpening = state.dump();
+        state.buckets = false;
+        opening = state.session.addLoading(sample ? InputReader.SAMPLE_NAME : name, in);
+        for (PaneId p : PaneId.values()) {
+            state.setTop(p, 0);
+        }
+        state.info(opening.name() + ": " + Sanitizer.clean(opening.dump().source()) + ", loading (q quits)");
+        return true;
+    }
+
+    /** Whether something runs in the background that a test may wait for: a search, a rebuild, a dump {@code :open} loads. */
+    boolean busy() {
+        // until the end of the load has been shown (it may end before anyone asks)
+        return state.background.busy() || (opening != null && opening != loadEnded);
     }
 
     // ---- diff view ----
@@ -444,13 +757,38 @@ public final class Explorer {
             state.error("buckets need a dump with several traces");
             return;
         }
-        state.buckets = !state.buckets;
         if (state.buckets) {
-            int n = state.clustering().clusters().size();
-            state.info("traces pane: " + n + (n == 1 ? " bucket" : " buckets") + " of " + state.traceCount() + " traces (b: tasks)");
-        } else {
+            state.buckets = false;
             state.info("traces pane: " + state.traceCount() + " tasks (b: buckets)");
+            return;
         }
+        if (state.dump().loading()) {
+            state.error("buckets: still loading (" + state.traceCount() + " traces so far)");
+            return;
+        }
+        if (state.bucketsCurrent() || state.traceCount() < BUCKETS_IN_BACKGROUND) {
+            showBuckets(state.bucketsReady());
+            return;
+        }
+        LoadedDump d = state.dump();
+        state.background.start(Background.Slot.BUCKETS, "bucketing " + state.traceCount() + " traces", p -> Buckets.of(d, p),
+                b -> {
+                    state.setBuckets(b);
+                    if (state.dump() == d) {
+                        showBuckets(b);
+                    }
+                },
+                e -> state.error("buckets failed: " + Sanitizer.clean(String.valueOf(e.getMessage()))));
+        state.info("bucketing " + state.traceCount() + " traces (Esc cancels)");
+    }
+
+    /** Traces from which the buckets are worked out in the background. */
+    static final int BUCKETS_IN_BACKGROUND = 2000;
+
+    private void showBuckets(Buckets b) {
+        state.buckets = true;
+        int n = b.clusters().size();
+        state.info("traces pane: " + n + (n == 1 ? " bucket" : " buckets") + " of " + b.traceCount + " traces (b: tasks)");
     }
 
     private void markTrace() {
@@ -694,6 +1032,33 @@ public final class Explorer {
         }
     }
 
+    /**
+     * What runs in the background, for the status line: a search or a filter being applied (with how
+     * to cancel it), else the dump still loading, as a progress bar. Empty when nothing runs.
+     */
+    private String activity(Theme t) {
+        Background.Job<?> job = state.background.shown();
+        if (job != null) {
+            return "  " + job.label + " " + bar(job.progress.fraction(), t) + " Esc cancels";
+        }
+        LoadedDump d = state.dump();
+        if (d == null || !d.loading()) {
+            return "";
+        }
+        int n = state.traceCount();
+        double f = d.load().fraction();
+        return "  loading " + (f < 0 ? "" : bar(f, t) + " ") + n + (n == 1 ? " trace" : " traces");
+    }
+
+    /** A progress bar of ten cells and the percentage: {@code [#####.....]  50%}. */
+    static String bar(double fraction, Theme t) {
+        int pct = (int) Math.max(0, Math.min(100, Math.floor(fraction * 100)));
+        int cells = pct / 10;
+        char full = t.ascii ? '#' : '\u2588';
+        char empty = t.ascii ? '.' : '\u2591';
+        return "[" + String.valueOf(full).repeat(cells) + String.valueOf(empty).repeat(10 - cells) + "] " + (pct < 10 ? " " : "") + pct + "%";
+    }
+
     /** The bottom line: the prompt while one is open (returns where the cursor goes), else the status. */
     private TerminalPosition statusLine(TextGraphics g, int w, int h, Theme t) {
         int y = h - 1;
@@ -720,22 +1085,23 @@ public final class Explorer {
         String file = "", trace = "", frame = "", filter = "";
         if (state.dump() != null) {
             file = " " + fileName(state.dump().dump().source());
-            trace = "  trace " + (state.session.traceIndex() + 1) + "/" + state.traceCount();
+            trace = "  trace " + (state.traceCount() == 0 ? "-" : String.valueOf(state.session.traceIndex() + 1)) + "/" + state.traceCount();
             int f = state.frame();
             frame = "  frame " + (f < 0 ? "-" : String.valueOf(f + 1)) + "/" + state.frameCount();
             String fl = state.session.filter();
             filter = "  filter: " + (fl.isEmpty() ? "none" : Sanitizer.clean(fl));
         }
         String msg = state.message.isEmpty() ? "" : "  " + (state.messageIsError ? "error: " : "") + state.message;
+        String work = activity(t);
         // A message needs room more than the file name (on the title line too) or an empty filter.
         int room = w - right.length();
-        if (file.length() + trace.length() + frame.length() + filter.length() + msg.length() > room) {
+        if (file.length() + trace.length() + frame.length() + filter.length() + work.length() + msg.length() > room) {
             file = "";
         }
-        if (trace.length() + frame.length() + filter.length() + msg.length() > room && filter.endsWith("none")) {
+        if (trace.length() + frame.length() + filter.length() + work.length() + msg.length() > room && filter.endsWith("none")) {
             filter = "";
         }
-        String left = file + trace + frame + filter;
+        String left = file + trace + frame + filter + work;
         Text.blankRow(g, y, true);
         int x = Text.put(g, 0, y, Text.cut(left, room, t), TextColor.ANSI.DEFAULT, true, false);
         if (!msg.isEmpty() && x + 3 < room) {

@@ -36,6 +36,15 @@ final class FrameRows {
     final int moduleWidth;
 
     FrameRows(TraceAnalysis a, IntPredicate shown) {
+        this(a, shown, null, null);
+    }
+
+    /**
+     * @param widths   the trace's column widths from earlier rows of the same trace ({@link #widths()}),
+     *                 or null to measure them (every frame's text: the slow part on a long trace)
+     * @param progress for a build in the background: told how far it is, and where it learns it was cancelled
+     */
+    FrameRows(TraceAnalysis a, IntPredicate shown, int[] widths, Background.Progress progress) {
         List<Frame> frames = a.trace().frames();
         int n = frames.size();
         Map<Integer, List<Integer>> exceptionsAfter = new HashMap<>();
@@ -64,13 +73,21 @@ final class FrameRows {
             k[rows] = EXCEPTION;
             r[rows++] = e;
         }
+        boolean measure = widths == null;
+        boolean anyException = !exceptionsAfter.isEmpty();
         for (int i = 0; i < n; i++) {
-            Frame f = frames.get(i);
-            fnWidth = Math.max(fnWidth, FrameText.functionWithOffset(f).length());
-            if (f.module() != null) {
-                modWidth = Math.max(modWidth, f.module().length() + 2);
+            if (progress != null) {
+                progress.tick(i, n);
             }
-            int extra = 3 + exceptionsAfter.getOrDefault(i, List.of()).size();
+            Frame f = frames.get(i);
+            if (measure) {
+                fnWidth = Math.max(fnWidth, FrameText.functionWithOffset(f).length());
+                if (f.module() != null) {
+                    modWidth = Math.max(modWidth, f.module().length() + 2);
+                }
+            }
+            List<Integer> after = anyException ? exceptionsAfter.getOrDefault(i, List.of()) : List.of();
+            int extra = 3 + after.size();
             k = grow(k, rows + extra);
             r = grow(r, rows + extra);
             if (!shown.test(i)) {
@@ -93,7 +110,7 @@ final class FrameRows {
                 k[rows] = FRAME;
                 r[rows++] = i;
             }
-            for (int e : exceptionsAfter.getOrDefault(i, List.of())) {
+            for (int e : after) {
                 k[rows] = EXCEPTION;
                 r[rows++] = e;
             }
@@ -109,8 +126,13 @@ final class FrameRows {
         this.rowCount = rows;
         this.visible = Arrays.copyOf(vis, shownCount);
         this.hiddenCount = hidden;
-        this.functionWidth = Math.min(fnWidth, 60);
-        this.moduleWidth = Math.min(modWidth, 16);
+        this.functionWidth = measure ? Math.min(fnWidth, 60) : widths[0];
+        this.moduleWidth = measure ? Math.min(modWidth, 16) : widths[1];
+    }
+
+    /** The column widths, to hand to the next rows built for the same trace. */
+    int[] widths() {
+        return new int[]{functionWidth, moduleWidth};
     }
 
     private static int[] grow(int[] a, int need) {

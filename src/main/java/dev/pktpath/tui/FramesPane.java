@@ -39,6 +39,14 @@ final class FramesPane implements Pane {
         int w = g.getSize().getColumns();
         TraceAnalysis a = v.analysis();
         FrameRows rows = v.rows();
+        if (a == null && v.dump() != null && v.dump().loading()) {
+            Text.put(g, 1, 0, Text.cut("loading " + Explorer.fileName(v.dump().dump().source()) + " ...", w - 1, t), t.dim(), false, false);
+            return;
+        }
+        if (a != null && rows == null) {
+            Text.put(g, 1, 0, Text.cut("preparing " + a.trace().frames().size() + " frames ...", w - 1, t), t.dim(), false, false);
+            return;
+        }
         if (a == null || rows == null) {
             Text.put(g, 1, 0, "no dump loaded (try :open FILE)", t.dim(), false, false);
             return;

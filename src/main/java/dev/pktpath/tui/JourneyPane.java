@@ -77,6 +77,10 @@ final class JourneyPane implements Pane {
             if (f < 0 || f >= frames.size()) {
                 continue;
             }
+            if (b.length() > 500) {
+                // wider than any terminal: a stage of a runaway recursion can hold a million frames
+                break;
+            }
             if (b.length() > 0) {
                 b.append(' ').append(t.arrow()).append(' ');
             }

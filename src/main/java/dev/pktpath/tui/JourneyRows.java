@@ -24,6 +24,7 @@ final class JourneyRows {
     final Journey journey;
     final List<Row> rows;
     private final int[] stepOfFrame;
+    private final int[] rowOfStep;
 
     JourneyRows(TraceAnalysis a) {
         this.journey = a.journey() == null ? Journey.EMPTY : a.journey();
@@ -51,6 +52,14 @@ final class JourneyRows {
             }
         }
         this.rows = List.copyOf(r);
+        // which row shows each step, looked up on every redraw: a deep trace can have thousands of steps
+        rowOfStep = new int[steps.size()];
+        Arrays.fill(rowOfStep, -1);
+        for (int i = this.rows.size() - 1; i >= 0; i--) {
+            if (this.rows.get(i).step() >= 0) {
+                rowOfStep[this.rows.get(i).step()] = i;
+            }
+        }
     }
 
     boolean isEmpty() {
@@ -71,12 +80,7 @@ final class JourneyRows {
     }
 
     int rowOfStep(int s) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).step() == s) {
-                return i;
-            }
-        }
-        return -1;
+        return s >= 0 && s < rowOfStep.length ? rowOfStep[s] : -1;
     }
 
     /** The frame to select when a step is chosen: its oldest call, or the crash frame for a frameless crash stage. */

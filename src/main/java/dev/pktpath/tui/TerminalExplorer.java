@@ -7,6 +7,7 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.pktpath.analysis.TraceAnalysis;
 import dev.pktpath.session.CommandException;
 import dev.pktpath.session.CommandRegistry;
+import dev.pktpath.session.DumpLoad;
 import dev.pktpath.session.LoadedDump;
 import dev.pktpath.session.Session;
 
@@ -44,8 +45,19 @@ public final class TerminalExplorer {
         try {
             screen.startScreen();
             screen.setCursorPosition(null);
-            new Explorer(screen, session, commands).run();
+            Explorer explorer = new Explorer(screen, session, commands);
+            // read in the background (opened from the command line): it may have been loading when the
+            // crashing trace was looked for, so look again as it arrives (the REPL's dumps are complete)
+            if (session.current().map(d -> d.load() != DumpLoad.COMPLETE).orElse(false)) {
+                explorer.selectCrashingTraceAsItLoads();
+            }
+            explorer.run();
             restore(screen, restored);
+            if (explorer.exitError() != null) {
+                // the dump held no backtrace after all: the contract's one line, once the terminal is back
+                err.println("pktpath-tui: " + explorer.exitError());
+                return 1;
+            }
             return 0;
         } catch (IOException e) {
             restore(screen, restored);
@@ -56,6 +68,7 @@ public final class TerminalExplorer {
             err.println("pktpath-tui: internal error: " + e);
             return 70;
         } finally {
+            session.cancelLoads();
             restore(screen, restored);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -106,7 +119,8 @@ public final class TerminalExplorer {
      */
     public static void selectCrashingTrace(Session session) {
         LoadedDump d = session.current().orElse(null);
-        if (d == null || d.traces().size() < 2) {
+        if (d == null || d.traces().size() < 2 || d.loading()) {
+            // still loading: the explorer selects it as it arrives (Explorer#selectCrashingTraceAsItLoads)
             return;
         }
         int withFrames = -1;

@@ -21,7 +21,7 @@ final class TracesPane implements Pane {
     @Override
     public String title(ViewState v) {
         if (v.buckets && v.dump() != null) {
-            return "Buckets (" + v.clustering().clusters().size() + " of " + v.traceCount() + " traces)";
+            return "Buckets (" + v.clustering().clusters().size() + " of " + v.bucketsReady().traceCount + " traces)";
         }
         return "Traces (" + v.traceCount() + ")";
     }
@@ -73,9 +73,10 @@ final class TracesPane implements Pane {
     private static void drawBuckets(TextGraphics g, ViewState v, Theme t, LoadedDump d) {
         int h = g.getSize().getRows();
         int w = g.getSize().getColumns();
-        List<Cluster> clusters = v.clustering().clusters();
+        Buckets bk = v.bucketsReady();
+        List<Cluster> clusters = bk.clusters();
         int n = clusters.size();
-        int sel = bucketOf(v, d);
+        int sel = bk.bucketOf(v.session.traceIndex());
         int top = v.follow(PaneId.TRACES, sel, h, n - h);
         int idWidth = String.valueOf(n).length();
         for (int y = 0; y < h && top + y < n; y++) {
@@ -85,12 +86,12 @@ final class TracesPane implements Pane {
             if (selected) {
                 Text.blankRow(g, y, true);
             }
-            int first = indexOf(d, c.firstTraceId());
+            int first = bk.firstTrace(i);
             TraceAnalysis rep = d.traces().get(Math.max(0, first));
             String line = "B" + Text.padLeft(String.valueOf(i + 1), idWidth)
                     + Text.padLeft(String.valueOf(c.size()), 5) + (c.size() == 1 ? " task  " : " tasks ")
                     + Text.padLeft(String.valueOf(c.frames().size()), 4) + (c.frames().size() == 1 ? " frame   " : " frames  ")
-                    + "traces " + ids(c.traceIds()) + "  ";
+                    + "traces " + bk.ids(i) + "  ";
             int x = Text.put(g, 0, y, selected ? ">" : " ", TextColor.ANSI.DEFAULT, selected, selected);
             x = Text.put(g, x, y, Text.cut(line, w - x, t), TextColor.ANSI.DEFAULT, selected, false);
             String title = rep.naming().title() == null ? "" : Sanitizer.clean(rep.naming().title());
@@ -102,8 +103,13 @@ final class TracesPane implements Pane {
 
     /** Trace ids as a short list: runs of consecutive ids as {@code 1-5}. */
     static String ids(List<Integer> ids) {
+        return ids(ids, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #ids(List)}, stopping once the text is {@code room} characters long. */
+    static String ids(List<Integer> ids, int room) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
+        for (int i = 0; i < ids.size() && b.length() < room; i++) {
             int start = ids.get(i);
             int j = i;
             while (j + 1 < ids.size() && ids.get(j + 1) == ids.get(j) + 1) {
@@ -118,35 +124,15 @@ final class TracesPane implements Pane {
         return b.toString();
     }
 
-    private static int indexOf(LoadedDump d, int traceId) {
-        for (int i = 0; i < d.traces().size(); i++) {
-            if (d.traces().get(i).trace().id() == traceId) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The bucket holding the selected trace (0 if none does). */
-    private static int bucketOf(ViewState v, LoadedDump d) {
-        int id = d.traces().get(v.session.traceIndex()).trace().id();
-        List<Cluster> clusters = v.clustering().clusters();
-        for (int i = 0; i < clusters.size(); i++) {
-            if (clusters.get(i).traceIds().contains(id)) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
     private static void selectBucket(ViewState v, int bucket) {
         LoadedDump d = v.dump();
-        List<Cluster> clusters = v.clustering().clusters();
+        Buckets bk = v.bucketsReady();
+        List<Cluster> clusters = bk.clusters();
         if (d == null || clusters.isEmpty()) {
             return;
         }
         int b = Math.max(0, Math.min(clusters.size() - 1, bucket));
-        int index = indexOf(d, clusters.get(b).firstTraceId());
+        int index = bk.firstTrace(b);
         if (index >= 0) {
             v.selectTrace(index);
             v.info("bucket " + (b + 1) + "/" + clusters.size() + ": " + clusters.get(b).size() + " traces, showing trace " + (index + 1));
@@ -158,7 +144,7 @@ final class TracesPane implements Pane {
         int sel = v.session.traceIndex();
         int n = v.traceCount();
         if (v.buckets && v.dump() != null) {
-            int b = bucketOf(v, v.dump());
+            int b = v.bucketsReady().bucketOf(sel);
             int count = v.clustering().clusters().size();
             switch (a) {
                 case DOWN -> selectBucket(v, b + 1);

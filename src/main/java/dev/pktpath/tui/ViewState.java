@@ -35,8 +35,7 @@ final class ViewState {
     DiffView diff;
     /** Whether the traces pane lists buckets of similar stacks instead of tasks. */
     boolean buckets;
-    private LoadedDump clusteredFor;
-    private dev.pktpath.diff.Clustering clustering;
+    private Buckets bucketsFor;
     /** The trace marked with m, for d to diff against. */
     dev.pktpath.session.TraceRef mark;
     Prompt prompt;
@@ -48,6 +47,20 @@ final class ViewState {
     final Map<PaneId, Integer> top = new EnumMap<>(PaneId.class);
     final Map<Prompt.Kind, List<String>> histories = new EnumMap<>(Prompt.Kind.class);
 
+    /** Traces of this many frames or more get their rows built in the background (tests lower it). */
+    static int backgroundFrom = 50_000;
+    /** Jobs too long for a key press; the screen loop polls it. */
+    final Background background = new Background();
+    /** Rows of the last few (trace, filter) pairs: a million-frame trace's rows are tens of megabytes, so few. */
+    private final Map<RowsKey, FrameRows> rowsCache = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RowsKey, FrameRows> eldest) {
+            return size() > 4;
+        }
+    };
+    private RowsKey rowsJob;
+    /** A filter whose "n of m frames shown" waits for its rows to be built in the background. */
+    String announceFilter;
     private TraceAnalysis rowsFor;
     private String rowsFilter;
     private FrameRows rows;
@@ -62,20 +75,30 @@ final class ViewState {
         }
     }
 
-    /** The current dump's traces bucketed as {@code cluster} does (default threshold), computed once per dump. */
+    /** The current dump's traces bucketed as {@code cluster} does (default threshold). */
     dev.pktpath.diff.Clustering clustering() {
-        LoadedDump d = dump();
-        if (d != clusteredFor) {
-            List<dev.pktpath.model.Trace> traces = new ArrayList<>();
-            if (d != null) {
-                for (TraceAnalysis a : d.traces()) {
-                    traces.add(a.trace());
-                }
-            }
-            clustering = new dev.pktpath.diff.Clusterer().cluster(traces);
-            clusteredFor = d;
+        return bucketsReady().clustering;
+    }
+
+    /**
+     * The buckets of the current dump, worked out on this thread if they are not yet (the explorer
+     * has them built in the background first for a big dump, see {@link #bucketsCurrent()}).
+     */
+    Buckets bucketsReady() {
+        if (!bucketsCurrent()) {
+            bucketsFor = Buckets.of(dump(), null);
         }
-        return clustering;
+        return bucketsFor;
+    }
+
+    /** Whether the buckets kept are those of the current dump with all the traces it has now. */
+    boolean bucketsCurrent() {
+        LoadedDump d = dump();
+        return bucketsFor != null && bucketsFor.dump == d && bucketsFor.traceCount == traceCount();
+    }
+
+    void setBuckets(Buckets b) {
+        bucketsFor = b;
     }
 
     Theme theme() {
@@ -114,25 +137,108 @@ final class ViewState {
         return r.nearestShown(session.frameIndex());
     }
 
-    /** Rows of the frames pane for the current trace and filter; rebuilt only when either changes. */
+    /**
+     * Rows of the frames pane for the current trace and filter; rebuilt only when either changes, and
+     * kept for the last few (trace, filter) pairs so that setting and clearing a filter costs nothing
+     * the second time. A trace of {@link #backgroundFrom} frames or more is built in the background:
+     * until then this returns the rows the trace had under its previous filter (null when there are
+     * none) and the status line shows the progress.
+     */
     FrameRows rows() {
         TraceAnalysis a = analysis();
         if (a == null) {
             return null;
         }
         String f = session.filter();
-        if (rows == null || rowsFor != a || !f.equals(rowsFilter)) {
-            IntPredicate shown;
-            try {
-                shown = FilterBinding.compile(f, session, a);
-            } catch (CommandException e) {
-                shown = i -> true;
-            }
-            rows = new FrameRows(a, shown);
+        if (rows != null && rowsFor == a && f.equals(rowsFilter)) {
+            return rows;
+        }
+        RowsKey key = new RowsKey(a, f);
+        FrameRows cached = rowsCache.get(key);
+        if (cached == null && a.trace().frames().size() < backgroundFrom) {
+            cached = buildRows(a, f, null);
+            rowsCache.put(key, cached);
+        }
+        if (cached != null) {
+            rows = cached;
             rowsFor = a;
             rowsFilter = f;
+            return rows;
         }
-        return rows;
+        Background.Job<?> running = background.running(Background.Slot.ROWS);
+        if (running == null || !key.equals(rowsJob)) {
+            rowsJob = key;
+            background.start(Background.Slot.ROWS, f.isBlank() ? "preparing frames" : "filtering", p -> buildRows(a, f, p),
+                    r -> {
+                        rowsCache.put(key, r);
+                        rowsJob = null;
+                        if (f.equals(announceFilter) && analysis() == a && f.equals(session.filter())) {
+                            announceFilter = null;
+                            info("filter " + dev.pktpath.render.Sanitizer.clean(f) + ": " + r.visible.length + " of "
+                                    + a.trace().frames().size() + " frames shown");
+                        }
+                    },
+                    e -> {
+                        rowsJob = null;
+                        error("cannot show the frames: " + dev.pktpath.render.Sanitizer.clean(String.valueOf(e.getMessage())));
+                    });
+        }
+        return rowsFor == a ? rows : null;
+    }
+
+    /** Whether the rows shown are those of the current trace and filter (false while a rebuild runs). */
+    boolean rowsCurrent() {
+        FrameRows r = rows();
+        return r != null && rowsFor == analysis() && session.filter().equals(rowsFilter);
+    }
+
+    /**
+     * While rows for a new filter are built: the filter of the rows still shown for this trace, to go
+     * back to when the user cancels. Null when the rows shown are current or belong to another trace.
+     */
+    String shownFilter() {
+        return rows != null && rowsFor == analysis() && !session.filter().equals(rowsFilter) ? rowsFilter : null;
+    }
+
+    private FrameRows buildRows(TraceAnalysis a, String f, Background.Progress p) {
+        IntPredicate shown;
+        try {
+            shown = FilterBinding.compile(f, session, a);
+        } catch (CommandException e) {
+            shown = i -> true;
+        }
+        return new FrameRows(a, shown, widthsFor(a), p);
+    }
+
+    /** Column widths of {@code a} from rows already built for it, so a new filter does not measure every frame again. */
+    private int[] widthsFor(TraceAnalysis a) {
+        for (Map.Entry<RowsKey, FrameRows> e : rowsCache.entrySet()) {
+            if (e.getKey().analysis == a) {
+                return e.getValue().widths();
+            }
+        }
+        return null;
+    }
+
+    /** A trace by identity (analyses are records: comparing two of a million frames by value would cost a scan) and a filter. */
+    private static final class RowsKey {
+        final TraceAnalysis analysis;
+        final String filter;
+
+        RowsKey(TraceAnalysis analysis, String filter) {
+            this.analysis = analysis;
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowsKey k && k.analysis == analysis && k.filter.equals(filter);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(analysis) * 31 + filter.hashCode();
+        }
     }
 
     JourneyRows journey() {

@@ -66,7 +66,7 @@ class TmuxExplorerIT {
     @Test
     void sampleOpensMovesAndQuitsWithTheTerminalRestored() throws Exception {
         explore("--sample");
-        String screen = waitFor("the explorer", s -> s.contains("frame 1/34"));
+        String screen = waitFor("the explorer", s -> s.contains("frame 1/34") && s.contains("? help"));
         assertThat(screen).contains("seed-packet-path.txt").contains("Frames (34)").contains("machine_kexec")
                 .contains("exception RIP: skb_clone+208").contains("? help");
         keys("j", "j", "j");
@@ -127,7 +127,7 @@ class TmuxExplorerIT {
     @Test
     void colonCommandsRunAndErrorsStayInTheStatusLine() throws Exception {
         explore("--sample");
-        waitFor("the explorer", s -> s.contains("frame 1/34"));
+        waitFor("the explorer", s -> s.contains("frame 1/34") && s.contains("? help"));
         type(":frame 20");
         enter();
         waitFor("frame 21/34", s -> s.contains("frame 21/34"));
@@ -146,7 +146,7 @@ class TmuxExplorerIT {
     @Test
     void ctrlCQuitsCleanly() throws Exception {
         explore("--sample");
-        waitFor("the explorer", s -> s.contains("frame 1/34"));
+        waitFor("the explorer", s -> s.contains("frame 1/34") && s.contains("? help"));
         keys("C-c");
         assertRestored();
     }
@@ -158,7 +158,7 @@ class TmuxExplorerIT {
         // exec keeps the PID, so the file names the JVM itself
         type("sh -c 'echo $$ > " + pid + "; exec " + JAVA + " -jar " + JAR + " --sample'; " + after());
         enter();
-        waitFor("the explorer", s -> s.contains("frame 1/34"));
+        waitFor("the explorer", s -> s.contains("frame 1/34") && s.contains("? help"));
         long jvm = Long.parseLong(Files.readString(pid).strip());
         ProcessHandle.of(jvm).orElseThrow().destroy(); // SIGTERM
         assertRestored();
@@ -170,6 +170,42 @@ class TmuxExplorerIT {
         enter();
         String s = waitFor("printed output", x -> x.contains("bnx2_poll ") && x.contains("trace 1/1"));
         assertThat(s).doesNotContain("? help");
+    }
+
+    @Test
+    void aBigDumpShowsItsFirstScreenWhileLoadingAndGReachesTheLastTrace() throws Exception {
+        // a generated foreach bt of 20 MB (tens of thousands of tasks): big enough to load for a while
+        Path big = tmp.resolve("big.txt");
+        dev.pktpath.bench.BenchRunner.generate(big, false, 20L << 20, 42);
+        explore(big.toString());
+        // polled until whole: the pane can be captured mid-redraw, with the last frame's status line
+        String first = waitFor("the first screen", s -> s.contains("Traces (") && s.contains("Frames (") && s.contains("? help")
+                && s.matches("(?s).*trace \\d+/\\d+ .*"));
+        assertThat(first).contains("big.txt");
+        String loaded = waitFor("the whole dump", s -> s.contains("? help") && s.contains("Frames (") && !s.contains("loading"));
+        assertThat(loaded).doesNotContain("error:");
+        keys("BTab");
+        waitFor("the traces pane focused", s -> s.contains("[Traces (") && s.contains("? help"));
+        keys("G");
+        String last = waitFor("the last trace", s -> s.matches("(?s).*trace (\\d+)/\\1 .*"));
+        int n = Integer.parseInt(last.replaceAll("(?s).*trace (\\d+)/\\1 .*", "$1"));
+        assertThat(last).contains("Traces (" + n + ")");
+        assertThat(n).isGreaterThan(1000);
+        keys("q");
+        assertRestored();
+    }
+
+    @Test
+    void aFileWithNoBacktraceIsRefusedWithOneLineAndNoScreen() throws Exception {
+        Path notes = tmp.resolve("notes.txt");
+        Files.writeString(notes, "just some notes\nno kernel backtrace here\n");
+        type(JAVA + " -jar " + JAR + " " + notes + "; echo EXPLORER-EXITED-$?");
+        enter();
+        // the echo's output, on a line of its own (the command line typed holds the words too)
+        String s = waitFor("the refusal", x -> x.contains("\nEXPLORER-EXITED-"));
+        assertThat(s.replace("\n", "")).contains("pktpath-tui: " + notes + ": no backtrace found");
+        assertThat(s).contains("\nEXPLORER-EXITED-1")
+                .doesNotContain("? help");
     }
 
     // ---- helpers ----

@@ -29,6 +29,9 @@ final class VirtualScreen {
             TerminalExplorer.selectCrashingTrace(session);
             explorer = new Explorer(screen, session, CommandRegistry.standard());
             explorer.draw(true);
+            if (explorer.state.background.busy()) {
+                explorer.settle(10_000);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,9 +72,13 @@ final class VirtualScreen {
         return step();
     }
 
+    /** One step, then (when a search or a rebuild went to the background) wait for it and show its result. */
     VirtualScreen step() {
         try {
             explorer.step();
+            if (explorer.busy()) {
+                explorer.settle(10_000);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
