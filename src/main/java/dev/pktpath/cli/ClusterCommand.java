@@ -2,8 +2,8 @@ package dev.pktpath.cli;
 
 import dev.pktpath.diff.Clusterer;
 import dev.pktpath.diff.Clustering;
-import dev.pktpath.model.Dump;
 import dev.pktpath.parse.ParseException;
+import dev.pktpath.parse.TextInput;
 import dev.pktpath.render.ClusterRenderer;
 import dev.pktpath.render.TextStyle;
 import picocli.CommandLine.Command;
@@ -59,20 +59,31 @@ final class ClusterCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        Dump dump;
-        try {
-            dump = Inputs.load(file, System.in, common.text);
+        // streamed: per trace only its stack key and its task are kept, so memory stays flat
+        Clusterer.Accumulator acc = new Clusterer(threshold, reliable).accumulator();
+        try (Progress progress = Progress.on(err, file, -1)) {
+            TextInput in = TraceFeed.open(file, System.in, common.text);
+            progress.progress(0, in.size());
+            TraceFeed.stream(file, in, t -> {
+                acc.add(t);
+                return true;
+            }, progress);
         } catch (ParseException e) {
             err.println("pktpath-tui: " + e.getMessage());
             err.flush();
             return 1;
         }
-        Clustering c = new Clusterer(threshold, reliable).cluster(dump.traces());
+        if (acc.count() == 0) {
+            err.println("pktpath-tui: " + file + ": no backtrace found");
+            err.flush();
+            return 1;
+        }
+        Clustering c = acc.finish();
         if (json) {
-            out.print(new ClusterRenderer().json(dump.source(), c));
+            out.print(new ClusterRenderer().json(file, c));
         } else {
             TextStyle style = new TextStyle(common.useColor(System.console() != null), DiffCommand.asciiOnly(common), width);
-            out.print(new ClusterRenderer().text(dump.source(), c, style));
+            out.print(new ClusterRenderer().text(file, c, style));
         }
         out.flush();
         return 0;

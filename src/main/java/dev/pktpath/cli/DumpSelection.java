@@ -1,13 +1,11 @@
 package dev.pktpath.cli;
 
-import dev.pktpath.model.Dump;
-import dev.pktpath.model.Trace;
 import dev.pktpath.parse.ParseException;
+import dev.pktpath.parse.TextInput;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * The input options that {@code print} and {@code journey} share: FILE (or {@code -}), {@code --sample}
@@ -41,26 +39,35 @@ final class DumpSelection {
         }
     }
 
-    /** The dump, or status 1 with the reader's one-line reason. */
-    Dump load(CommonOptions common, PrintWriter err) throws Failure {
-        try {
-            return sample ? Inputs.sample() : Inputs.load(file, System.in, common.text);
+    /** The name the input goes by in output ({@code source} in JSON). */
+    String source() {
+        return TraceFeed.source(sample ? null : file);
+    }
+
+    /**
+     * Opens the input and streams its traces to {@code printer}, then checks that there was something to
+     * print: status 1 when the input cannot be read, holds no backtrace, or has no trace N. Those last two
+     * are known only at the end of the input; nothing has been written to the output then. A progress
+     * line shows on stderr (a terminal) from the start, as opening stdin may wait for a writer.
+     */
+    <R> void print(CommonOptions common, TracePrinter<R> printer, PrintWriter err) throws Failure {
+        try (Progress progress = Progress.on(err, source(), -1)) {
+            TextInput in = TraceFeed.open(sample ? null : file, System.in, common.text);
+            progress.progress(0, in.size());
+            printer.progress(progress);
+            TraceFeed.stream(source(), in, printer, progress);
+            printer.finish();
         } catch (ParseException e) {
             err.println("pktpath-tui: " + e.getMessage());
             throw new Failure(1);
         }
-    }
-
-    /** All traces, or just trace N (status 1 when the dump has no such trace). */
-    List<Trace> chosen(Dump dump, PrintWriter err) throws Failure {
-        List<Trace> all = dump.traces();
-        if (trace == null) {
-            return all;
-        }
-        if (trace < 1 || trace > all.size()) {
-            err.println("pktpath-tui: " + dump.source() + ": no trace " + trace + " (it has " + all.size() + ")");
+        if (printer.seen() == 0 && !sample) {
+            err.println("pktpath-tui: " + file + ": no backtrace found");
             throw new Failure(1);
         }
-        return List.of(all.get(trace - 1));
+        if (trace != null && !printer.found()) {
+            err.println("pktpath-tui: " + source() + ": no trace " + trace + " (it has " + printer.seen() + ")");
+            throw new Failure(1);
+        }
     }
 }

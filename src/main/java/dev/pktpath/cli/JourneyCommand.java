@@ -3,9 +3,8 @@ package dev.pktpath.cli;
 import dev.pktpath.analysis.Analyzer;
 import dev.pktpath.analysis.RulesException;
 import dev.pktpath.analysis.TraceAnalysis;
-import dev.pktpath.model.Dump;
-import dev.pktpath.model.Trace;
 import dev.pktpath.render.JourneyJson;
+import dev.pktpath.render.JsonDocument;
 import dev.pktpath.render.JourneyRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "journey", mixinStandardHelpOptions = true,
@@ -50,27 +48,56 @@ final class JourneyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Analyzer analyzer;
-        Dump dump;
-        List<Trace> chosen;
         try {
             input.requireInput("journey", err);
             analyzer = common.analyzer();
-            dump = input.load(common, err);
-            chosen = input.chosen(dump, err);
         } catch (DumpSelection.Failure f) {
             return f.status;
         } catch (RulesException e) {
             err.println("pktpath-tui: " + e.getMessage());
             return 2;
         }
-        List<TraceAnalysis> analysed = analyzer.analyzeAll(chosen);
-        if (json) {
-            out.print(new JourneyJson().render(dump.source(), analysed));
-        } else {
-            out.print(new JourneyRenderer(columns(), common.ascii).render(analysed, dump.traces().size()));
+        try {
+            if (json) {
+                JourneyJson renderer = new JourneyJson();
+                JsonDocument doc = new JsonDocument(out, input.source());
+                input.print(common, new TracePrinter<String>(analyzer, input.trace, TracePrinter.Count.NONE,
+                        (a, count) -> renderer.trace(a), (piece, count) -> doc.add(piece), out), err);
+                doc.end();
+            } else {
+                printText(out, err, analyzer);
+            }
+        } catch (DumpSelection.Failure f) {
+            return f.status;
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Each header names how many traces the dump has ({@code trace 4/8}), so the printer holds traces
+     * back to learn it; with several traces, those without a journey go to a last line.
+     */
+    private void printText(PrintWriter out, PrintWriter err, Analyzer analyzer) throws DumpSelection.Failure {
+        JourneyRenderer renderer = new JourneyRenderer(columns(), common.ascii);
+        JourneyRenderer.Stream[] stream = {null};
+        input.print(common, new TracePrinter<Timeline>(analyzer, input.trace, TracePrinter.Count.TOTAL, (a, count) -> {
+            // several traces when the dump has more than one, or more than could be held back to count them
+            boolean several = input.trace == null && count != 1;
+            return new Timeline(a.trace().id(), several, JourneyRenderer.drawn(a, several) ? renderer.trace(a, count) : null);
+        }, (t, count) -> {
+            if (stream[0] == null) {
+                stream[0] = renderer.new Stream(out, t.several());
+            }
+            stream[0].add(t.id(), t.text());
+        }, out), err);
+        if (stream[0] != null) {
+            stream[0].end();
+        }
+    }
+
+    /** One trace's timeline, or null when it only goes to the last line (no journey among several). */
+    private record Timeline(int id, boolean several, String text) {
     }
 
     private int columns() {

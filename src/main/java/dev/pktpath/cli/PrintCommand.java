@@ -5,9 +5,9 @@ import dev.pktpath.analysis.FilterSyntaxException;
 import dev.pktpath.analysis.FrameFilter;
 import dev.pktpath.analysis.RulesException;
 import dev.pktpath.analysis.TraceAnalysis;
-import dev.pktpath.model.Dump;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Trace;
+import dev.pktpath.render.JsonDocument;
 import dev.pktpath.render.JsonRenderer;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.render.TextRenderer;
@@ -57,14 +57,10 @@ final class PrintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Analyzer analyzer;
         FrameFilter filter;
-        Dump dump;
-        List<Trace> chosen;
         try {
             input.requireInput("print", err);
             analyzer = common.analyzer();
             filter = FrameFilter.parse(String.join(" ", subsystems), analyzer.rules().subsystems());
-            dump = input.load(common, err);
-            chosen = input.chosen(dump, err);
         } catch (DumpSelection.Failure f) {
             return f.status;
         } catch (RulesException e) {
@@ -75,50 +71,96 @@ final class PrintCommand implements Callable<Integer> {
             err.println(e.pointer().indent(2).stripTrailing());
             return 2;
         }
-        List<TraceAnalysis> analysed = analyzer.analyzeAll(chosen);
-        if (filter.isEmpty()) {
-            out.print(json ? new JsonRenderer().render(dump.source(), analysed) : new TextRenderer().render(analysed, null));
-        } else {
-            printFiltered(out, dump, analysed, filter);
+        try {
+            if (json) {
+                printJson(out, err, analyzer, filter);
+            } else {
+                printText(out, err, analyzer, filter);
+            }
+        } catch (DumpSelection.Failure f) {
+            return f.status;
         }
         out.flush();
         return 0;
     }
 
     /**
-     * Text: hidden frames are counted in place by the renderer, and a last line sums up.
-     * JSON: each trace's {@code frames} keeps only the shown frames, with their original
-     * {@code index} and {@code level}, so exception and journey references still point at them.
+     * The document is begun with the first trace, so a dump without one leaves stdout empty. With a
+     * filter, each trace's {@code frames} keeps only the shown frames, with their original {@code index}
+     * and {@code level}, so exception and journey references still point at them.
      */
-    private void printFiltered(PrintWriter out, Dump dump, List<TraceAnalysis> analysed, FrameFilter filter) {
-        IntPredicate[] visible = new IntPredicate[analysed.size()];
-        int shown = 0;
-        int total = 0;
-        List<TraceAnalysis> kept = new ArrayList<>();
-        for (int i = 0; i < analysed.size(); i++) {
-            TraceAnalysis a = analysed.get(i);
-            visible[i] = filter.visibleFrames(a);
-            List<Frame> frames = new ArrayList<>();
+    private void printJson(PrintWriter out, PrintWriter err, Analyzer analyzer, FrameFilter filter)
+            throws DumpSelection.Failure {
+        JsonRenderer renderer = new JsonRenderer();
+        JsonDocument doc = new JsonDocument(out, input.source());
+        TracePrinter<String> printer = new TracePrinter<>(analyzer, input.trace, TracePrinter.Count.NONE,
+                (a, count) -> renderer.trace(filter.isEmpty() ? a : shownOnly(a, filter.visibleFrames(a))),
+                (piece, count) -> doc.add(piece), out);
+        input.print(common, printer, err);
+        doc.end();
+    }
+
+    /** Hidden frames are counted in place by the renderer, and with a filter a last line sums up. */
+    private void printText(PrintWriter out, PrintWriter err, Analyzer analyzer, FrameFilter filter)
+            throws DumpSelection.Failure {
+        TextRenderer renderer = new TextRenderer();
+        TextRenderer.Stream stream = new TextRenderer.Stream(out);
+        TracePrinter.Count count = input.trace != null ? TracePrinter.Count.ONE : TracePrinter.Count.TOTAL;
+        if (filter.isEmpty()) {
+            input.print(common, new TracePrinter<String>(analyzer, input.trace, count,
+                    (a, n) -> renderer.trace(a, n, null), (piece, n) -> stream.add(piece), out), err);
+            return;
+        }
+        FilterSummary sum = new FilterSummary();
+        input.print(common, new TracePrinter<Filtered>(analyzer, input.trace, count, (a, n) -> {
+            IntPredicate visible = filter.visibleFrames(a);
+            int shown = 0;
             for (Frame f : a.trace().frames()) {
-                if (visible[i].test(f.index())) {
-                    frames.add(f);
+                if (visible.test(f.index())) {
+                    shown++;
                 }
             }
-            shown += frames.size();
-            total += a.trace().frames().size();
-            Trace t = a.trace();
-            kept.add(new TraceAnalysis(new Trace(t.id(), t.format(), t.arch(), t.task(), t.headline(), t.ip(), frames,
-                    t.exceptions(), t.registers(), t.diagnostics(), t.firstLine(), t.lastLine()),
-                    a.naming(), a.frameClasses(), a.journey()));
+            return new Filtered(renderer.trace(a, n, visible), a, visible, shown);
+        }, (piece, n) -> {
+            stream.add(piece.text());
+            sum.add(piece);
+        }, out), err);
+        String where = sum.printed == 1 && sum.shown < sum.total ? "  (" + hiddenRanges(sum.only.a(), sum.only.visible()) + ")" : "";
+        out.printf("%nfilter '%s': %d of %d frame%s shown, %d hidden%s%n", Sanitizer.clean(filter.text()), sum.shown, sum.total,
+                sum.total == 1 ? "" : "s", sum.total - sum.shown, where);
+    }
+
+    /** One trace printed through a filter: its text, and what the last line sums up. */
+    private record Filtered(String text, TraceAnalysis a, IntPredicate visible, int shown) {
+    }
+
+    /** Frames shown and in all over the traces printed; the trace itself while it is the only one. */
+    private static final class FilterSummary {
+        int printed;
+        long shown;
+        long total;
+        Filtered only;
+
+        void add(Filtered f) {
+            printed++;
+            shown += f.shown();
+            total += f.a().trace().frames().size();
+            only = printed == 1 ? f : null;
         }
-        if (json) {
-            out.print(new JsonRenderer().render(dump.source(), kept));
-        } else {
-            out.print(new TextRenderer().render(analysed, visible));
-            String where = analysed.size() == 1 && shown < total ? "  (" + hiddenRanges(analysed.get(0), visible[0]) + ")" : "";
-            out.printf("%nfilter '%s': %d of %d frame%s shown, %d hidden%s%n", Sanitizer.clean(filter.text()), shown, total,
-                    total == 1 ? "" : "s", total - shown, where);
+    }
+
+    /** The analysis with the hidden frames left out of the trace (indexes, levels and the rest unchanged). */
+    private static TraceAnalysis shownOnly(TraceAnalysis a, IntPredicate visible) {
+        List<Frame> frames = new ArrayList<>();
+        for (Frame f : a.trace().frames()) {
+            if (visible.test(f.index())) {
+                frames.add(f);
+            }
         }
+        Trace t = a.trace();
+        return new TraceAnalysis(new Trace(t.id(), t.format(), t.arch(), t.task(), t.headline(), t.ip(), frames,
+                t.exceptions(), t.registers(), t.diagnostics(), t.firstLine(), t.lastLine()),
+                a.naming(), a.frameClasses(), a.journey());
     }
 
     /** The hidden frames as ranges of crash levels ({@code #0-#8 #17-#23}), or of indexes for console frames ({@code @3-@5}). */

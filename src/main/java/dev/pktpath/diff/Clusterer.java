@@ -1,7 +1,10 @@
 package dev.pktpath.diff;
 
+import dev.pktpath.model.Arch;
 import dev.pktpath.model.Frame;
+import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
+import dev.pktpath.model.TraceFormat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,13 +62,88 @@ public final class Clusterer {
         final int[] ids;
         final int[] sorted;
         final List<String> names;
-        final List<Trace> traces = new ArrayList<>();
+        /** The member traces whole ({@link #cluster}), or null when they are kept as {@link #members}. */
+        final List<Trace> traces;
+        final MemberColumns members;
 
-        Stack(int[] ids, List<String> names) {
+        Stack(int[] ids, List<String> names, boolean whole) {
+            this.traces = whole ? new ArrayList<>() : null;
+            this.members = whole ? null : new MemberColumns();
             this.ids = ids;
             this.names = names;
             this.sorted = ids.clone();
             Arrays.sort(sorted);
+        }
+
+        int size() {
+            return traces != null ? traces.size() : members.size;
+        }
+
+        List<Trace> traces() {
+            return traces != null ? traces : members.traces();
+        }
+    }
+
+    /**
+     * What a bucket needs of each member trace, in columns of primitives (some 30 bytes a trace, and no
+     * object per trace for the garbage collector to copy while a big dump streams by): id, task
+     * (pid, CPU, command), format, arch and lines. Made into slim {@link Trace}s (no frames) at the end.
+     */
+    private static final class MemberColumns {
+        private static final long NO_PID = Long.MIN_VALUE;
+        private static final int NO_CPU = Integer.MIN_VALUE;
+        int size;
+        int[] id = new int[4];
+        long[] pid = new long[4];
+        int[] cpu = new int[4];
+        int[] command = new int[4];
+        /** format ordinal in the high half, arch ordinal in the low half */
+        int[] kind = new int[4];
+        int[] firstLine = new int[4];
+        int[] lastLine = new int[4];
+        /** The command names, shared by every stack of one run; set by {@link Accumulator#finish}. */
+        List<String> names;
+
+        void add(Trace t, Map<String, Integer> commandIds, List<String> commandNames) {
+            if (size == id.length) {
+                int n = size * 2;
+                id = Arrays.copyOf(id, n);
+                pid = Arrays.copyOf(pid, n);
+                cpu = Arrays.copyOf(cpu, n);
+                command = Arrays.copyOf(command, n);
+                kind = Arrays.copyOf(kind, n);
+                firstLine = Arrays.copyOf(firstLine, n);
+                lastLine = Arrays.copyOf(lastLine, n);
+            }
+            Task task = t.task();
+            id[size] = t.id();
+            pid[size] = task.pid() == null ? NO_PID : task.pid();
+            cpu[size] = task.cpu() == null ? NO_CPU : task.cpu();
+            int c = -1;
+            if (task.command() != null) {
+                c = commandIds.computeIfAbsent(task.command(), k -> {
+                    commandNames.add(k);
+                    return commandNames.size() - 1;
+                });
+            }
+            command[size] = c;
+            kind[size] = t.format().ordinal() << 16 | t.arch().ordinal();
+            firstLine[size] = t.firstLine();
+            lastLine[size] = t.lastLine();
+            size++;
+        }
+
+        List<Trace> traces() {
+            List<Trace> out = new ArrayList<>(size);
+            TraceFormat[] formats = TraceFormat.values();
+            Arch[] arches = Arch.values();
+            for (int i = 0; i < size; i++) {
+                Task task = new Task(pid[i] == NO_PID ? null : pid[i], null, cpu[i] == NO_CPU ? null : cpu[i],
+                        command[i] < 0 ? null : names.get(command[i]));
+                out.add(new Trace(id[i], formats[kind[i] >>> 16], arches[kind[i] & 0xffff], task, null, null,
+                        List.of(), List.of(), Map.of(), List.of(), firstLine[i], lastLine[i]));
+            }
+            return out;
         }
     }
 
@@ -87,10 +165,40 @@ public final class Clusterer {
     }
 
     public Clustering cluster(List<Trace> traces) {
-        FrameKeys keys = new FrameKeys();
-        Map<Key, Stack> byKey = new HashMap<>();
-        List<Stack> stacks = new ArrayList<>();
+        Accumulator acc = new Accumulator(true);
         for (Trace t : traces) {
+            acc.add(t);
+        }
+        return acc.finish();
+    }
+
+    /**
+     * Clusters traces handed over one at a time (a dump read as it goes), keeping per trace only its
+     * stack's key and, in columns of numbers, its id and task: clustering a {@code foreach bt} of
+     * hundreds of megabytes holds no frames beyond one stack per distinct key. The buckets' member traces
+     * are then slim: id, format, arch, task and lines, without frames, registers or notes (all that the
+     * cluster output shows of them). {@link #cluster} keeps the traces whole.
+     */
+    public Accumulator accumulator() {
+        return new Accumulator(false);
+    }
+
+    /** Takes traces one at a time; {@link #finish} clusters them. Not thread-safe. */
+    public final class Accumulator {
+        private final boolean whole;
+        private final FrameKeys keys = new FrameKeys();
+        private final Map<Key, Stack> byKey = new HashMap<>();
+        private final List<Stack> stacks = new ArrayList<>();
+        private final Map<String, Integer> commandIds = new HashMap<>();
+        private final List<String> commandNames = new ArrayList<>();
+        private int count;
+
+        private Accumulator(boolean whole) {
+            this.whole = whole;
+        }
+
+        public void add(Trace t) {
+            count++;
             int[] ids = new int[t.frames().size()];
             int n = 0;
             for (Frame f : t.frames()) {
@@ -110,14 +218,35 @@ public final class Clusterer {
                         names.add(keys.name(f));
                     }
                 }
-                s = new Stack(ids, names);
+                s = new Stack(ids, names, whole);
                 byKey.put(k, s);
                 stacks.add(s);
             }
-            s.traces.add(t);
+            if (whole) {
+                s.traces.add(t);
+            } else {
+                s.members.add(t, commandIds, commandNames);
+            }
         }
+
+        /** Traces added so far. */
+        public int count() {
+            return count;
+        }
+
+        public Clustering finish() {
+            for (Stack s : stacks) {
+                if (s.members != null) {
+                    s.members.names = commandNames;
+                }
+            }
+            return merge(stacks, count);
+        }
+    }
+
+    private Clustering merge(List<Stack> stacks, int traceCount) {
         // Biggest first; among equals, the one seen first in the input.
-        stacks.sort(Comparator.comparingInt((Stack s) -> -s.traces.size()));
+        stacks.sort(Comparator.comparingInt((Stack s) -> -s.size()));
 
         List<Stack> reps = new ArrayList<>();
         List<List<Variant>> members = new ArrayList<>();
@@ -148,10 +277,10 @@ public final class Clusterer {
             if (best < 0) {
                 reps.add(s);
                 List<Variant> v = new ArrayList<>();
-                v.add(new Variant(s.traces, s.names, align(s, s)));
+                v.add(new Variant(s.traces(), s.names, align(s, s)));
                 members.add(v);
             } else {
-                members.get(best).add(new Variant(s.traces, s.names, bestAlignment));
+                members.get(best).add(new Variant(s.traces(), s.names, bestAlignment));
             }
         }
         List<Cluster> clusters = new ArrayList<>(members.size());
@@ -160,7 +289,7 @@ public final class Clusterer {
         }
         clusters.sort(Comparator.comparingInt((Cluster c) -> -c.size())
                 .thenComparingInt(Cluster::firstTraceId));
-        return new Clustering(traces.size(), threshold, reliableOnly, clusters);
+        return new Clustering(traceCount, threshold, reliableOnly, clusters);
     }
 
     /** The representative (A) against the variant (B), in the canonical orientation of {@link StackDiff}. */

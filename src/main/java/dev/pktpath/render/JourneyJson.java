@@ -25,14 +25,17 @@ import java.util.List;
 public final class JourneyJson {
     public String render(String source, List<TraceAnalysis> traces) {
         StringBuilder sb = new StringBuilder(2048);
-        Json j = new Json(sb);
-        j.beginObject().field("schema", JsonRenderer.SCHEMA).field("source", source);
-        j.name("traces").beginArray();
+        JsonDocument doc = new JsonDocument(sb, source);
         for (TraceAnalysis a : traces) {
-            trace(j, a);
+            doc.add(trace(a));
         }
-        j.endArray().endObject();
-        return sb.append('\n').toString();
+        doc.end();
+        return sb.toString();
+    }
+
+    /** One trace object on its own, for {@link JsonDocument#add} (a dump printed as it is read). */
+    public String trace(TraceAnalysis a) {
+        return JsonDocument.object(j -> trace(j, a));
     }
 
     public void trace(Json j, TraceAnalysis a) {

@@ -62,48 +62,109 @@ public final class JourneyRenderer {
      */
     public String render(List<TraceAnalysis> traces, int traceCount) {
         StringBuilder out = new StringBuilder();
-        List<Integer> empty = new ArrayList<>();
+        Stream s = new Stream(out, traces.size() > 1);
         for (TraceAnalysis a : traces) {
-            if (traces.size() > 1 && a.journey().isEmpty()) {
-                empty.add(a.trace().id());
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            renderTrace(out, a, traceCount);
+            s.add(a.trace().id(), s.drawn(a) ? trace(a, traceCount) : null);
         }
-        if (!empty.isEmpty()) {
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            String head = empty.size() + (empty.size() == 1 ? " trace" : " traces") + " without networking frames: ";
-            List<String> lines = wrap(List.of(ranges(empty).split(" ")), width - head.length(), " ", "");
-            for (int i = 0; i < lines.size(); i++) {
-                out.append(i == 0 ? head : " ".repeat(head.length())).append(lines.get(i)).append('\n');
-            }
-        }
+        s.end();
         return out.toString();
     }
 
-    /** {@code 1-3 5 8-9}: trace ids as ranges. */
-    static String ranges(List<Integer> ids) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < ids.size(); i++) {
-            int start = ids.get(i);
-            int end = start;
-            while (i + 1 < ids.size() && ids.get(i + 1) == end + 1) {
-                end = ids.get(++i);
+    /** Whether a trace gets its own timeline: always alone, among several only with a journey. */
+    public static boolean drawn(TraceAnalysis a, boolean several) {
+        return !several || !a.journey().isEmpty();
+    }
+
+    /** One trace's timeline, as {@link #renderTrace} writes it. */
+    public String trace(TraceAnalysis a, int traceCount) {
+        StringBuilder out = new StringBuilder(1024);
+        renderTrace(out, a, traceCount);
+        return out.toString();
+    }
+
+    /**
+     * Writes timelines one at a time as {@link #render} lays them out, so that a dump can be printed as
+     * it is read: a blank line between two, and with several traces, those without a journey listed on
+     * a last line (their ids are kept as ranges, not one by one).
+     */
+    public final class Stream {
+        private final Appendable out;
+        private final boolean several;
+        private boolean any;
+        private final StringBuilder emptyRanges = new StringBuilder();
+        private int emptyCount;
+        private int runStart = -1;
+        private int runEnd = -1;
+
+        /** @param several whether the output holds more than one trace (then empty journeys go to the last line) */
+        public Stream(Appendable out, boolean several) {
+            this.out = out;
+            this.several = several;
+        }
+
+        /** Whether the trace gets its own timeline; else pass null to {@link #add}. */
+        public boolean drawn(TraceAnalysis a) {
+            return JourneyRenderer.drawn(a, several);
+        }
+
+        /** @param text the trace's timeline from {@link JourneyRenderer#trace}, or null when not {@link #drawn} */
+        public void add(int id, String text) {
+            if (text == null) {
+                emptyCount++;
+                if (runEnd >= 0 && id == runEnd + 1) {
+                    runEnd = id;
+                } else {
+                    closeRun();
+                    runStart = id;
+                    runEnd = id;
+                }
+                return;
             }
-            if (!b.isEmpty()) {
-                b.append(' ');
+            append(any ? "\n" : "");
+            append(text);
+            any = true;
+        }
+
+        /** The last line listing the traces without networking frames, if any. */
+        public void end() {
+            closeRun();
+            if (emptyCount == 0) {
+                return;
             }
-            b.append(start);
-            if (end != start) {
-                b.append('-').append(end);
+            StringBuilder b = new StringBuilder();
+            if (any) {
+                b.append('\n');
+            }
+            String head = emptyCount + (emptyCount == 1 ? " trace" : " traces") + " without networking frames: ";
+            List<String> lines = wrap(List.of(emptyRanges.toString().split(" ")), width - head.length(), " ", "");
+            for (int i = 0; i < lines.size(); i++) {
+                b.append(i == 0 ? head : " ".repeat(head.length())).append(lines.get(i)).append('\n');
+            }
+            append(b);
+        }
+
+        private void closeRun() {
+            if (runStart < 0) {
+                return;
+            }
+            if (!emptyRanges.isEmpty()) {
+                emptyRanges.append(' ');
+            }
+            emptyRanges.append(runStart);
+            if (runEnd != runStart) {
+                emptyRanges.append('-').append(runEnd);
+            }
+            runStart = -1;
+            runEnd = -1;
+        }
+
+        private void append(CharSequence s) {
+            try {
+                out.append(s);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
-        return b.toString();
     }
 
     public void renderTrace(StringBuilder out, TraceAnalysis a, int traceCount) {
@@ -161,7 +222,10 @@ public final class JourneyRenderer {
                     : t.task().command() != null ? "task \"" + t.task().command() + "\"" : "trace " + t.id();
         }
         title = Sanitizer.clean(title);
-        if (traceCount > 1) {
+        if (traceCount == TextRenderer.COUNT_UNKNOWN) {
+            // printed as the dump is read: many traces, how many is not known yet
+            title = "trace " + t.id() + "  " + title;
+        } else if (traceCount > 1) {
             title = "trace " + t.id() + "/" + traceCount + "  " + title;
         }
         int n = t.frames().size();

@@ -18,14 +18,17 @@ public final class JsonRenderer {
 
     public String render(String source, List<TraceAnalysis> traces) {
         StringBuilder sb = new StringBuilder(4096);
-        Json j = new Json(sb);
-        j.beginObject().field("schema", SCHEMA).field("source", source);
-        j.name("traces").beginArray();
+        JsonDocument doc = new JsonDocument(sb, source);
         for (TraceAnalysis t : traces) {
-            trace(j, t);
+            doc.add(trace(t));
         }
-        j.endArray().endObject();
-        return sb.append('\n').toString();
+        doc.end();
+        return sb.toString();
+    }
+
+    /** One trace object on its own, for {@link JsonDocument#add} (a dump printed as it is read). */
+    public String trace(TraceAnalysis a) {
+        return JsonDocument.object(j -> trace(j, a));
     }
 
     /** One trace object, also used by the REPL's {@code json} command and by diff. */

@@ -147,4 +147,41 @@ class ClustererTest {
         System.out.printf("cluster: 20,000 random stacks (%d buckets) in %d ms%n", worst.clusters().size(), ms);
         assertThat(worst.clusters().stream().mapToInt(Cluster::size).sum()).isEqualTo(20_000);
     }
+
+    @Test
+    void streamedMembersClusterAsTheWholeTraces() {
+        for (boolean reliable : List.of(false, true)) {
+            Clusterer clusterer = new Clusterer(Clusterer.DEFAULT_THRESHOLD, reliable);
+            Clusterer.Accumulator acc = clusterer.accumulator();
+            dump.traces().forEach(acc::add);
+            Clustering streamed = acc.finish();
+            Clustering whole = clusterer.cluster(dump.traces());
+            assertThat(streamed.traceCount()).isEqualTo(whole.traceCount());
+            assertThat(streamed.clusters()).hasSameSizeAs(whole.clusters());
+            for (int i = 0; i < whole.clusters().size(); i++) {
+                Cluster s = streamed.clusters().get(i);
+                Cluster w = whole.clusters().get(i);
+                assertThat(s.traceIds()).isEqualTo(w.traceIds());
+                assertThat(s.frames()).isEqualTo(w.frames());
+                assertThat(s.differAt()).isEqualTo(w.differAt());
+                assertThat(Members.of(s.members())).isEqualTo(Members.of(w.members()));
+                assertThat(s.variants()).extracting(Variant::frames).isEqualTo(w.variants().stream().map(Variant::frames).toList());
+            }
+            // streamed members keep no frames, but their id, task, format, arch and lines
+            for (int i = 0; i < whole.clusters().size(); i++) {
+                List<Trace> members = streamed.clusters().get(i).members();
+                List<Trace> full = whole.clusters().get(i).members();
+                for (int j = 0; j < members.size(); j++) {
+                    Trace m = members.get(j);
+                    Trace t = full.get(j);
+                    assertThat(m.frames()).isEmpty();
+                    assertThat(List.of(m.id(), m.format(), m.arch(), m.firstLine(), m.lastLine()))
+                            .isEqualTo(List.of(t.id(), t.format(), t.arch(), t.firstLine(), t.lastLine()));
+                    assertThat(m.task().pid()).isEqualTo(t.task().pid());
+                    assertThat(m.task().cpu()).isEqualTo(t.task().cpu());
+                    assertThat(m.task().command()).isEqualTo(t.task().command());
+                }
+            }
+        }
+    }
 }
