@@ -146,6 +146,15 @@ class DistributionIT {
         assertThat(r.out()).contains("<-XX:TieredStopAtLevel=1>", "<-Xshare:auto>", "<-Dx=1>",
                 "<-jar>\n<" + prefix.toRealPath().resolve("lib/pktpath-tui/pktpath-tui.jar") + ">\n<print>\n<a file with spaces.txt>\n<--json>");
 
+        // a big input gets C2 as well: C1 alone costs 40% more CPU on a 200 MB dump (issue 10)
+        Path big = tmp.resolve("big dump.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(17L << 20);
+        }
+        Processes.Result large = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString()),
+                List.of(prefix.resolve("bin/pktpath-tui").toString(), "cluster", big.toString()));
+        assertThat(large.out()).doesNotContain("TieredStopAtLevel").contains("<" + big + ">");
+
         // Serial keeps the heap near the live set (issue 10), unless the user picked another collector
         assertThat(r.out()).contains("<-XX:+UseSerialGC>\n<-Xms64m>\n<-XX:MinHeapFreeRatio=10>");
         Processes.Result g1 = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString(),
