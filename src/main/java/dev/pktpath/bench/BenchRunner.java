@@ -235,9 +235,24 @@ public final class BenchRunner {
         return l != null && Files.isExecutable(l) ? l : null;
     }
 
+    /**
+     * The command as a user runs it: through the installed launcher when the build has one (its
+     * collector and JIT choices are part of what is measured), else {@code java -jar}.
+     */
+    private static List<String> command(String... args) throws IOException {
+        Path launcher = launcher();
+        List<String> cmd = new ArrayList<>(launcher != null ? List.of(launcher.toString()) : List.of(java(), "-jar", jar()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static String how() throws IOException {
+        return launcher() != null ? "launcher" : "java -jar";
+    }
+
     /** {@code cluster FILE} in a fresh JVM: wall, CPU and peak RSS, beside grep on the same file. */
     private void clusterCommand(Path crash, double grepMs) throws IOException, InterruptedException {
-        List<String> cmd = List.of(java(), "-jar", jar(), "cluster", crash.toString());
+        List<String> cmd = command("cluster", crash.toString());
         Child best = null;
         for (int i = 0; i < 3; i++) {
             Child c = Child.run(cmd, false);
@@ -247,7 +262,7 @@ public final class BenchRunner {
             best = best == null || c.wallMs < best.wallMs ? c : best;
         }
         double mb = mb(crash);
-        row(String.format(Locale.ROOT, "`cluster` %.0f MB foreach bt, fresh JVM, wall, best of 3", mb), best.wallMs, "ms",
+        row(String.format(Locale.ROOT, "`cluster` %.0f MB foreach bt, fresh JVM (%s), wall, best of 3", mb, how()), best.wallMs, "ms",
                 "grep -c tcp_", grepMs, "≤ 8x");
         row("  = CPU (user+sys) of that run", best.cpuMs, "ms", "grep wall", grepMs, "");
         rows.add(new Row("  = peak RSS of that run", String.format(Locale.ROOT, "%,.0f MB", best.peakKb / 1024.0),
@@ -259,10 +274,10 @@ public final class BenchRunner {
         double hello = Child.run(List.of(java(), "-cp", jar(), Hello.class.getName()), true).firstByteMs;
         Child best = null;
         for (int i = 0; i < 3; i++) {
-            Child c = Child.run(List.of(java(), "-jar", jar(), "print", crash.toString()), true);
+            Child c = Child.run(command("print", crash.toString()), true);
             best = best == null || c.firstByteMs < best.firstByteMs ? c : best;
         }
-        row(String.format(Locale.ROOT, "`print` %.0f MB foreach bt: first byte of output, best of 3", mb(crash)), best.firstByteMs,
+        row(String.format(Locale.ROOT, "`print` %.0f MB foreach bt (%s): first byte of output, best of 3", mb(crash), how()), best.firstByteMs,
                 "ms", "JVM hello-world's first byte", hello, "starts before the whole file is parsed");
         row("  = `print` to the end", best.wallMs, "ms", "first byte", best.firstByteMs, "");
         rows.add(new Row("  = `print` peak RSS", String.format(Locale.ROOT, "%,.0f MB", best.peakKb / 1024.0),
