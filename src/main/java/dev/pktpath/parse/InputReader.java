@@ -3,7 +3,6 @@ package dev.pktpath.parse;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,8 +71,7 @@ public final class InputReader {
      * @throws ParseException with a one-line message naming the input and the reason
      */
     public static String read(String name, InputStream stdin, boolean binaryAsText) throws ParseException {
-        byte[] bytes = name.equals("-") ? readStream(name, stdin, binaryAsText) : readFile(name, binaryAsText);
-        return decode(name, bytes, binaryAsText);
+        return drain(name, open(name, stdin, binaryAsText));
     }
 
     /**
@@ -360,95 +358,32 @@ public final class InputReader {
         return TextInput.of(SAMPLE_NAME, readSample());
     }
 
-    /** Bytes as read from an input to text: decompressed, checked for binary data, decoded. */
+    /** Bytes as read from an input to text: decompressed, checked for binary data, decoded, as {@link #open} reads them. */
     public static String decode(String name, byte[] raw, boolean binaryAsText) throws ParseException {
-        byte[] bytes = raw;
-        if (isGzip(bytes)) {
-            bytes = decompress(name, "gzip", bytes);
-        } else if (isXz(bytes)) {
-            bytes = decompress(name, "xz", bytes);
-        }
-        if (bytes.length == 0) {
-            throw new ParseException(shown(name) + ": empty input");
-        }
-        if (!binaryAsText) {
-            String why = binaryReason(bytes);
-            if (why != null) {
-                throw new ParseException(shown(name) + ": binary data (" + why + "), not a text backtrace; --text reads it anyway");
-            }
-        }
-        return text(bytes);
-    }
-
-    private static byte[] readFile(String name, boolean binaryAsText) throws ParseException {
-        Path p;
+        Counting counted = new Counting(new ByteArrayInputStream(raw));
         try {
-            p = Path.of(name);
-        } catch (InvalidPathException e) {
-            throw new ParseException(shown(name) + ": not a valid file name");
-        }
-        if (Files.isDirectory(p)) {
-            throw new ParseException(shown(name) + ": is a directory");
-        }
-        try (InputStream in = Files.newInputStream(p, StandardOpenOption.READ)) {
-            long size = Files.isRegularFile(p) ? Files.size(p) : 0;
-            if (size > MAX_BYTES) {
-                throw new ParseException(shown(name) + ": too large (" + size + " bytes; at most " + MAX_BYTES + " are read)");
-            }
-            return size > 0 ? readSnapshot(in, (int) size) : readStream(name, in, binaryAsText);
-        } catch (NoSuchFileException e) {
-            throw new ParseException(shown(name) + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new ParseException(shown(name) + ": permission denied");
-        } catch (FileSystemException e) {
-            throw new ParseException(shown(name) + ": cannot read (" + reason(e.getReason(), e) + ")");
+            return drain(name, open(name, counted, raw.length, binaryAsText));
+        } catch (InputFailure e) {
+            throw new ParseException(e.getMessage());
         } catch (IOException e) {
             throw new ParseException(shown(name) + ": cannot read (" + reason(e.getMessage(), e) + ")");
         }
     }
 
-    /** A regular file: the bytes it held when opened, fewer if it shrank meanwhile. */
-    private static byte[] readSnapshot(InputStream in, int size) throws IOException {
-        byte[] b = new byte[size];
-        int n = 0;
-        while (n < size) {
-            int r = in.read(b, n, size - n);
-            if (r < 0) {
-                break;
+    /** The whole text of an opened input, for callers that want it at once (small inputs, tests, benchmarks). */
+    private static String drain(String name, TextInput in) throws ParseException {
+        try (in) {
+            StringBuilder text = new StringBuilder(in.size() > 0 ? (int) Math.min(in.size(), 1 << 26) : 1 << 16);
+            char[] buf = new char[1 << 16];
+            for (int n; (n = in.reader().read(buf)) > 0; ) {
+                text.append(buf, 0, n);
             }
-            n += r;
-        }
-        return n == size ? b : java.util.Arrays.copyOf(b, n);
-    }
-
-    /**
-     * A pipe, device or stdin: read to end of file, at most {@link #MAX_BYTES}. An endless binary
-     * source ({@code /dev/zero}, {@code /dev/urandom}) is refused after its first block.
-     */
-    private static byte[] readStream(String name, InputStream in, boolean binaryAsText) throws ParseException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[SNIFF];
-        boolean sniffed = binaryAsText;
-        try {
-            int r;
-            while ((r = in.readNBytes(buf, 0, buf.length)) > 0) {
-                out.write(buf, 0, r);
-                if (!sniffed && out.size() >= SNIFF) {
-                    sniffed = true;
-                    byte[] head = out.toByteArray();
-                    if (!isGzip(head) && !isXz(head) && binaryReason(head) != null) {
-                        throw new ParseException(shown(name) + ": binary data (" + binaryReason(head)
-                                + "), not a text backtrace; --text reads it anyway");
-                    }
-                }
-                if (out.size() > MAX_BYTES) {
-                    throw new ParseException(shown(name) + ": too large (more than " + MAX_BYTES + " bytes)");
-                }
-            }
+            return text.toString();
+        } catch (InputFailure e) {
+            throw new ParseException(e.getMessage());
         } catch (IOException e) {
             throw new ParseException(shown(name) + ": cannot read (" + reason(e.getMessage(), e) + ")");
         }
-        return out.toByteArray();
     }
 
     private static boolean isGzip(byte[] b) {
@@ -458,24 +393,6 @@ public final class InputReader {
     /** xz's stream header magic: FD 37 7A 58 5A 00. */
     private static boolean isXz(byte[] b) {
         return b.length > 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0;
-    }
-
-    private static byte[] decompress(String name, String format, byte[] bytes) throws ParseException {
-        try (InputStream in = format.equals("gzip")
-                ? new GZIPInputStream(new ByteArrayInputStream(bytes))
-                : new XZInputStream(new ByteArrayInputStream(bytes))) {
-            byte[] out = in.readNBytes((int) Math.min(MAX_BYTES + 1, Integer.MAX_VALUE - 8));
-            if (out.length > MAX_BYTES) {
-                throw new ParseException(shown(name) + ": " + format + " data expands to more than " + MAX_BYTES + " bytes");
-            }
-            return out;
-        } catch (EOFException e) {
-            throw new ParseException(shown(name) + ": truncated " + format + " data");
-        } catch (ZipException | org.tukaani.xz.XZFormatException | org.tukaani.xz.CorruptedInputException e) {
-            throw new ParseException(shown(name) + ": corrupt " + format + " data");
-        } catch (IOException | RuntimeException e) {
-            throw new ParseException(shown(name) + ": corrupt " + format + " data (" + reason(e.getMessage(), e) + ")");
-        }
     }
 
     /**
@@ -527,20 +444,6 @@ public final class InputReader {
 
     private static boolean hasUtf16Bom(byte[] b) {
         return b.length >= 2 && (((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) || ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff));
-    }
-
-    /** UTF-16 when a byte-order mark says so, else UTF-8 (BOM dropped) with U+FFFD for bytes that are not UTF-8. */
-    static String text(byte[] b) {
-        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
-        }
-        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
-            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
-        }
-        return new String(b, StandardCharsets.UTF_8);
     }
 
     private static String reason(String message, Exception e) {
