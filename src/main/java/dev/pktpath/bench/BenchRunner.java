@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -325,23 +324,9 @@ public final class BenchRunner {
      * duplicated (as DiffPerformanceTest builds them), beside comparing them element by element.
      */
     private void diffFigure() {
-        Random r = new Random(1);
-        List<String> a = new ArrayList<>();
-        for (int i = 0; i < 10_000; i++) {
-            a.add("fn_" + r.nextInt(300));
-        }
-        List<String> b = new ArrayList<>();
-        for (String f : a) {
-            int roll = r.nextInt(50);
-            if (roll == 0) {
-                b.add("other_" + r.nextInt(300));
-            } else if (roll == 2) {
-                b.add(f);
-                b.add(f);
-            } else if (roll != 1) {
-                b.add(f);
-            }
-        }
+        List<List<String>> pair = DumpGenerator.editedStackPair(10_000);
+        List<String> a = pair.get(0);
+        List<String> b = pair.get(1);
         double best = Double.MAX_VALUE;
         double base = Double.MAX_VALUE;
         for (int i = 0; i < 10; i++) {

@@ -138,6 +138,32 @@ public final class DumpGenerator {
         this.random = new Random(seed);
     }
 
+    /**
+     * Two stacks of {@code n} function names for diff benchmarks (the runner and JMH measure the same
+     * pair): A drawn from 300 names, B is A with about one frame in fifty replaced, deleted or
+     * duplicated. Always the same pair for the same {@code n}.
+     */
+    public static List<List<String>> editedStackPair(int n) {
+        Random r = new Random(1);
+        List<String> a = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            a.add("fn_" + r.nextInt(300));
+        }
+        List<String> b = new ArrayList<>(n + n / 25);
+        for (String f : a) {
+            int roll = r.nextInt(50);
+            if (roll == 0) {
+                b.add("other_" + r.nextInt(300));
+            } else if (roll == 2) {
+                b.add(f);
+                b.add(f);
+            } else if (roll != 1) {
+                b.add(f);
+            }
+        }
+        return List.of(a, b);
+    }
+
     /** Writes a crash {@code foreach bt} of at least {@code bytes} characters. Returns the task count. */
     public int writeCrashForeach(Writer out, long bytes) throws IOException {
         return writeCrash(out, bytes, Integer.MAX_VALUE);
