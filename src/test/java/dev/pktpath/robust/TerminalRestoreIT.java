@@ -1,5 +1,7 @@
 package dev.pktpath.robust;
 
+import dev.pktpath.testing.TmuxShell;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,14 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -35,40 +34,37 @@ class TerminalRestoreIT {
 
     @TempDir
     Path tmp;
-    private String socket;
-    private final String target = "rb";
+    private TmuxShell shell;
 
     @BeforeAll
     static void needsTmuxAndTheJar() {
-        assumeTrue(run(List.of("tmux", "-V")).isPresent(), "tmux is not installed: skipping (.ci/run installs it)");
+        assumeTrue(TmuxShell.available(), "tmux is not installed: skipping (.ci/run installs it)");
         assertThat(JAR).as("the shaded jar, built by package before this integration test").exists();
     }
 
     @BeforeEach
     void startTerminal() throws Exception {
-        socket = "pktpath-robust-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", target,
-                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + tmp + " HISTFILE=/dev/null TERM=screen-256color LANG=C.UTF-8 PS1='rb$ ' bash --norc --noprofile -i");
-        tmux("set-option", "-t", target, "status", "off");
-        waitFor("the shell prompt", s -> s.contains("rb$"));
+        shell = TmuxShell.start("rb", tmp, TIMEOUT);
     }
 
     @AfterEach
     void stopTerminal() {
-        run(List.of("tmux", "-L", socket, "kill-server"));
+        if (shell != null) {
+            shell.close();
+        }
     }
 
     @Test
     void quitKey() throws Exception {
         start("");
-        keys("q");
+        shell.keys("q");
         assertRestoredAndUsable(0);
     }
 
     @Test
     void ctrlC() throws Exception {
         start("");
-        keys("C-c");
+        shell.keys("C-c");
         assertRestoredAndUsable(0);
     }
 
@@ -89,7 +85,7 @@ class TerminalRestoreIT {
     @Test
     void exceptionWhileAPaneDraws() throws Exception {
         start("-Dpktpath.tui.failOnKey=!");
-        keys("j", "!");
+        shell.keys("j", "!");
         String screen = assertRestoredAndUsable(70);
         assertThat(screen).contains("pktpath-tui: internal error").doesNotContain("\tat ").doesNotContain("at dev.pktpath");
     }
@@ -100,14 +96,14 @@ class TerminalRestoreIT {
         int[][] sizes = {{80, 24}, {50, 12}, {160, 50}, {20, 5}, {120, 40}, {100, 30}};
         for (int i = 0; i < 60; i++) {
             int[] s = sizes[i % sizes.length];
-            tmux("resize-window", "-t", target, "-x", Integer.toString(s[0]), "-y", Integer.toString(s[1]));
+            shell.resize(s[0], s[1]);
         }
-        tmux("resize-window", "-t", target, "-x", "100", "-y", "30");
-        String screen = waitFor("a settled full-size screen", s -> s.contains("? help") && s.contains("frame 1/34"));
+        shell.resize(100, 30);
+        String screen = shell.waitFor("a settled full-size screen", s -> s.contains("? help") && s.contains("frame 1/34"));
         assertThat(screen.lines().count()).isLessThanOrEqualTo(30);
-        keys("j");
-        waitFor("keys still work", s -> s.contains("frame 2/34"));
-        keys("q");
+        shell.keys("j");
+        shell.waitFor("keys still work", s -> s.contains("frame 2/34"));
+        shell.keys("q");
         assertRestoredAndUsable(0);
     }
 
@@ -116,7 +112,7 @@ class TerminalRestoreIT {
         long pid = start("");
         ProcessHandle jvm = ProcessHandle.of(pid).orElseThrow();
         // what an SSH disconnect does to the explorer: the terminal (here tmux's pane) disappears, SIGHUP follows
-        tmux("kill-session", "-t", target);
+        shell.killSession();
         boolean ended = jvm.onExit().completeOnTimeout(null, 20, TimeUnit.SECONDS).get() != null;
         if (!ended) {
             jvm.destroyForcibly();
@@ -129,30 +125,30 @@ class TerminalRestoreIT {
     /** Saves stty -a, starts the explorer on the sample with the JVM's PID in a file, waits for its first screen. */
     private long start(String jvmOptions) throws Exception {
         Path pid = tmp.resolve("pid");
-        type("stty -a > " + tmp.resolve("stty.before") + "; clear");
-        enter();
-        waitFor("stty saved", s -> Files.exists(tmp.resolve("stty.before")));
+        shell.type("stty -a > " + tmp.resolve("stty.before") + "; clear");
+        shell.enter();
+        shell.waitFor("stty saved", s -> Files.exists(tmp.resolve("stty.before")));
         // exec keeps the PID, so the file names the JVM itself
-        type("sh -c 'echo $$ > " + pid + "; exec java " + jvmOptions + " -jar " + JAR + " --sample'; echo EXITED-$?;"
+        shell.type("sh -c 'echo $$ > " + pid + "; exec java " + jvmOptions + " -jar " + JAR + " --sample'; echo EXITED-$?;"
                 + " stty -a > " + tmp.resolve("stty.after"));
-        enter();
-        waitFor("the explorer", s -> s.contains("frame 1/34") && s.contains("? help"));
+        shell.enter();
+        shell.waitFor("the explorer", s -> s.contains("frame 1/34") && s.contains("? help"));
         return Long.parseLong(Files.readString(pid).strip());
     }
 
     /** The shell is back with the expected status, stty -a is as before, and a typed command runs and echoes. */
     private String assertRestoredAndUsable(int status) throws Exception {
-        String screen = waitFor("the shell again", s -> s.contains("EXITED-") && s.strip().endsWith("rb$"));
+        String screen = shell.waitFor("the shell again", s -> s.contains("EXITED-") && s.strip().endsWith("rb$"));
         assertThat(screen).contains("EXITED-" + status).doesNotContain("? help").doesNotContain("Exception in thread");
         Path after = tmp.resolve("stty.after");
-        waitFor("stty after", s -> Files.exists(after) && sizeOf(after) > 0);
+        shell.waitFor("stty after", s -> Files.exists(after) && sizeOf(after) > 0);
         // the modes must be as before; the window size is tmux's to set (after a resize storm
         // tmux may still be applying its last size when the shell runs stty)
         assertThat(withoutWindowSize(Files.readString(after)))
                 .isEqualTo(withoutWindowSize(Files.readString(tmp.resolve("stty.before"))));
-        type("echo usable-$((6*7))");
-        enter();
-        waitFor("the typed command echoed and run", s -> s.contains("echo usable-$((6*7))") && s.contains("usable-42"));
+        shell.type("echo usable-$((6*7))");
+        shell.enter();
+        shell.waitFor("the typed command echoed and run", s -> s.contains("echo usable-$((6*7))") && s.contains("usable-42"));
         return screen;
     }
 
@@ -166,39 +162,6 @@ class TerminalRestoreIT {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    private void type(String text) throws Exception {
-        tmux("send-keys", "-t", target, "-l", text);
-    }
-
-    private void enter() throws Exception {
-        tmux("send-keys", "-t", target, "Enter");
-    }
-
-    private void keys(String... keys) throws Exception {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", target));
-        args.addAll(List.of(keys));
-        tmux(args.toArray(String[]::new));
-    }
-
-    private String waitFor(String what, Predicate<String> ready) throws Exception {
-        long end = System.nanoTime() + TIMEOUT.toNanos();
-        String screen = "";
-        while (System.nanoTime() < end) {
-            screen = tmux("capture-pane", "-p", "-t", target);
-            if (ready.test(screen)) {
-                return screen;
-            }
-            Thread.sleep(50); // poll interval, not a wait for something to happen
-        }
-        return fail("timed out waiting for " + what + "; the pane shows:\n" + screen);
-    }
-
-    private String tmux(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(List.of(args));
-        return run(cmd).orElse("");
     }
 
     private static Optional<String> run(List<String> cmd) {
