@@ -42,9 +42,19 @@ public final class OopsParser {
     private final List<OopsReport> recent = new ArrayList<>();
     private int started;
     private boolean sawCaller;
+    /** The number of the last line read: later lines have higher numbers. */
+    private int lastNumber;
+
+    /**
+     * What {@link #openBy} holds for a printer whose report ended more than {@link #CONTINUE_AFTER_END}
+     * lines ago: such a report takes no line any more (it is handed out), but its printer's lines still
+     * look for no other report (see {@link #route}), so the key stays, with this in place of the report.
+     */
+    private static final OopsReport STALE = new OopsReport(0, "", null, false, false);
 
     /** Reads one cleaned line ({@link LineCleaner#clean}); lines come in input order. */
     void accept(SourceLine whole) {
+        lastNumber = whole.number();
         for (SourceLine sl : unglue(whole)) {
             ConsolePrefix.Stripped sp = ConsolePrefix.strip(sl.text());
             String t = sp.text().strip();
@@ -95,6 +105,7 @@ public final class OopsParser {
      * with id 0 and handed over, in input order up to the first report that is still reachable.
      */
     List<Trace> drainFinal() {
+        forgetStale();
         int n = 0;
         while (n < reports.size() && !reachable(reports.get(n))) {
             n++;
@@ -116,18 +127,41 @@ public final class OopsParser {
         return out;
     }
 
+    /**
+     * Whether a later line can still change {@code r}: through its printer's entry in {@link #openBy} (an
+     * ended report only for a CONTINUE header within {@link #CONTINUE_AFTER_END} lines, see {@link #accept}),
+     * or as one of the {@link #recent} reports while it has not ended ({@link #route}).
+     */
     private boolean reachable(OopsReport r) {
+        if (r.ended()) {
+            // stale ones were replaced by STALE in openBy, and route skips ended recent ones
+            return !staleFromNextLine(r) && openBy.containsValue(r);
+        }
         for (OopsReport o : recent) {
             if (o == r) {
                 return true;
             }
         }
-        for (OopsReport o : openBy.values()) {
-            if (o == r) {
-                return true;
+        return openBy.containsValue(r);
+    }
+
+    /** Whether no line after the last one read can reach the ended report {@code r} through its printer. */
+    private boolean staleFromNextLine(OopsReport r) {
+        return r.ended() && (long) lastNumber + 1 - r.endLine() > CONTINUE_AFTER_END;
+    }
+
+    /**
+     * Puts {@link #STALE} in place of reports no later line can reach through {@link #openBy}, so they
+     * can be handed out and forgotten: a log of many printers (syzkaller's caller ids) keeps one entry per
+     * printer, and the first report of each would otherwise hold every later report in memory.
+     */
+    private void forgetStale() {
+        for (Map.Entry<String, OopsReport> e : openBy.entrySet()) {
+            OopsReport r = e.getValue();
+            if (r != STALE && staleFromNextLine(r)) {
+                e.setValue(STALE);
             }
         }
-        return false;
     }
 
     /** The lines outside any report so far, handed over (this parser forgets them). */
@@ -186,6 +220,10 @@ public final class OopsParser {
     private static OopsReport route(Map<String, OopsReport> openBy, List<OopsReport> recent, String key,
                                     ConsolePrefix.Stripped sp) {
         OopsReport r = openBy.get(key);
+        if (r == STALE) {
+            // a stale report behaves as none for every line (accept), but its printer looks no further
+            return null;
+        }
         if (r == null && !key.isEmpty()) {
             // only the few most recent reports can still be collecting other CPUs' backtraces
             for (int i = recent.size() - 1; i >= 0; i--) {
