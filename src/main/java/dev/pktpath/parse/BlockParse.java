@@ -376,6 +376,7 @@ final class BlockParse {
             rejected = 0;
             emit(exact.drainAll());
             outside.addAll(exact.takeOutside());
+            d.console().continueFrom(exact);
             exact = d.console();
             emit(d.prebuilt());
         } else {

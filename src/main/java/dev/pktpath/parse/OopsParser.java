@@ -41,9 +41,25 @@ public final class OopsParser {
     // the last reports opened, newest last; bounded so a long log does not slow every line
     private final List<OopsReport> recent = new ArrayList<>();
     private int started;
-    private boolean sawCaller;
     /** The number of the last line read: later lines have higher numbers. */
     private int lastNumber;
+    /**
+     * What this parser assumed of the state before its first line, for {@link #handsOverTo}: the printers
+     * whose lines found no report of theirs, from the first such line on ({@code routed} when a recent
+     * report took one), and whether a search of the recent reports found none while fewer than
+     * {@link #RECENT} reports had been opened here.
+     */
+    private final Map<String, Miss> missed = new HashMap<>();
+    private boolean searchedEarly;
+
+    private static final class Miss {
+        final int line;
+        boolean routed;
+
+        Miss(int line) {
+            this.line = line;
+        }
+    }
 
     /**
      * What {@link #openBy} holds for a printer whose report ended more than {@link #CONTINUE_AFTER_END}
@@ -61,11 +77,8 @@ public final class OopsParser {
             if (t.isEmpty()) {
                 continue;
             }
-            if (sp.caller() != null) {
-                sawCaller = true;
-            }
             String key = sp.caller() == null ? "" : sp.caller();
-            OopsReport open = route(openBy, recent, key, sp);
+            OopsReport open = route(key, sp, sl.number());
             OopsGrammar.Role role = headerRole(t);
             if (role == OopsGrammar.Role.JOIN_EMPTY) {
                 role = open != null && !open.ended() && !open.hasStack() ? OopsGrammar.Role.CONTINUE
@@ -174,22 +187,63 @@ public final class OopsParser {
     /**
      * Whether {@code next}, a parser that started afresh at {@code line} (a START header without a caller
      * id) and then read a stretch of the log, read it exactly as this parser would have, had it gone on
-     * from where it stopped. True when nothing of this parser's state could have mattered: it has at most
-     * the one printer without caller id open, whose report does not take the header as a better headline;
-     * {@code next} saw no caller id (so never looked beyond the report the header opened) and opened at
-     * least {@link #RECENT} reports (so its recent ones are the true recent ones).
+     * from where it stopped. {@code next} noted each time it looked for a printer's report and found none
+     * ({@link #missed}); this parser's state gives the same answers, and keeps none that a later line could
+     * reach, when:
+     * <ul>
+     *   <li>its report without caller id does not take the header as a better headline (a preamble);</li>
+     *   <li>every printer it knows has a report that is stale (ended more than {@link #CONTINUE_AFTER_END}
+     *       lines before the first line {@code next} read from that printer, or before the end of the
+     *       stretch when none came), and {@code next} found no recent report for that printer's lines
+     *       either: a stale report stops the search for one ({@link #route});</li>
+     *   <li>its recent reports have all ended, unless {@code next} had {@link #RECENT} reports of its own
+     *       whenever it searched the recent ones in vain (a search goes newest first, so one that found a
+     *       report of {@code next}'s finds it here too).</li>
+     * </ul>
+     * Then {@link #continueFrom} gives {@code next} the one part of this state it needs.
      */
     boolean handsOverTo(OopsParser next, int line) {
-        if (next.sawCaller || next.started < RECENT) {
+        OopsReport open = openBy.get("");
+        if (open != null && open.isPreambleOnly(line, PREAMBLE_REACH)) {
             return false;
         }
-        for (String key : openBy.keySet()) {
-            if (!key.isEmpty()) {
+        for (Map.Entry<String, OopsReport> e : openBy.entrySet()) {
+            String key = e.getKey();
+            if (key.isEmpty()) {
+                continue;
+            }
+            OopsReport r = e.getValue();
+            Miss m = next.missed.get(key);
+            if (m != null && m.routed) {
+                return false;
+            }
+            long from = m != null ? m.line : (long) next.lastNumber + 1;
+            if (r != STALE && !(r.ended() && from - r.endLine() > CONTINUE_AFTER_END)) {
                 return false;
             }
         }
-        OopsReport open = openBy.get("");
-        return open == null || !open.isPreambleOnly(line, PREAMBLE_REACH);
+        if (next.searchedEarly || next.started < RECENT) {
+            // an unended one would be searched here, or stay searchable after the stretch
+            for (OopsReport r : recent) {
+                if (!r.ended()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Takes over from {@code before}, after {@code before.handsOverTo(this, ...)}: its printers' stale
+     * reports, which keep their printers' lines from looking for a recent report. Its other state (its
+     * ended recent reports, its outside lines) changes nothing here or is handed out by the caller.
+     */
+    void continueFrom(OopsParser before) {
+        for (String key : before.openBy.keySet()) {
+            openBy.putIfAbsent(key, STALE);
+        }
+        missed.clear();
+        searchedEarly = false;
     }
 
     /**
@@ -217,14 +271,17 @@ public final class OopsParser {
      * that asked every CPU for a backtrace ({@code Sending NMI from CPU 0 to CPUs 1:}); never one whose
      * lines carry console timestamps when this line has none.
      */
-    private static OopsReport route(Map<String, OopsReport> openBy, List<OopsReport> recent, String key,
-                                    ConsolePrefix.Stripped sp) {
+    private OopsReport route(String key, ConsolePrefix.Stripped sp, int line) {
         OopsReport r = openBy.get(key);
         if (r == STALE) {
             // a stale report behaves as none for every line (accept), but its printer looks no further
             return null;
         }
         if (r == null && !key.isEmpty()) {
+            Miss miss = missed.get(key);
+            if (miss == null) {
+                missed.put(key, miss = new Miss(line));
+            }
             // only the few most recent reports can still be collecting other CPUs' backtraces
             for (int i = recent.size() - 1; i >= 0; i--) {
                 OopsReport o = recent.get(i);
@@ -232,6 +289,11 @@ public final class OopsParser {
                     r = o;
                     break;
                 }
+            }
+            if (r != null) {
+                miss.routed = true;
+            } else if (started < RECENT) {
+                searchedEarly = true;
             }
         }
         if (r != null && r.isForeign(sp.caller(), sp.prefixed())) {
