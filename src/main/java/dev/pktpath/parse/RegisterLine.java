@@ -19,14 +19,71 @@ final class RegisterLine {
     private RegisterLine() {
     }
 
-    /** The registers of the line, in print order, or null when the line is not (only) registers. */
+    /**
+     * The registers of the line, in print order, or null when the line is not (only) registers. Every
+     * line of a console report that has a colon near its start comes here ({@code Code: 48 89 e5 ...},
+     * {@code Hardware name: QEMU ...}), so a printable ASCII line is cut into words by hand (a regex
+     * split was a fifth of the console parse); others go to {@link #parseGeneral}.
+     */
     static Map<String, String> parse(String line) {
+        int len = line.length();
+        if (len > 240 || line.indexOf(':') < 0) {
+            return null;
+        }
+        String[] tok = new String[len / 2 + 1];
+        int n = 0;
+        int i = 0;
+        while (i < len) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                // a tab, other whitespace or control character: the general split decides
+                return parseGeneral(line);
+            }
+            if (c == ' ') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < len && line.charAt(i) > ' ' && line.charAt(i) <= 0x7e) {
+                i++;
+            }
+            tok[n++] = line.substring(start, i);
+            if (n == 2 && !maybeRegisters(tok)) {
+                return null;
+            }
+        }
+        return n == 0 ? null : pairs(tok, n);
+    }
+
+    /**
+     * Whether a line whose first two words are {@code tok[0]} and {@code tok[1]} can be registers at all,
+     * as {@link #pairs} would judge it: the first word is a name followed by a colon (with its value after
+     * it, or in the next word), or a name before a lone {@code :}.
+     */
+    private static boolean maybeRegisters(String[] tok) {
+        String name = tok[0];
+        int colon = name.indexOf(':');
+        if (colon > 0) {
+            return isName(name.substring(0, colon));
+        }
+        return tok[1].equals(":") && isName(name);
+    }
+
+    /**
+     * {@link #parse}, the general way: the line split on the regex {@code \\s+}. Kept as the definition
+     * {@link #parse} is held to ({@code RegisterLineTest}), and for lines that are not printable ASCII.
+     */
+    static Map<String, String> parseGeneral(String line) {
         if (line.length() > 240 || line.indexOf(':') < 0) {
             return null;
         }
         String[] tok = line.trim().split("\\s+");
+        return pairs(tok, tok.length);
+    }
+
+    /** The name-value pairs of the tokens {@code tok[0, n)}, or null when they are not only registers. */
+    private static Map<String, String> pairs(String[] tok, int n) {
         Map<String, String> out = new LinkedHashMap<>();
-        int n = tok.length;
         int i = 0;
         while (i < n) {
             String name = tok[i];
