@@ -5,6 +5,9 @@ import dev.pktpath.model.Trace;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,11 +41,29 @@ public final class OopsParser {
     private final List<OopsReport> reports = new ArrayList<>();
     // the report each printer (caller id; "" when the log has none) is in the middle of
     private final Map<String, OopsReport> openBy = new HashMap<>();
+    /**
+     * Printers whose last report ended more than {@link #CONTINUE_AFTER_END} lines ago (and that opened none
+     * since): such a report takes no line any more and is handed out, but its printer's lines still look
+     * for no other report ({@link #route}), so the printer is remembered here. A log of many printers
+     * (syzkaller's caller ids) would otherwise keep the first report of each, and every later one, in memory.
+     */
+    private Set<String> staleKeys = new HashSet<>();
     // the last reports opened, newest last; bounded so a long log does not slow every line
     private final List<OopsReport> recent = new ArrayList<>();
     private int started;
     /** The number of the last line read: later lines have higher numbers. */
     private int lastNumber;
+    /** Off only in tests: lines are read by the grammar's patterns alone (the general path). */
+    private final boolean fastPaths;
+
+    public OopsParser() {
+        this(true);
+    }
+
+    /** {@code fastPaths} off: the general reading, which the fast one is held to by tests. */
+    OopsParser(boolean fastPaths) {
+        this.fastPaths = fastPaths;
+    }
     /**
      * What this parser assumed of the state before its first line, for {@link #handsOverTo}: the printers
      * whose lines found no report of theirs, from the first such line on ({@code routed} when a recent
@@ -60,13 +81,6 @@ public final class OopsParser {
             this.line = line;
         }
     }
-
-    /**
-     * What {@link #openBy} holds for a printer whose report ended more than {@link #CONTINUE_AFTER_END}
-     * lines ago: such a report takes no line any more (it is handed out), but its printer's lines still
-     * look for no other report (see {@link #route}), so the key stays, with this in place of the report.
-     */
-    private static final OopsReport STALE = new OopsReport(0, "", null, false, false);
 
     /** Reads one cleaned line ({@link LineCleaner#clean}); lines come in input order. */
     void accept(SourceLine whole) {
@@ -147,7 +161,7 @@ public final class OopsParser {
      */
     private boolean reachable(OopsReport r) {
         if (r.ended()) {
-            // stale ones were replaced by STALE in openBy, and route skips ended recent ones
+            // stale ones left openBy, and route skips ended recent ones
             return !staleFromNextLine(r) && openBy.containsValue(r);
         }
         for (OopsReport o : recent) {
@@ -163,16 +177,13 @@ public final class OopsParser {
         return r.ended() && (long) lastNumber + 1 - r.endLine() > CONTINUE_AFTER_END;
     }
 
-    /**
-     * Puts {@link #STALE} in place of reports no later line can reach through {@link #openBy}, so they
-     * can be handed out and forgotten: a log of many printers (syzkaller's caller ids) keeps one entry per
-     * printer, and the first report of each would otherwise hold every later report in memory.
-     */
+    /** Moves the printers whose report no later line can reach to {@link #staleKeys}, so it can be handed out. */
     private void forgetStale() {
-        for (Map.Entry<String, OopsReport> e : openBy.entrySet()) {
-            OopsReport r = e.getValue();
-            if (r != STALE && staleFromNextLine(r)) {
-                e.setValue(STALE);
+        for (Iterator<Map.Entry<String, OopsReport>> it = openBy.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, OopsReport> e = it.next();
+            if (staleFromNextLine(e.getValue())) {
+                staleKeys.add(e.getKey());
+                it.remove();
             }
         }
     }
@@ -218,7 +229,12 @@ public final class OopsParser {
                 return false;
             }
             long from = m != null ? m.line : (long) next.lastNumber + 1;
-            if (r != STALE && !(r.ended() && from - r.endLine() > CONTINUE_AFTER_END)) {
+            if (!(r.ended() && from - r.endLine() > CONTINUE_AFTER_END)) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Miss> e : next.missed.entrySet()) {
+            if (e.getValue().routed && staleKeys.contains(e.getKey())) {
                 return false;
             }
         }
@@ -239,9 +255,15 @@ public final class OopsParser {
      * ended recent reports, its outside lines) changes nothing here or is handed out by the caller.
      */
     void continueFrom(OopsParser before) {
+        // the larger set is the earlier parser's, grown over the whole log: add to it, not from it
+        Set<String> stale = before.staleKeys;
+        stale.addAll(staleKeys);
         for (String key : before.openBy.keySet()) {
-            openBy.putIfAbsent(key, STALE);
+            if (!key.isEmpty()) {
+                stale.add(key);
+            }
         }
+        staleKeys = stale;
         missed.clear();
         searchedEarly = false;
     }
@@ -273,11 +295,11 @@ public final class OopsParser {
      */
     private OopsReport route(String key, ConsolePrefix.Stripped sp, int line) {
         OopsReport r = openBy.get(key);
-        if (r == STALE) {
-            // a stale report behaves as none for every line (accept), but its printer looks no further
-            return null;
-        }
         if (r == null && !key.isEmpty()) {
+            if (staleKeys.contains(key)) {
+                // a stale report behaves as none for every line (accept), but its printer looks no further
+                return null;
+            }
             Miss miss = missed.get(key);
             if (miss == null) {
                 missed.put(key, miss = new Miss(line));
@@ -307,7 +329,7 @@ public final class OopsParser {
     }
 
     private void start(String key, SourceLine sl, String headline, ConsolePrefix.Stripped sp, boolean preamble) {
-        OopsReport r = new OopsReport(sl.number(), headline, sp.caller(), sp.prefixed(), preamble);
+        OopsReport r = new OopsReport(sl.number(), headline, sp.caller(), sp.prefixed(), preamble, fastPaths);
         started++;
         reports.add(r);
         openBy.put(key, r);
@@ -375,6 +397,22 @@ public final class OopsParser {
         return k + 1;
     }
 
+    /**
+     * {@link OopsGrammar#HEADERS} by the first character of their token (ASCII letters; in list order),
+     * so a line is compared with the few headers that start as it does: this runs on every line of a log.
+     */
+    private static final OopsGrammar.Header[][] HEADERS_BY_FIRST = new OopsGrammar.Header[128][];
+
+    static {
+        for (OopsGrammar.Header h : OopsGrammar.HEADERS) {
+            char c = h.token().charAt(0);
+            OopsGrammar.Header[] old = HEADERS_BY_FIRST[c];
+            OopsGrammar.Header[] grown = old == null ? new OopsGrammar.Header[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = h;
+            HEADERS_BY_FIRST[c] = grown;
+        }
+    }
+
     /** The role of a header line, or null when the line is no header. Cheap checks first. */
     static OopsGrammar.Role headerRole(String t) {
         OopsGrammar.Role r = roleOf(t);
@@ -394,10 +432,10 @@ public final class OopsParser {
             }
         }
         // "watchdog: BUG: soft lockup ...", "rcu: INFO: rcu_sched detected stalls ..."
-        int colon = t.indexOf(": ");
+        int colon = firstColonSpace(t, 40);
         // a tag cannot hold a colon, so when HEADER_TAG matches it ends at this first ": ": what follows
         // must be a header for the line to be one (register lines, "CPU: 3 PID: ...", are turned away here)
-        if (colon > 1 && colon <= 40 && roleOf(t.substring(colon + 2)) != null) {
+        if (colon > 1 && roleOf(t, colon + 2) != null) {
             Matcher m = OopsGrammar.HEADER_TAG.matcher(t);
             // a kernel tag is a module or subsystem name, in lower case ("watchdog", "rcu"); an
             // all-capitals tag is a document's field ("TITLE: BUG: ..." in a bug report's header)
@@ -408,23 +446,43 @@ public final class OopsParser {
         return null;
     }
 
+    /** Where the first {@code ": "} of {@code t} is, when it is at {@code max} or before; else -1. */
+    private static int firstColonSpace(String t, int max) {
+        int end = Math.min(max, t.length() - 2);
+        for (int i = 0; i <= end; i++) {
+            if (t.charAt(i) == ':' && t.charAt(i + 1) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static OopsGrammar.Role roleOf(String t) {
-        if (t.isEmpty()) {
+        return roleOf(t, 0);
+    }
+
+    /** The role of the header that starts at {@code t[from]}, or null: the headers are looked up by first letter. */
+    private static OopsGrammar.Role roleOf(String t, int from) {
+        if (from >= t.length()) {
             return null;
         }
-        char c = t.charAt(0);
-        if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z')) {
+        char c = t.charAt(from);
+        if (c >= HEADERS_BY_FIRST.length) {
             return null;
         }
-        for (OopsGrammar.Header h : OopsGrammar.HEADERS) {
-            if (h.token().charAt(0) == c && t.startsWith(h.token())) {
+        OopsGrammar.Header[] candidates = HEADERS_BY_FIRST[c];
+        if (candidates == null) {
+            return null;
+        }
+        for (OopsGrammar.Header h : candidates) {
+            if (t.startsWith(h.token(), from)) {
                 for (String not : OopsGrammar.NOT_HEADERS) {
-                    if (t.startsWith(not)) {
+                    if (t.startsWith(not, from)) {
                         return null;
                     }
                 }
-                if (h.token().equals("INFO: ") && (t.startsWith("INFO: Allocated in") || t.startsWith("INFO: Freed in")
-                        || t.startsWith("INFO: Slab 0x") || t.startsWith("INFO: Object 0x") || t.startsWith("INFO: 0x"))) {
+                if (h.token().equals("INFO: ") && (t.startsWith("INFO: Allocated in", from) || t.startsWith("INFO: Freed in", from)
+                        || t.startsWith("INFO: Slab 0x", from) || t.startsWith("INFO: Object 0x", from) || t.startsWith("INFO: 0x", from))) {
                     // SLUB debug and old KASAN detail lines ("INFO: 0xf2751962-0xf2751995. First byte 0x98
                     // instead of 0x6b", "INFO: Freed in hotkey_exit+0x50/0xb0"): part of the report above them
                     return OopsGrammar.Role.CONTINUE;

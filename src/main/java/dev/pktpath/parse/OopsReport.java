@@ -82,8 +82,16 @@ final class OopsReport {
     /** ARM's last "from" caller, added as the outermost frame when the backtrace ends. */
     private Frame armCaller;
     private boolean s390;
+    /** Whether frame lines are read by hand where they can be ({@link #readFrame}). */
+    private final boolean fastFrames;
 
     OopsReport(int line, String headline, String caller, boolean prefixed, boolean preamble) {
+        this(line, headline, caller, prefixed, preamble, true);
+    }
+
+    /** {@code fastFrames} off: every frame line goes through {@link OopsGrammar#FRAME} (tests hold the two equal). */
+    OopsReport(int line, String headline, String caller, boolean prefixed, boolean preamble, boolean fastFrames) {
+        this.fastFrames = fastFrames;
         this.prefixed = prefixed;
         this.firstLine = line;
         this.lastLine = line;
@@ -260,11 +268,16 @@ final class OopsReport {
         if (g != null) {
             return g;
         }
+        return generalFrameGroups(t);
+    }
+
+    /** {@link #frameGroups} by the pattern alone. */
+    static String[] generalFrameGroups(String t) {
         Matcher m = FRAME.matcher(t);
         if (!m.matches()) {
             return null;
         }
-        g = new String[8];
+        String[] g = new String[8];
         for (int i = 1; i <= 7; i++) {
             g[i] = m.group(i);
         }
@@ -309,6 +322,83 @@ final class OopsReport {
         }
         return new String[] {null, null, null, question, t.substring(f, fEnd), t.substring(o, oEnd), t.substring(z, zEnd),
             t.substring(zEnd)};
+    }
+
+    /**
+     * The common frame line, {@code dump_stack+0x194/0x257}, {@code ? tcp_ack+0x1a/0x30 [bnx2]}, read in place
+     * into the main stack: what {@link #scanFrame} accepts, with offset and size of at most 15 hex digits,
+     * gives the frame {@link #frame} builds from {@link #frameGroups}, without copying the line's parts
+     * or boxing its numbers. False (nothing done) for any other line.
+     */
+    private boolean readFrame(String t, int line) {
+        int n = t.length();
+        int i = 0;
+        boolean question = false;
+        if (n > 0 && t.charAt(0) == '?') {
+            question = true;
+            i = n > 1 && t.charAt(1) == ' ' ? 2 : 1;
+        }
+        if (i >= n || !isFunctionStart(t.charAt(i))) {
+            return false;
+        }
+        int f = i;
+        i++;
+        while (i < n && isFunctionPart(t.charAt(i))) {
+            i++;
+        }
+        int fEnd = i;
+        if (!t.startsWith("+0x", i)) {
+            return false;
+        }
+        int o = i + 3;
+        int oEnd = hexEnd(t, o);
+        if (oEnd == o || oEnd - o > 15 || !t.startsWith("/0x", oEnd)) {
+            return false;
+        }
+        int z = oEnd + 3;
+        int zEnd = hexEnd(t, z);
+        if (zEnd == z || zEnd - z > 15) {
+            return false;
+        }
+        for (int k = zEnd; k < n; k++) {
+            char c = t.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        for (int k = 0; k < zEnd; k++) {
+            char c = t.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        String rest = zEnd == n ? "" : t.substring(zEnd);
+        boolean reliable = !question && !rest.contains("(unreliable)");
+        String module = null;
+        Matcher mm = rest.indexOf('[') < 0 ? null : FRAME_MODULE.matcher(rest);
+        if (mm != null && mm.find()) {
+            module = mm.group(1);
+        }
+        String source = null;
+        Matcher sm = rest.indexOf(':') < 0 ? null : FRAME_SOURCE.matcher(rest);
+        if (sm != null && sm.find()) {
+            source = sm.group(1);
+        }
+        boolean inlined = rest.contains("[inline]") || rest.contains("(inlined)");
+        // ppc64's function descriptors: ".eeh_dev_check_failure" is eeh_dev_check_failure (see function())
+        String function = fEnd - f > 1 && t.charAt(f) == '.' ? t.substring(f + 1, fEnd) : t.substring(f, fEnd);
+        add(Frame.of(0, Frame.NONE, function, hexValue(t, o, oEnd), hexValue(t, z, zEnd), 0, 0, 0, 0, module,
+                reliable, context, source, inlined, line, t), line, t);
+        return true;
+    }
+
+    /** The value of 1 to 15 hex digits {@code s[from, to)}. */
+    private static long hexValue(String s, int from, int to) {
+        long v = 0;
+        for (int k = from; k < to; k++) {
+            v = (v << 4) | Character.digit(s.charAt(k), 16);
+        }
+        return v;
     }
 
     private static boolean isFunctionStart(char c) {
@@ -367,7 +457,10 @@ final class OopsReport {
             return false;
         }
         String[] g;
-        if (t.contains("+0x") && (g = frameGroups(t)) != null) {
+        if (fastFrames && readFrame(t, line)) {
+            return true;
+        }
+        if (t.contains("+0x") && (g = (fastFrames ? frameGroups(t) : generalFrameGroups(t))) != null) {
             String first = lower(g[1]);
             String second = lower(g[2]);
             String address = second != null ? second : first;

@@ -22,15 +22,17 @@ final class RegisterLine {
     /**
      * The registers of the line, in print order, or null when the line is not (only) registers. Every
      * line of a console report that has a colon near its start comes here ({@code Code: 48 89 e5 ...},
-     * {@code Hardware name: QEMU ...}), so a printable ASCII line is cut into words by hand (a regex
-     * split was a fifth of the console parse); others go to {@link #parseGeneral}.
+     * {@code Hardware name: QEMU ...}), so a printable ASCII line is read in place: words are found by
+     * hand (a regex split was a fifth of the console parse and a fifth of its garbage) and only the
+     * registers kept are copied; other lines go to {@link #parseGeneral}, which this is held to.
      */
     static Map<String, String> parse(String line) {
         int len = line.length();
         if (len > 240 || line.indexOf(':') < 0) {
             return null;
         }
-        String[] tok = new String[len / 2 + 1];
+        // word k is line[at[2k], at[2k + 1])
+        int[] at = new int[len + 2];
         int n = 0;
         int i = 0;
         while (i < len) {
@@ -43,30 +45,123 @@ final class RegisterLine {
                 i++;
                 continue;
             }
-            int start = i;
+            at[2 * n] = i;
             while (i < len && line.charAt(i) > ' ' && line.charAt(i) <= 0x7e) {
                 i++;
             }
-            tok[n++] = line.substring(start, i);
-            if (n == 2 && !maybeRegisters(tok)) {
+            at[2 * n + 1] = i;
+            n++;
+        }
+        return pairs(line, at, n);
+    }
+
+    /** {@link #pairs(String[], int)} of the words {@code line[at[2k], at[2k + 1])}, {@code k < n}. */
+    private static Map<String, String> pairs(String line, int[] at, int n) {
+        Map<String, String> out = null;
+        int i = 0;
+        while (i < n) {
+            int ws = at[2 * i];
+            int we = at[2 * i + 1];
+            int colon = indexOf(line, ':', ws, we);
+            int ne;
+            int vs;
+            int ve;
+            if (colon == we - 1 && colon > ws) {
+                ne = colon;
+                if (++i >= n) {
+                    return null;
+                }
+                vs = at[2 * i];
+                ve = at[2 * i + 1];
+            } else if (colon > ws) {
+                ne = colon;
+                vs = colon + 1;
+                ve = we;
+            } else if (i + 2 < n && at[2 * i + 3] - at[2 * i + 2] == 1 && line.charAt(at[2 * i + 2]) == ':') {
+                ne = we;
+                i += 2;
+                vs = at[2 * i];
+                ve = at[2 * i + 1];
+            } else {
+                return null;
+            }
+            if (!isName(line, ws, ne)) {
+                return null;
+            }
+            String v = cleanValue(line, vs, ve);
+            if (v == null) {
+                return null;
+            }
+            if (out == null) {
+                out = new LinkedHashMap<>();
+            }
+            out.put(line.substring(ws, ne).toUpperCase(Locale.ROOT), v);
+            i++;
+            // annotations after a value: "(nZCv daif +PAN -UAO)" or "<SF,EE,ME,IR,DR,RI>"
+            if (i < n && (line.charAt(at[2 * i]) == '(' || line.charAt(at[2 * i]) == '<')) {
+                char close = line.charAt(at[2 * i]) == '(' ? ')' : '>';
+                while (i < n && line.charAt(at[2 * i + 1] - 1) != close) {
+                    i++;
+                }
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == c) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #isName(String)} of {@code s[from, to)}. */
+    private static boolean isName(String s, int from, int to) {
+        if (to <= from || to - from > 10 || !Character.isLetter(s.charAt(from))) {
+            return false;
+        }
+        for (int k = from + 1; k < to; k++) {
+            char c = s.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #cleanValue(String)} of {@code s[from, to)}, copying only what it returns. */
+    private static String cleanValue(String s, int from, int to) {
+        int f = from;
+        int t = to;
+        int paren = indexOf(s, '(', f, t);
+        if (paren > f) {
+            t = paren;
+        }
+        if (t - f >= 2 && s.charAt(f) == '[' && s.charAt(f + 1) == '<' && s.charAt(t - 2) == '>' && s.charAt(t - 1) == ']') {
+            f += 2;
+            t -= 2;
+        }
+        for (int k = t - 1; k >= f; k--) {
+            if (s.charAt(k) == ':') {
+                f = k + 1;
+                break;
+            }
+        }
+        if (t - f >= 2 && s.charAt(f) == '0' && s.charAt(f + 1) == 'x') {
+            f += 2;
+        }
+        if (t <= f || t - f > 16) {
+            return null;
+        }
+        for (int k = f; k < t; k++) {
+            if (Character.digit(s.charAt(k), 16) < 0) {
                 return null;
             }
         }
-        return n == 0 ? null : pairs(tok, n);
-    }
-
-    /**
-     * Whether a line whose first two words are {@code tok[0]} and {@code tok[1]} can be registers at all,
-     * as {@link #pairs} would judge it: the first word is a name followed by a colon (with its value after
-     * it, or in the next word), or a name before a lone {@code :}.
-     */
-    private static boolean maybeRegisters(String[] tok) {
-        String name = tok[0];
-        int colon = name.indexOf(':');
-        if (colon > 0) {
-            return isName(name.substring(0, colon));
-        }
-        return tok[1].equals(":") && isName(name);
+        return s.substring(f, t).toLowerCase(Locale.ROOT);
     }
 
     /**

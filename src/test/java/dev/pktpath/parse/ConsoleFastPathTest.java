@@ -1,0 +1,129 @@
+package dev.pktpath.parse;
+
+import dev.pktpath.bench.DumpGenerator;
+import dev.pktpath.model.Diagnostic;
+import dev.pktpath.model.Trace;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console parser's hand-written readings (frame lines read in place, header lookup by first letter)
+ * give what the grammar's patterns give: {@code new OopsParser(false)} reads every frame through
+ * {@link OopsGrammar#FRAME}, and both must build the same traces and outside lines over the corpus, a
+ * generated log, and random frame-like lines.
+ */
+class ConsoleFastPathTest {
+    private static final Path CORPUS = Path.of("../shared/corpus");
+
+    static List<String> corpusTexts() throws IOException, ParseException {
+        List<String> out = new ArrayList<>();
+        for (String dir : List.of("syzkaller", "satyr")) {
+            try (Stream<Path> s = Files.list(CORPUS.resolve(dir))) {
+                for (Path p : s.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().matches(".*\\.(src|md|tsv)$")).sorted().toList()) {
+                    out.add(InputReader.read(p.toString(), null, true));
+                }
+            }
+        }
+        return out;
+    }
+
+    private record Read(List<Trace> traces, List<Diagnostic> outside) {
+    }
+
+    private static Read read(String text, boolean fast) {
+        OopsParser p = new OopsParser(fast);
+        int no = 1;
+        for (String raw : DumpParser.splitLines(text)) {
+            p.accept(new SourceLine(no++, LineCleaner.clean(raw)));
+        }
+        return new Read(p.drainAll(), p.takeOutside());
+    }
+
+    private static void assertFastIsGeneral(String text) {
+        Read general = read(text, false);
+        Read fast = read(text, true);
+        assertThat(fast.traces()).hasSameSizeAs(general.traces());
+        for (int i = 0; i < general.traces().size(); i++) {
+            assertThat(fast.traces().get(i)).as("trace %d", i + 1).isEqualTo(general.traces().get(i));
+        }
+        assertThat(fast.outside()).isEqualTo(general.outside());
+    }
+
+    @Test
+    void everyCorpusReportReadsTheSameEitherWay() throws IOException, ParseException {
+        List<String> texts = corpusTexts();
+        assertThat(texts).hasSizeGreaterThan(400);
+        int frames = 0;
+        for (String text : texts) {
+            assertFastIsGeneral(text);
+            frames += read(text, false).traces().stream().mapToInt(t -> t.frames().size()).sum();
+        }
+        assertThat(frames).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aGeneratedLogReadsTheSameEitherWay() throws IOException {
+        StringWriter w = new StringWriter();
+        new DumpGenerator(5).writeConsoleLog(w, 1_000_000);
+        assertFastIsGeneral(w.toString());
+    }
+
+    @Test
+    void everyCorpusFrameLineHasThePatternsGroups() throws IOException, ParseException {
+        int lines = 0;
+        for (String text : corpusTexts()) {
+            for (String raw : DumpParser.splitLines(text)) {
+                String t = ConsolePrefix.strip(LineCleaner.clean(raw)).text().strip();
+                if (t.contains("+0x")) {
+                    assertThat(OopsReport.frameGroups(t)).as(t).isEqualTo(OopsReport.generalFrameGroups(t));
+                    lines++;
+                }
+            }
+        }
+        assertThat(lines).isGreaterThan(10_000);
+    }
+
+    @Property(tries = 2000)
+    void randomFrameLinesReadTheSameEitherWay(@ForAll("frameLines") List<String> stack) {
+        String text = "BUG: unable to handle page fault for address: ffffc90000a1b000\nCall Trace:\n"
+                + String.join("\n", stack) + "\n";
+        assertFastIsGeneral(text);
+        for (String line : stack) {
+            String t = line.strip();
+            assertThat(OopsReport.frameGroups(t)).isEqualTo(OopsReport.generalFrameGroups(t));
+        }
+    }
+
+    /** Frame lines and near misses: odd names, long or missing hex, tails, ppc64 dots, non-ASCII. */
+    @Provide
+    Arbitrary<List<String>> frameLines() {
+        Arbitrary<String> name = Arbitraries.oneOf(
+                Arbitraries.of("tcp_ack", ".eeh_dev_check_failure", "_", ".", "$x", "a.b:c", "9bad", "é_x", "f"),
+                Arbitraries.strings().withChars("ab_.$:9+/x ").ofMinLength(1).ofMaxLength(8));
+        Arbitrary<String> hex = Arbitraries.oneOf(
+                Arbitraries.of("1a", "0", "ffffffffffffffff", "fffffffffffffff", "10000000000000000", "FfA", ""),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEFg").ofMaxLength(18));
+        Arbitrary<String> tail = Arbitraries.of("", " [bnx2]", " (unreliable)", " net/core/dev.c:12", " [inline]",
+                " (inlined)", " [tcp_mod] net/ipv4/tcp_output.c:1400", "\u00e9", " \t[x]", "x", " [");
+        Arbitrary<String> lead = Arbitraries.of("", " ", "? ", "?", " ? ", "[<ffffffff81041234>] ", "<IRQ> ");
+        Arbitrary<String> line = net.jqwik.api.Combinators.combine(lead, name, Arbitraries.of("+0x", "+0X", "+"), hex,
+                Arbitraries.of("/0x", "/", "/0x"), hex, tail)
+                .as((l, n, p, o, s, z, t) -> l + n + p + o + s + z + t);
+        return line.list().ofMinSize(1).ofMaxSize(6);
+    }
+}
