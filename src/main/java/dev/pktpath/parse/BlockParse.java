@@ -332,8 +332,7 @@ final class BlockParse {
     }
 
     private static void feed(OopsParser p, Block b) {
-        forEachLine(b.text(), b.firstLine(), (no, text, from, to) ->
-                p.accept(new SourceLine(no, LineCleaner.clean(text.substring(from, to)))));
+        forEachLine(b.text(), b.firstLine(), (no, text, from, to) -> p.accept(no, LineCleaner.clean(text.substring(from, to))));
     }
 
     // ---- stitching (calling thread) ----

@@ -31,6 +31,18 @@ public final class ConsolePrefix {
     }
 
     public static Stripped strip(String line) {
+        return strip(line, false);
+    }
+
+    /**
+     * {@link #strip}, with the message also stripped of surrounding whitespace as {@link String#strip} does:
+     * one copy of the line's message instead of two (the console parser reads every line this way).
+     */
+    static Stripped stripMessage(String line) {
+        return strip(line, true);
+    }
+
+    private static Stripped strip(String line, boolean message) {
         int i = 0;
         int n = line.length();
         boolean prefixed = false;
@@ -78,13 +90,29 @@ public final class ConsolePrefix {
             }
         }
         if (!prefixed) {
-            return new Stripped(noisy ? line.substring(i) : line, null, false);
+            return new Stripped(text(line, noisy ? i : 0, message), null, false);
         }
         // printk puts one space after the prefix; keep any further indentation (frames are indented)
         if (i < n && line.charAt(i) == ' ') {
             i++;
         }
-        return new Stripped(line.substring(i), caller, true);
+        return new Stripped(text(line, i, message), caller, true);
+    }
+
+    /** {@code line.substring(from)}, and {@link String#strip stripped} when {@code message}, in one copy at most. */
+    private static String text(String line, int from, boolean message) {
+        int a = from;
+        int b = line.length();
+        if (message) {
+            // as String.strip: no whitespace character lies outside the BMP, and no surrogate is whitespace
+            while (a < b && Character.isWhitespace(line.charAt(a))) {
+                a++;
+            }
+            while (b > a && Character.isWhitespace(line.charAt(b - 1))) {
+                b--;
+            }
+        }
+        return a == 0 && b == line.length() ? line : line.substring(a, b);
     }
 
     /**

@@ -84,47 +84,62 @@ public final class OopsParser {
 
     /** Reads one cleaned line ({@link LineCleaner#clean}); lines come in input order. */
     void accept(SourceLine whole) {
-        lastNumber = whole.number();
-        for (SourceLine sl : unglue(whole)) {
-            ConsolePrefix.Stripped sp = ConsolePrefix.strip(sl.text());
-            String t = sp.text().strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            String key = sp.caller() == null ? "" : sp.caller();
-            OopsReport open = route(key, sp, sl.number());
-            OopsGrammar.Role role = headerRole(t);
-            if (role == OopsGrammar.Role.JOIN_EMPTY) {
-                role = open != null && !open.ended() && !open.hasStack() ? OopsGrammar.Role.CONTINUE
-                        : OopsGrammar.Role.START;
-            }
-            if (role != null) {
-                if (role == OopsGrammar.Role.START) {
-                    if (open != null && open.isPreambleOnly(sl.number(), PREAMBLE_REACH)) {
-                        open.upgradeHeadline(t, sl.number());
-                        continue;
-                    }
-                    start(key, sl, t, sp, false);
-                    continue;
-                }
-                if (open != null && !open.ended()) {
-                    open.note(sl.number(), t);
-                    continue;
-                }
-                if (open != null && role == OopsGrammar.Role.CONTINUE
-                        && sl.number() - open.endLine() <= CONTINUE_AFTER_END) {
-                    open.note(sl.number(), t);
-                    continue;
-                }
-                start(key, sl, t, sp, role == OopsGrammar.Role.PREAMBLE);
-                continue;
-            }
-            if (open == null || open.ended()) {
-                outside.add(new Diagnostic(sl.number(), "outside any report", t));
-                continue;
-            }
-            open.accept(t, sl.number());
+        accept(whole.number(), whole.text());
+    }
+
+    /** {@link #accept(SourceLine)} of line {@code number}, cleaned {@code text}. */
+    void accept(int number, String text) {
+        lastNumber = number;
+        if (firstGlue(text) < 0) {
+            // the usual line: one printk message, read without a list of pieces
+            piece(number, text);
+            return;
         }
+        for (SourceLine sl : unglue(new SourceLine(number, text))) {
+            piece(sl.number(), sl.text());
+        }
+    }
+
+    /** Reads one printk message with its console prefix, from line {@code number}. */
+    private void piece(int number, String text) {
+        // the caller id separates printers; the message comes stripped (String.strip) in one copy
+        ConsolePrefix.Stripped sp = ConsolePrefix.stripMessage(text);
+        String t = sp.text();
+        if (t.isEmpty()) {
+            return;
+        }
+        String key = sp.caller() == null ? "" : sp.caller();
+        OopsReport open = route(key, sp, number);
+        OopsGrammar.Role role = headerRole(t);
+        if (role == OopsGrammar.Role.JOIN_EMPTY) {
+            role = open != null && !open.ended() && !open.hasStack() ? OopsGrammar.Role.CONTINUE
+                    : OopsGrammar.Role.START;
+        }
+        if (role != null) {
+            if (role == OopsGrammar.Role.START) {
+                if (open != null && open.isPreambleOnly(number, PREAMBLE_REACH)) {
+                    open.upgradeHeadline(t, number);
+                    return;
+                }
+                start(key, number, t, sp, false);
+                return;
+            }
+            if (open != null && !open.ended()) {
+                open.note(number, t);
+                return;
+            }
+            if (open != null && role == OopsGrammar.Role.CONTINUE && number - open.endLine() <= CONTINUE_AFTER_END) {
+                open.note(number, t);
+                return;
+            }
+            start(key, number, t, sp, role == OopsGrammar.Role.PREAMBLE);
+            return;
+        }
+        if (open == null || open.ended()) {
+            outside.add(new Diagnostic(number, "outside any report", t));
+            return;
+        }
+        open.accept(t, number);
     }
 
     /**
@@ -276,15 +291,14 @@ public final class OopsParser {
         if (cleaned.isEmpty()) {
             return false;
         }
-        List<SourceLine> pieces = unglue(new SourceLine(0, cleaned));
-        if (pieces.size() != 1) {
+        if (firstGlue(cleaned) >= 0) {
             return false;
         }
-        ConsolePrefix.Stripped sp = ConsolePrefix.strip(cleaned);
+        ConsolePrefix.Stripped sp = ConsolePrefix.stripMessage(cleaned);
         if (sp.caller() != null) {
             return false;
         }
-        String t = sp.text().strip();
+        String t = sp.text();
         return !t.isEmpty() && headerRole(t) == OopsGrammar.Role.START;
     }
 
@@ -321,15 +335,15 @@ public final class OopsParser {
         if (r != null && r.isForeign(sp.caller(), sp.prefixed())) {
             // a register dump's continuation lines carry no timestamp of their own
             boolean sameCaller = sp.caller() == null;
-            if (!(sameCaller && !sp.prefixed() && !r.ended() && OopsReport.looksLikeRegisters(sp.text().strip()))) {
+            if (!(sameCaller && !sp.prefixed() && !r.ended() && OopsReport.looksLikeRegisters(sp.text()))) {
                 return null;
             }
         }
         return r;
     }
 
-    private void start(String key, SourceLine sl, String headline, ConsolePrefix.Stripped sp, boolean preamble) {
-        OopsReport r = new OopsReport(sl.number(), headline, sp.caller(), sp.prefixed(), preamble, fastPaths);
+    private void start(String key, int number, String headline, ConsolePrefix.Stripped sp, boolean preamble) {
+        OopsReport r = new OopsReport(number, headline, sp.caller(), sp.prefixed(), preamble, fastPaths);
         started++;
         reports.add(r);
         openBy.put(key, r);
@@ -337,6 +351,19 @@ public final class OopsParser {
         if (recent.size() > RECENT) {
             recent.remove(0);
         }
+    }
+
+    /** Where {@link #unglue} would first split {@code text}, or -1 when it gives the line whole. */
+    static int firstGlue(String text) {
+        int close = text.indexOf(']');
+        int at = close < 0 ? -1 : text.indexOf('[', close);
+        while (at >= 0) {
+            if (gluedStampEnd(text, 0, at) > 0) {
+                return at;
+            }
+            at = text.indexOf('[', at + 1);
+        }
+        return -1;
     }
 
     /** Splits a line where a second console timestamp starts (two printk lines glued by a lost newline). */

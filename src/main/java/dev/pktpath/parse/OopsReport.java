@@ -99,8 +99,9 @@ final class OopsReport {
         this.headline = headline;
         this.caller = caller;
         this.preamble = preamble;
-        Matcher m = HUNG_TASK.matcher(headline);
-        if (m.find()) {
+        Matcher m;
+        // HUNG_TASK is anchored: only "INFO: task ..." headlines can match
+        if (headline.startsWith("INFO: task ") && (m = HUNG_TASK.matcher(headline)).find()) {
             command = m.group(1);
             pid = Long.valueOf(m.group(2));
         }
@@ -550,7 +551,8 @@ final class OopsReport {
     /** The faulting location: the header's ({@code ip}) before the main stack, an exception frame inside it. */
     private boolean ipLine(String t, int line) {
         char c = t.charAt(0);
-        if ("RIENPpKe".indexOf(c) < 0) {
+        if ("RIENPpKe".indexOf(c) < 0 || !startsWithIpTag(t)) {
+            // neither IP_LINE (its tags) nor RIP_RAW ("RIP: ") can match: register rows (RAX:, RSP:) end here
             return false;
         }
         Matcher m = IP_LINE.matcher(t);
@@ -597,6 +599,12 @@ final class OopsReport {
             return true;
         }
         return false;
+    }
+
+    /** Whether {@code t} starts with one of {@link OopsGrammar#IP_LINE}'s tags ({@code EIP is at} starts with {@code EIP}). */
+    private static boolean startsWithIpTag(String t) {
+        return t.startsWith("RIP") || t.startsWith("IP") || t.startsWith("EIP") || t.startsWith("NIP") || t.startsWith("pc")
+                || t.startsWith("PC is at") || t.startsWith("Krnl PSW") || t.startsWith("epc");
     }
 
     private static String tagName(String tag) {

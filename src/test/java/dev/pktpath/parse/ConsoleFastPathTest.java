@@ -98,6 +98,44 @@ class ConsoleFastPathTest {
         assertThat(lines).isGreaterThan(10_000);
     }
 
+    @Test
+    void everyCorpusLineIsStrippedAndSplitAsBefore() throws IOException, ParseException {
+        int glued = 0;
+        for (String text : corpusTexts()) {
+            for (String raw : DumpParser.splitLines(text)) {
+                glued += assertPrefixReadingsAgree(LineCleaner.clean(raw)) ? 1 : 0;
+            }
+        }
+        assertThat(glued).isPositive();
+    }
+
+    @Property(tries = 3000)
+    void randomConsoleLinesAreStrippedAndSplitAsBefore(@ForAll("consoleLines") String line) {
+        assertPrefixReadingsAgree(line);
+    }
+
+    /**
+     * {@link ConsolePrefix#stripMessage} is {@link ConsolePrefix#strip} then {@link String#strip}, and
+     * {@link OopsParser#firstGlue} finds a split exactly when {@link OopsParser#unglue} makes one; true when glued.
+     */
+    private static boolean assertPrefixReadingsAgree(String line) {
+        ConsolePrefix.Stripped general = ConsolePrefix.strip(line);
+        ConsolePrefix.Stripped fast = ConsolePrefix.stripMessage(line);
+        assertThat(fast).as(line).isEqualTo(new ConsolePrefix.Stripped(general.text().strip(), general.caller(), general.prefixed()));
+        boolean glued = OopsParser.unglue(new SourceLine(1, line)).size() > 1;
+        assertThat(OopsParser.firstGlue(line) >= 0).as(line).isEqualTo(glued);
+        return glued;
+    }
+
+    @Provide
+    Arbitrary<String> consoleLines() {
+        Arbitrary<String> part = Arbitraries.of("[   12.345678]", "[   12.345678][ T123]", "[ T1]", "<4>", "<12>", " ", "  ",
+                "\t", "\u00a0", "\u2003", "\u000b", "Mar  3 10:00:00 host kernel: ", "2018/01/09 14:28:48 ",
+                "** 12 printk messages dropped ** ", "syzkaller login: ", "[Thu Nov 26 04:20:32 2026]", "BUG: x", " f+0x1/0x2",
+                "text", "]", "[", "[1.123456]", "x[ 1.123456] y", "\ud83d\ude00");
+        return part.list().ofMaxSize(8).map(l -> String.join("", l));
+    }
+
     @Property(tries = 2000)
     void randomFrameLinesReadTheSameEitherWay(@ForAll("frameLines") List<String> stack) {
         String text = "BUG: unable to handle page fault for address: ffffc90000a1b000\nCall Trace:\n"
