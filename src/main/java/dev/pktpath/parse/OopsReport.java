@@ -388,7 +388,7 @@ final class OopsReport {
         boolean inlined = rest.contains("[inline]") || rest.contains("(inlined)");
         // ppc64's function descriptors: ".eeh_dev_check_failure" is eeh_dev_check_failure (see function())
         String function = fEnd - f > 1 && t.charAt(f) == '.' ? t.substring(f + 1, fEnd) : t.substring(f, fEnd);
-        add(Frame.of(0, Frame.NONE, function, hexValue(t, o, oEnd), hexValue(t, z, zEnd), 0, 0, 0, 0, module,
+        add(Frame.of(nextIndex(), Frame.NONE, function, hexValue(t, o, oEnd), hexValue(t, z, zEnd), 0, 0, 0, 0, module,
                 reliable, context, source, inlined, line, t), line, t);
         return true;
     }
@@ -508,14 +508,24 @@ final class OopsReport {
         }
         if (stack != Stack.MAIN) {
             if (stack == Stack.ASIDE && !asideClosed) {
-                asideFrames.add(f.withIndex(asideFrames.size()));
+                asideFrames.add(indexed(f, asideFrames.size()));
             }
             diagnostics.add(new Diagnostic(line, "frame of another stack", t));
             return;
         }
         closeBlock();
         armCaller = null;
-        frames.add(f.withIndex(frames.size()));
+        frames.add(indexed(f, frames.size()));
+    }
+
+    /** {@code f} at {@code index}: itself when built there already ({@link #readFrame}), else a copy. */
+    private static Frame indexed(Frame f, int index) {
+        return f.index() == index ? f : f.withIndex(index);
+    }
+
+    /** The index the next frame gets in the stack {@link #add} puts it in (a guess: add decides). */
+    private int nextIndex() {
+        return stack == Stack.ASIDE ? asideFrames.size() : frames.size();
     }
 
     private void flushArm() {
