@@ -17,7 +17,8 @@ import java.io.Writer;
  * The training run for the class-data sharing archive (bin/pktpath-tui runs it when install.sh sets
  * PKTPATH_TUI_CDS_DUMP). It does, on nothing, the work of the first outputs users wait for, so that
  * the JVM archives every class they load: --version, {@code print --sample} and {@code --json}
- * through picocli, then the explorer's first screen on the sample, drawn on Lanterna's virtual
+ * ({@link QuickArgs}), {@code journey --sample} (picocli's model, which the other commands build),
+ * then the explorer's first screen on the sample, drawn on Lanterna's virtual
  * terminal (there is no real terminal at install time) and quit with {@code q}.
  */
 final class CdsTraining {
@@ -26,11 +27,11 @@ final class CdsTraining {
 
     public static void main(String[] args) throws IOException {
         new Main.Version().getVersion();
-        for (String[] line : new String[][]{{"print", "--sample"}, {"print", "--json", "--sample"}}) {
-            picocli.CommandLine cl = Main.commandLineFor(line);
-            cl.setOut(new PrintWriter(Writer.nullWriter()));
-            cl.setErr(new PrintWriter(Writer.nullWriter()));
-            cl.execute(line);
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        // print read by QuickArgs, then through picocli (journey) for the commands that still build its model
+        for (String[] line : new String[][]{{"print", "--sample"}, {"print", "--json", "--sample"},
+                {"journey", "--sample"}}) {
+            Main.execute(line, none, none);
         }
         Session session = new Session(Analyzer.builtIn());
         // as Main opens the sample: loaded in the background, so those classes are archived too
