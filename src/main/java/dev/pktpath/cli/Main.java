@@ -128,7 +128,7 @@ public final class Main implements Callable<Integer> {
      * ({@code CommandLine.getOut}): the same charset ({@code sun.stdout.encoding}, else the default),
      * buffered, flushed on each line.
      */
-    private static PrintWriter writer(PrintStream stream, String encodingProperty) {
+    static PrintWriter writer(PrintStream stream, String encodingProperty) {
         String name = System.getProperty(encodingProperty);
         Charset charset = Charset.defaultCharset();
         if (name != null) {
