@@ -106,7 +106,7 @@ public final class Main implements Callable<Integer> {
      * lines {@link QuickArgs} reads, without picocli's model; otherwise the command tree the line
      * needs ({@link #commandLineFor}).
      */
-    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         PrintCommand print = QuickArgs.print(args);
         Main explore = print == null ? QuickArgs.explore(args) : null;
         if (print != null || explore != null) {
