@@ -167,16 +167,20 @@ public final class DumpLoad {
      * leaving the explorer leaves no thread behind. Closing the input unblocks a read in progress.
      */
     public void cancel() {
-        if (thread == null || isDone) {
+        if (thread == null) {
             return;
         }
-        cancelled = true;
-        thread.interrupt();
         try {
-            if (!finished.await(2, TimeUnit.SECONDS) && input != null) {
-                input.close();
-                finished.await(2, TimeUnit.SECONDS);
+            if (!isDone) {
+                cancelled = true;
+                thread.interrupt();
+                if (!finished.await(2, TimeUnit.SECONDS) && input != null) {
+                    input.close();
+                    finished.await(2, TimeUnit.SECONDS);
+                }
             }
+            // reading has ended when the latch opens, but the thread still runs its last lines
+            thread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
