@@ -62,6 +62,17 @@ public final class CrashBtParser {
     private String panic;
     private boolean panicSeen;
     private int previous;
+    /** Whether lines of a known shape skip the patterns that cannot match them ({@link CrashBtShapes}). */
+    private final boolean fast;
+
+    CrashBtParser() {
+        this(true);
+    }
+
+    /** A parser that reads every line through the whole chain of patterns when {@code fast} is false (tests). */
+    CrashBtParser(boolean fast) {
+        this.fast = fast;
+    }
 
     /**
      * Reads one line, already cleaned ({@link LineCleaner}) and stripped of surrounding blanks.
@@ -133,6 +144,20 @@ public final class CrashBtParser {
                 open.lastLine = no;
                 open.marker(m.group(1), no);
                 return;
+            }
+            if (fast && open != null) {
+                // the two lines a foreach bt prints most after frames, each sent to its one pattern
+                // (CrashBtShapes says why none of the patterns below could take them first)
+                if (isHexDigit(c0) && CrashBtShapes.isPlainStackWords(text)) {
+                    open.lastLine = no;
+                    open.stackData(text, no);
+                    return;
+                }
+                if (CrashBtShapes.mayBeSourceLine(text) && (m = SOURCE_LINE.matcher(text)).matches()) {
+                    open.lastLine = no;
+                    open.source(m.group(1) + ":" + m.group(2), no, text);
+                    return;
+                }
             }
         }
         if (!CRASH_MESSAGE.matcher(text).matches()) {

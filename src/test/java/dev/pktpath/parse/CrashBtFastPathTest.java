@@ -1,0 +1,119 @@
+package dev.pktpath.parse;
+
+import dev.pktpath.bench.DumpGenerator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The crash parser's fast paths (lines of a known shape sent straight to the one pattern that reads
+ * them, see {@link CrashBtShapes}) read every line as the whole chain of patterns does: the same
+ * traces, frames, register blocks and diagnostics, over the corpus, a generated dump and random mixes
+ * of real, cut and made-up lines.
+ */
+class CrashBtFastPathTest {
+    private static final Path CORPUS = Path.of("../shared/corpus");
+    private static final List<String> LINES = corpusLines();
+
+    private static List<String> corpusLines() {
+        List<String> lines = new ArrayList<>();
+        for (String dir : List.of("crash-bt", "satyr", "syzkaller")) {
+            try (Stream<Path> files = Files.list(CORPUS.resolve(dir))) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                    lines.addAll(DumpParser.splitLines(Files.readString(p, StandardCharsets.ISO_8859_1)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        lines.addAll(DumpParser.splitLines(InputReader.readSample()));
+        return lines;
+    }
+
+    /** What a parser makes of {@code lines}, fed as {@link BlockParse} feeds it. */
+    private static CrashBtParser.Chunk parse(List<String> lines, boolean fast) {
+        CrashBtParser p = new CrashBtParser(fast);
+        int no = 1;
+        for (String l : lines) {
+            p.accept(no++, LineCleaner.cleanStripped(l));
+        }
+        return p.finish(Integer.MAX_VALUE, true);
+    }
+
+    private static void assertSameBothWays(List<String> lines) {
+        CrashBtParser.Chunk general = parse(lines, false);
+        CrashBtParser.Chunk fast = parse(lines, true);
+        assertThat(fast).isEqualTo(general);
+    }
+
+    @Test
+    void corpusReadsTheSame() {
+        assertSameBothWays(LINES);
+        assertThat(parse(LINES, true).pieces()).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void everyCorpusFileReadsTheSame() throws IOException {
+        for (String dir : List.of("crash-bt", "satyr", "syzkaller")) {
+            try (Stream<Path> files = Files.list(CORPUS.resolve(dir))) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                    assertSameBothWays(DumpParser.splitLines(Files.readString(p, StandardCharsets.ISO_8859_1)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void generatedDumpReadsTheSame() throws IOException {
+        StringWriter w = new StringWriter();
+        new DumpGenerator(11).writeCrashForeach(w, 2_000_000);
+        List<String> lines = DumpParser.splitLines(w.toString());
+        assertSameBothWays(lines);
+        // the fast paths were taken: the dump has stack words and source lines under frames
+        assertThat(lines).anyMatch(l -> CrashBtShapes.isPlainStackWords(l.strip()));
+        assertThat(lines).anyMatch(l -> l.strip().startsWith("/") && CrashBtShapes.mayBeSourceLine(l.strip()));
+    }
+
+    @Provide
+    Arbitrary<List<String>> mixes() {
+        Arbitrary<String> real = Arbitraries.of(LINES);
+        Arbitrary<String> cut = real.flatMap(l -> Arbitraries.integers().between(0, l.length()).map(n -> l.substring(0, n)));
+        Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(1).ofMaxLength(18);
+        Arbitrary<String> word = Arbitraries.strings().withChars("abcdefxyzCPUIRQ_./:[]()<>$-+ 0123456789").ofMaxLength(14);
+        // near misses of the fast shapes: stack words with odd words, separators and tails
+        Arbitrary<String> stackish = Combinators.combine(hex, Arbitraries.of(":", ": ", ":  ", " :", "::"),
+                        hex.list().ofMinSize(0).ofMaxSize(4), Arbitraries.of("", " ", " x", " invalid address", ":", "]", " [m]"))
+                .as((a, sep, words, tail) -> a + sep + String.join(" ", words) + tail);
+        Arbitrary<String> sourceish = Combinators.combine(Arbitraries.of("/", "", "[", "$", "ra:", "epc ", "PSW:", "bt: "),
+                        word, Arbitraries.of(".c", ".h", ".rs", ".x", ""), Arbitraries.of(": ", ":", " : ", ":\t"),
+                        Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(6))
+                .as((a, b, ext, sep, d) -> a + b + ext + sep + d);
+        Arbitrary<String> noise = Arbitraries.strings().withChars("#[]<>():-+x0123456789abcdef PIDTASKCPU\t\"$/.").ofMaxLength(50);
+        Arbitrary<String> indent = Arbitraries.of("", "  ", "\t", "    ");
+        Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(6, real), Tuple.of(2, cut), Tuple.of(3, stackish),
+                Tuple.of(3, sourceish), Tuple.of(1, noise));
+        return Combinators.combine(indent, line).as(String::concat).list().ofMaxSize(60);
+    }
+
+    @Property(tries = 1500)
+    void anyMixReadsTheSame(@ForAll("mixes") List<String> lines) {
+        assertSameBothWays(lines);
+    }
+}
