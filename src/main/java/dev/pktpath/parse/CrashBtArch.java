@@ -138,6 +138,20 @@ final class CrashBtArch {
             }
         }
 
+        /**
+         * {@link #frame} of a frame whose addresses are numbers with their digit counts (0 for none; the
+         * text lowercase hex of that many digits) and whose function hints at {@code hinted}.
+         */
+        void frame(Arch hinted, long address, int addressDigits, long stackAddress, int stackDigits) {
+            if (hinted != Arch.UNKNOWN) {
+                vote(hinted, FUNCTION);
+            }
+            Arch shape = shape(address, addressDigits, stackAddress, stackDigits);
+            if (shape != null) {
+                vote(shape, ADDRESS);
+            }
+        }
+
         void task(String taskAddress) {
             if (taskAddress == null) {
                 return;
@@ -196,6 +210,42 @@ final class CrashBtArch {
             }
         }
         return best;
+    }
+
+    /**
+     * {@link #shape(String, String)} of addresses given as numbers with their printed hex digits
+     * ({@code addressDigits} 1 to 16; {@code stackDigits} 0 when there is no stack address): the
+     * same prefix tests, on the digits' values.
+     */
+    static Arch shape(long address, int addressDigits, long stackAddress, int stackDigits) {
+        if (addressDigits == 16) {
+            if (address >>> 52 == 0xc00L) {
+                return Arch.PPC64;
+            }
+            if (address >>> 32 == 0x90000000L) {
+                return Arch.LOONGARCH64;
+            }
+            if (address >>> 32 == 0xffffffffL) {
+                if (lead(stackAddress, stackDigits, 2) == 0x98 || lead(stackAddress, stackDigits, 2) == 0xa8
+                        || lead(stackAddress, stackDigits, 4) == 0xc000) {
+                    return Arch.MIPS64;
+                }
+                return Arch.X86_64;
+            }
+            if (address >>> 48 == 0xffffL || lead(stackAddress, stackDigits, 4) == 0xffff) {
+                return Arch.ARM64;
+            }
+            return null;
+        }
+        if (addressDigits == 8) {
+            return stackDigits <= 8 ? Arch.X86 : null;
+        }
+        return addressDigits < 16 && addressDigits > 0 && stackDigits >= 8 ? Arch.S390X : null;
+    }
+
+    /** The value of the first {@code k} of the {@code digits} hex digits, or -1 when there are fewer. */
+    private static long lead(long value, int digits, int k) {
+        return digits < k ? -1 : value >>> (4 * (digits - k));
     }
 
     /** The architecture an address pair points at, or null when the shape says nothing. */

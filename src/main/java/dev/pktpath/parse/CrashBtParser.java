@@ -64,6 +64,9 @@ public final class CrashBtParser {
     private int previous;
     /** Whether lines of a known shape skip the patterns that cannot match them ({@link CrashBtShapes}). */
     private final boolean fast;
+    /** The frame line {@link FrameScanner} read last (one per parser, so no allocation per line). */
+    private final FrameScanner.Scan scan = new FrameScanner.Scan();
+    private final NameCache names = new NameCache(hints);
 
     CrashBtParser() {
         this(true);
@@ -107,7 +110,9 @@ public final class CrashBtParser {
         Matcher m;
         if (c0 == '#') {
             // the common line first: a frame cannot be a prompt, a PANIC line, a task header or a marker
-            if (FrameScanner.scan(text, this, no)) {
+            if (fast && FrameScanner.scan(text, scan)) {
+                open = ensure(open, no, panic, panicSeen, hints);
+                open.addScanned(scan, names, no, text);
                 return;
             }
             if ((m = FRAME.matcher(text)).matches()) {
@@ -193,13 +198,6 @@ public final class CrashBtParser {
         } else {
             open.diagnostics.add(new Diagnostic(no, "unrecognised line kept as text", text));
         }
-    }
-
-    /** A frame the {@link FrameScanner} read: the same as {@link TraceBuilder#addFrame} with {@link CrashBtGrammar#FRAME}'s groups. */
-    void scannedFrame(int no, String text, Integer level, String sp, String function, Long offset, Long size,
-                      String address, String rest) {
-        open = ensure(open, no, panic, panicSeen, hints);
-        open.addParsedFrame(level, sp, function, offset, size, address, rest, null, no, text);
     }
 
     private static boolean isHexDigit(char c) {
@@ -352,21 +350,51 @@ public final class CrashBtParser {
             addParsedFrame(level, stackAddress, function, offset, size, address, rest, armModule, no, text);
         }
 
-        /** A frame line cut into its parts: checks the numbering, reads the tail, keeps the frame. */
-        void addParsedFrame(Integer level, String stackAddress, String function, Long offset, Long size, String address,
-                            String rest, String armModule, int no, String text) {
+        /**
+         * A frame line {@link FrameScanner} read: what {@link #addFrame} makes of {@link CrashBtGrammar#FRAME}'s
+         * groups for it, without cutting the line into strings (names come from the parser's cache) or
+         * boxing its numbers.
+         */
+        void addScanned(FrameScanner.Scan s, NameCache names, int no, String text) {
+            if (s.restStart >= 0 && s.moduleStart < 0) {
+                // a tail other than "[module]" ("(unreliable)", "(via x)", a note): read it as the regex path does
+                addParsedFrame(s.level, s.spStart < 0 ? null : text.substring(s.spStart, s.spEnd),
+                        text.substring(s.symStart, s.fnEnd), s.offset < 0 ? null : s.offset, s.size < 0 ? null : s.size,
+                        text.substring(s.addrStart, s.addrEnd), text.substring(s.restStart), null, no, text);
+                return;
+            }
             lastLine = no;
-            Integer previous = frames.isEmpty() ? null : frames.get(frames.size() - 1).level();
-            if (level != null) {
-                if (previous == null && level > 0) {
+            numbering(s.level, no, text);
+            String function = names.name(text, s.symStart, s.fnEnd);
+            Arch hint = names.lastHint(function);
+            String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
+            frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(),
+                    s.sp, s.spDigits(), module, no, text, s.usual));
+            stackData.add(null);
+            contexts.add(null);
+            evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
+        }
+
+        /** Notes a gap or a restart in the {@code #N} numbering ({@code level} {@link Frame#NONE} when absent). */
+        private void numbering(int level, int no, String text) {
+            int previous = frames.isEmpty() ? Frame.NONE : frames.get(frames.size() - 1).levelOrNone();
+            if (level >= 0) {
+                if (previous < 0 && level > 0) {
                     diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text));
-                } else if (previous != null && level <= previous) {
+                } else if (previous >= 0 && level <= previous) {
                     diagnostics.add(new Diagnostic(no, "frame numbering restarts at #" + level, text));
-                } else if (previous != null && level > previous + 1) {
+                } else if (previous >= 0 && level > previous + 1) {
                     diagnostics.add(new Diagnostic(no, "frames #" + (previous + 1)
                             + (level - 1 > previous + 1 ? "..#" + (level - 1) : "") + " are not in the input", text));
                 }
             }
+        }
+
+        /** A frame line cut into its parts: checks the numbering, reads the tail, keeps the frame. */
+        void addParsedFrame(Integer level, String stackAddress, String function, Long offset, Long size, String address,
+                            String rest, String armModule, int no, String text) {
+            lastLine = no;
+            numbering(level == null ? Frame.NONE : level, no, text);
             String module = armModule;
             boolean reliable = true;
             if (rest != null) {
