@@ -124,8 +124,8 @@ public final class Frame {
         String keptRaw = raw;
         // the raw line is dropped when the fields rebuild it exactly; the test depends on the fields
         // alone (not on the source, stack or stack data), so equal frames store equal fields
-        if (raw != null && plain && (rebuilt || FrameLine.rebuilds(raw, flags, level, this.function, offset, size, address,
-                addressDigits, stackAddress, stackDigits, this.module))) {
+        if (rebuilt ? plain : raw != null && plain && FrameLine.rebuilds(raw, flags, level, this.function, offset, size, address,
+                addressDigits, stackAddress, stackDigits, this.module)) {
             flags |= RAW_REBUILT;
             keptRaw = null;
         }
@@ -189,7 +189,8 @@ public final class Frame {
      * {@link #of} for a crash parser's frame line read by a scanner: reliable, on the task's stack, no
      * source; {@code function} and {@code module} already the {@link Names#intern} copies; and
      * {@code rawRebuilt} when the caller knows {@code raw} is exactly the line {@link FrameLine} rebuilds
-     * from these fields (it is then not compared again). The same frame {@link #of} gives; the crash
+     * from these fields (it is then not compared again, and may be null: such a line has no offset or
+     * size and addresses of 1 to 16 digits, so nothing else needs it). The same frame {@link #of} gives; the crash
      * parser's tests hold the two to each other over the corpus and generated dumps.
      */
     public static Frame ofCrashLine(int index, int level, String function, long offset, long size, long address,
@@ -197,6 +198,9 @@ public final class Frame {
                                     String raw, boolean rawRebuilt) {
         checkDigits(address, addressDigits);
         checkDigits(stackAddress, stackDigits);
+        if (rawRebuilt && (offset >= 0 || size >= 0 || addressDigits == 0)) {
+            throw new IllegalArgumentException("a rebuilt crash frame line has an address and no offset or size");
+        }
         boolean smallOffset = offset >= 0 && offset <= U32;
         boolean smallSize = size >= 0 && size <= U32;
         int flags = RELIABLE | (level >= 0 ? HAS_LEVEL : 0) | (smallOffset ? HAS_OFFSET : 0) | (smallSize ? HAS_SIZE : 0);

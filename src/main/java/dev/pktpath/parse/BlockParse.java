@@ -328,7 +328,7 @@ final class BlockParse {
     }
 
     private static void feed(CrashBtParser p, Block b) {
-        forEachLine(b.text(), b.firstLine(), (no, text, from, to) -> p.accept(no, LineCleaner.cleanStripped(text, from, to)));
+        forEachLine(b.text(), b.firstLine(), p::accept);
     }
 
     private static void feed(OopsParser p, Block b) {

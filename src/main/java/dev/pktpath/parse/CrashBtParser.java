@@ -78,6 +78,36 @@ public final class CrashBtParser {
     }
 
     /**
+     * Reads the line {@code block[from, to)} as it comes (not cleaned): the usual frame line is read in
+     * place, without the copy cleaning makes; any other line is cleaned and stripped, then read by
+     * {@link #accept(int, String)}.
+     */
+    void accept(int no, String block, int from, int to) {
+        if (fast && (open == null || open.block == null)) {
+            int a = from;
+            char c;
+            while (a < to && ((c = block.charAt(a)) == ' ' || c == '\t')) {
+                a++;
+            }
+            if (a < to && block.charAt(a) == '#') {
+                int b = to;
+                while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
+                    b--;
+                }
+                // FrameScanner checks every character is printable ASCII and takes no tab inside, so
+                // block[a, b) is what LineCleaner.cleanStripped gives for this line
+                if (b - a <= MAX_LINE && FrameScanner.scan(block, a, b, scan)) {
+                    previous = no;
+                    open = ensure(open, no, panic, panicSeen, hints);
+                    open.addScanned(scan, names, no, block, a, b);
+                    return;
+                }
+            }
+        }
+        accept(no, LineCleaner.cleanStripped(block, from, to));
+    }
+
+    /**
      * Reads one line, already cleaned ({@link LineCleaner}) and stripped of surrounding blanks.
      * Lines come in input order; a block starts at a task header or at the start of the input.
      */
@@ -112,7 +142,7 @@ public final class CrashBtParser {
             // the common line first: a frame cannot be a prompt, a PANIC line, a task header or a marker
             if (fast && FrameScanner.scan(text, scan)) {
                 open = ensure(open, no, panic, panicSeen, hints);
-                open.addScanned(scan, names, no, text);
+                open.addScanned(scan, names, no, text, 0, text.length());
                 return;
             }
             if ((m = FRAME.matcher(text)).matches()) {
@@ -261,10 +291,25 @@ public final class CrashBtParser {
 
     private static Task task(Matcher m) {
         Long pid = parseNumber(m.group(1));
-        Long cpuNumber = m.group(3).matches("\\d{1,9}") ? parseNumber(m.group(3)) : null;
+        Long cpuNumber = isShortDecimal(m.group(3)) ? parseNumber(m.group(3)) : null;
         Integer cpu = cpuNumber == null ? null : cpuNumber.intValue();
         String command = m.group(4) != null ? m.group(4) : (m.group(5).equals("?") ? null : m.group(5));
         return new Task(pid, m.group(2).toLowerCase(Locale.ROOT), cpu, command);
+    }
+
+    /** {@code s.matches("\\d{1,9}")} without compiling that pattern for every task header. */
+    static boolean isShortDecimal(String s) {
+        int n = s.length();
+        if (n < 1 || n > 9) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Maps a stack marker's name to the context of the frames printed above it. */
@@ -355,21 +400,27 @@ public final class CrashBtParser {
          * groups for it, without cutting the line into strings (names come from the parser's cache) or
          * boxing its numbers.
          */
-        void addScanned(FrameScanner.Scan s, NameCache names, int no, String text) {
+        void addScanned(FrameScanner.Scan s, NameCache names, int no, String text, int from, int to) {
             if (s.restStart >= 0 && s.moduleStart < 0) {
                 // a tail other than "[module]" ("(unreliable)", "(via x)", a note): read it as the regex path does
-                addParsedFrame(s.level, s.spStart < 0 ? null : text.substring(s.spStart, s.spEnd),
-                        text.substring(s.symStart, s.fnEnd), s.offset < 0 ? null : s.offset, s.size < 0 ? null : s.size,
-                        text.substring(s.addrStart, s.addrEnd), text.substring(s.restStart), null, no, text);
+                String line = text.substring(from, to);
+                if (from != 0 || to != text.length()) {
+                    FrameScanner.scan(line, s);
+                }
+                addParsedFrame(s.level, s.spStart < 0 ? null : line.substring(s.spStart, s.spEnd),
+                        line.substring(s.symStart, s.fnEnd), s.offset < 0 ? null : s.offset, s.size < 0 ? null : s.size,
+                        line.substring(s.addrStart, s.addrEnd), line.substring(s.restStart), null, no, line);
                 return;
             }
             lastLine = no;
-            numbering(s.level, no, text);
+            numbering(s.level, no, text, from, to);
             String function = names.name(text, s.symStart, s.fnEnd);
             Arch hint = names.lastHint(function);
             String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
+            // the line is kept only when FrameLine cannot rebuild it (a usual line has no offset, so the
+            // frame stores nothing that would need it)
             frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(),
-                    s.sp, s.spDigits(), module, no, text, s.usual));
+                    s.sp, s.spDigits(), module, no, s.usual ? null : text.substring(from, to), s.usual));
             stackData.add(null);
             contexts.add(null);
             evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
@@ -377,15 +428,20 @@ public final class CrashBtParser {
 
         /** Notes a gap or a restart in the {@code #N} numbering ({@code level} {@link Frame#NONE} when absent). */
         private void numbering(int level, int no, String text) {
+            numbering(level, no, text, 0, text.length());
+        }
+
+        /** {@link #numbering(int, int, String)} of the line {@code text[from, to)}, cut out only for a note. */
+        private void numbering(int level, int no, String text, int from, int to) {
             int previous = frames.isEmpty() ? Frame.NONE : frames.get(frames.size() - 1).levelOrNone();
             if (level >= 0) {
                 if (previous < 0 && level > 0) {
-                    diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text));
+                    diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text.substring(from, to)));
                 } else if (previous >= 0 && level <= previous) {
-                    diagnostics.add(new Diagnostic(no, "frame numbering restarts at #" + level, text));
+                    diagnostics.add(new Diagnostic(no, "frame numbering restarts at #" + level, text.substring(from, to)));
                 } else if (previous >= 0 && level > previous + 1) {
                     diagnostics.add(new Diagnostic(no, "frames #" + (previous + 1)
-                            + (level - 1 > previous + 1 ? "..#" + (level - 1) : "") + " are not in the input", text));
+                            + (level - 1 > previous + 1 ? "..#" + (level - 1) : "") + " are not in the input", text.substring(from, to)));
                 }
             }
         }

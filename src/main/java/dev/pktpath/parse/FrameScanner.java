@@ -55,9 +55,18 @@ final class FrameScanner {
 
     /** Reads {@code text} (cleaned, stripped, starting with {@code #}) as a frame; false when it is not the common shape. */
     static boolean scan(String text, Scan r) {
-        int n = text.length();
+        return scan(text, 0, text.length(), r);
+    }
+
+    /**
+     * Reads {@code text[from, to)} as a frame line, positions in {@code r} counted in {@code text}. The
+     * range starts with {@code #} and ends with no blank; every character is checked to be printable
+     * ASCII, so a range accepted here is the line as {@link LineCleaner#cleanStripped} gives it.
+     */
+    static boolean scan(String text, int from, int to, Scan r) {
+        int n = to;
         boolean usual = true;
-        int i = 1;
+        int i = from + 1;
         int digits = i;
         int level = 0;
         char c;
@@ -72,7 +81,7 @@ final class FrameScanner {
             usual = false;
         }
         int blanks = i;
-        i = skipBlanks(text, i);
+        i = skipBlanks(text, i, n);
         usual &= i == blanks + 1;
         r.spStart = -1;
         r.sp = 0;
@@ -95,7 +104,7 @@ final class FrameScanner {
             r.spStart = h;
             r.spEnd = e;
             r.sp = v;
-            i = skipBlanks(text, e + 1);
+            i = skipBlanks(text, e + 1, n);
             usual &= i == e + 2;
         }
         int symStart = i;
@@ -110,13 +119,13 @@ final class FrameScanner {
         if (symEnd == symStart || i >= n) {
             return false;
         }
-        i = skipBlanks(text, i);
+        i = skipBlanks(text, i, n);
         usual &= i == symEnd + 1;
-        if (!text.startsWith("at ", i)) {
+        if (i + 3 > n || !text.startsWith("at ", i)) {
             return false;
         }
         int atEnd = i + 2;
-        i = skipBlanks(text, atEnd);
+        i = skipBlanks(text, atEnd, n);
         usual &= i == atEnd + 1;
         int addrStart = i;
         long address = 0;
@@ -137,7 +146,7 @@ final class FrameScanner {
         r.moduleStart = -1;
         if (addrEnd < n) {
             // FRAME's "(?:\s+(.*))?$": the blanks, then everything (the line is stripped, so something)
-            int rest = skipBlanks(text, addrEnd);
+            int rest = skipBlanks(text, addrEnd, n);
             for (int k = rest; k < n; k++) {
                 c = text.charAt(k);
                 if (c < 0x20 || c > 0x7e) {
@@ -157,7 +166,12 @@ final class FrameScanner {
         int fnEnd = symEnd;
         long offset = -1;
         long size = -1;
-        for (int plus = text.indexOf('+', symStart + 1); plus >= 0 && plus < symEnd; plus = text.indexOf('+', plus + 1)) {
+        // (a loop bounded by the symbol, not indexOf: the text may be a whole block, which indexOf would
+        // search to its end on every line without a '+')
+        for (int plus = symStart + 1; plus < symEnd; plus++) {
+            if (text.charAt(plus) != '+') {
+                continue;
+            }
             int a = numEnd(text, plus + 1, symEnd);
             if (a < 0) {
                 continue;
@@ -263,8 +277,8 @@ final class FrameScanner {
         return true;
     }
 
-    private static int skipBlanks(String s, int i) {
-        while (i < s.length() && s.charAt(i) == ' ') {
+    private static int skipBlanks(String s, int i, int n) {
+        while (i < n && s.charAt(i) == ' ') {
             i++;
         }
         return i;

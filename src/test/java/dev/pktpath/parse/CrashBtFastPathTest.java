@@ -47,13 +47,10 @@ class CrashBtFastPathTest {
         return lines;
     }
 
-    /** What a parser makes of {@code lines}, fed as {@link BlockParse} feeds it. */
+    /** What a parser makes of {@code lines}, fed as {@link BlockParse} feeds it: positions in one block of text. */
     private static CrashBtParser.Chunk parse(List<String> lines, boolean fast) {
         CrashBtParser p = new CrashBtParser(fast);
-        int no = 1;
-        for (String l : lines) {
-            p.accept(no++, LineCleaner.cleanStripped(l));
-        }
+        BlockParse.forEachLine(String.join("\n", lines), 1, p::accept);
         return p.finish(Integer.MAX_VALUE, true);
     }
 
@@ -105,10 +102,20 @@ class CrashBtFastPathTest {
                         word, Arbitraries.of(".c", ".h", ".rs", ".x", ""), Arbitraries.of(": ", ":", " : ", ":\t"),
                         Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(6))
                 .as((a, b, ext, sep, d) -> a + b + ext + sep + d);
+        // near misses of the usual frame line: odd blanks, tabs, case, leading zeros, offsets, tails
+        Arbitrary<String> frameish = Combinators.combine(Arbitraries.of("#", "#0", "#07", "#12", "# 3", "#4\t"),
+                        Arbitraries.of(" ", "  ", "\t", " [ffff8800aa] ", " [FFFF8800AA]  ", " [<c0221a44>] ", " [12345678901234567] ", " [] "),
+                        Arbitraries.of("tcp_ack", "tcp_ack+0x1a/0x30", "f+12", "f+0xffffffffffffffff", "f+99999999999999999999",
+                                "g+", "h+1/", "x(via y)", "a\u00e9b", "entry_SYSCALL_64", ".ppc_fn", "el0_svc"),
+                        Arbitraries.of(" at ", "  at ", " at  ", "\tat "),
+                        Arbitraries.of("ffffffff81421d2e", "FFFFFFFF81421D2E", "c0000000001234", "12345678",
+                                "90000000001234567", "ffffffffa02ecd5f"),
+                        Arbitraries.of("", " [bnx2]", "  [bnx2]", " (unreliable)", " [a b]", " [bnx2] (unreliable)", " \t", " x"))
+                .as((a, b, c, d, e, f) -> a + b + c + d + e + f);
         Arbitrary<String> noise = Arbitraries.strings().withChars("#[]<>():-+x0123456789abcdef PIDTASKCPU\t\"$/.").ofMaxLength(50);
         Arbitrary<String> indent = Arbitraries.of("", "  ", "\t", "    ");
         Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(6, real), Tuple.of(2, cut), Tuple.of(3, stackish),
-                Tuple.of(3, sourceish), Tuple.of(1, noise));
+                Tuple.of(3, sourceish), Tuple.of(4, frameish), Tuple.of(1, noise));
         return Combinators.combine(indent, line).as(String::concat).list().ofMaxSize(60);
     }
 
