@@ -66,7 +66,6 @@ public final class CrashBtParser {
     private final boolean fast;
     /** The frame line {@link FrameScanner} read last (one per parser, so no allocation per line). */
     private final FrameScanner.Scan scan = new FrameScanner.Scan();
-    private final NameCache names = new NameCache(hints);
 
     CrashBtParser() {
         this(true);
@@ -99,7 +98,7 @@ public final class CrashBtParser {
                 if (b - a <= MAX_LINE && FrameScanner.scan(block, a, b, scan)) {
                     previous = no;
                     open = ensure(open, no, panic, panicSeen, hints);
-                    open.addScanned(scan, names, no, block, a, b);
+                    open.addScanned(scan, NameCache.local(), no, block, a, b);
                     return;
                 }
             }
@@ -142,7 +141,7 @@ public final class CrashBtParser {
             // the common line first: a frame cannot be a prompt, a PANIC line, a task header or a marker
             if (fast && FrameScanner.scan(text, scan)) {
                 open = ensure(open, no, panic, panicSeen, hints);
-                open.addScanned(scan, names, no, text, 0, text.length());
+                open.addScanned(scan, NameCache.local(), no, text, 0, text.length());
                 return;
             }
             if ((m = FRAME.matcher(text)).matches()) {
@@ -346,6 +345,13 @@ public final class CrashBtParser {
         }
     }
 
+    /** What later lines told about one frame (see {@link TraceBuilder#pending}). */
+    private static final class Pending {
+        List<String> data;
+        StackContext context;
+        String source;
+    }
+
     /** Mutable accumulator for the trace being read; becomes an immutable {@link Trace}. */
     private static final class TraceBuilder {
         final int firstLine;
@@ -356,9 +362,13 @@ public final class CrashBtParser {
         Task task = Task.UNKNOWN;
         final List<Frame> frames = new ArrayList<>();
         /** Per frame: its {@code bt -f} stack data, null while it has none (most frames). */
-        final List<List<String>> stackData = new ArrayList<>();
         /** Per frame: the stack a marker set, null for the task's own stack (applied when built). */
-        final List<StackContext> contexts = new ArrayList<>();
+        /**
+         * Per frame, what later lines told about it (its {@code bt -f} stack data, the stack a marker set,
+         * its {@code bt -l} source), applied in one copy when the trace is built; null for a frame they
+         * told nothing (most frames), and the array itself null until some frame has something.
+         */
+        Pending[] pending;
         final List<ExceptionFrame> exceptions = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final List<SourceLine> textSymbols = new ArrayList<>();
@@ -421,8 +431,6 @@ public final class CrashBtParser {
             // frame stores nothing that would need it)
             frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(),
                     s.sp, s.spDigits(), module, no, s.usual ? null : text.substring(from, to), s.usual));
-            stackData.add(null);
-            contexts.add(null);
             evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
         }
 
@@ -479,8 +487,6 @@ public final class CrashBtParser {
             String addr = address.toLowerCase(Locale.ROOT);
             String sp = stackAddress == null ? null : stackAddress.toLowerCase(Locale.ROOT);
             frames.add(frame(frames.size(), level, function, offset, size, addr, sp, module, reliable, no, text));
-            stackData.add(null);
-            contexts.add(null);
             evidence.frame(function, addr, sp, armModule != null || text.contains("[<"));
         }
 
@@ -523,6 +529,25 @@ public final class CrashBtParser {
             return f.with(context, source, data);
         }
 
+        /** What later lines told about frame {@code i}, or null. */
+        private Pending pendingAt(int i) {
+            return pending == null || i >= pending.length ? null : pending[i];
+        }
+
+        /** What later lines told about frame {@code i}, made when there was nothing yet. */
+        private Pending pending(int i) {
+            if (pending == null || i >= pending.length) {
+                pending = java.util.Arrays.copyOf(pending == null ? new Pending[0] : pending,
+                        Math.max(i + 1, Math.max(8, frames.size())));
+            }
+            Pending p = pending[i];
+            if (p == null) {
+                p = new Pending();
+                pending[i] = p;
+            }
+            return p;
+        }
+
         /** True when the last frame was printed on input line {@code line}. */
         boolean lastLineWasFrame(int line) {
             return !frames.isEmpty() && frames.get(frames.size() - 1).line() == line;
@@ -543,7 +568,7 @@ public final class CrashBtParser {
         void marker(String name, int no) {
             StackContext ctx = contextOf(name);
             for (int i = segmentStart; i < frames.size(); i++) {
-                contexts.set(i, ctx);
+                pending(i).context = ctx;
             }
             segmentStart = frames.size();
             evidence.marker(name);
@@ -559,11 +584,13 @@ public final class CrashBtParser {
             }
             int i = frames.size() - 1;
             Frame f = frames.get(i);
-            if (f.source() != null || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
+            Pending p = pendingAt(i);
+            if ((p != null && p.source != null) || f.source() != null
+                    || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
                 diagnostics.add(new Diagnostic(no, "source line of the exception frame", text));
                 return;
             }
-            frames.set(i, copy(f, f.context(), source, f.stackData()));
+            pending(i).source = source;
         }
 
         void stackData(String text, int no) {
@@ -571,11 +598,11 @@ public final class CrashBtParser {
                 diagnostics.add(new Diagnostic(no, "stack data before any frame", text));
                 return;
             }
-            int last = stackData.size() - 1;
-            if (stackData.get(last) == null) {
-                stackData.set(last, new ArrayList<>());
+            Pending p = pending(frames.size() - 1);
+            if (p.data == null) {
+                p.data = new ArrayList<>();
             }
-            stackData.get(last).add(text);
+            p.data.add(text);
         }
 
         void bogus(int no, String text) {
@@ -601,10 +628,10 @@ public final class CrashBtParser {
             List<Frame> out = new ArrayList<>(frames.size());
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                List<String> data = stackData.get(i);
-                StackContext context = contexts.get(i);
-                out.add(data == null && context == null ? f
-                        : copy(f, context == null ? f.context() : context, f.source(), data == null ? f.stackData() : data));
+                Pending p = pendingAt(i);
+                out.add(p == null ? f
+                        : copy(f, p.context == null ? f.context() : p.context, p.source == null ? f.source() : p.source,
+                        p.data == null ? f.stackData() : p.data));
             }
             textSymbols(out);
             diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));

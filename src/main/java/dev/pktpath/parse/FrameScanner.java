@@ -90,12 +90,12 @@ final class FrameScanner {
             int e = h;
             long v = 0;
             while (e < n) {
-                int d = hexDigit(text.charAt(e));
+                int d = hexCode(text.charAt(e));
                 if (d < 0) {
                     break;
                 }
-                usual &= text.charAt(e) < 'A' || text.charAt(e) > 'F';
-                v = (v << 4) | d;
+                usual &= d < 16;
+                v = (v << 4) | (d & 15);
                 e++;
             }
             if (e == h || e - h > 16 || e >= n || text.charAt(e) != ']' || e + 1 >= n || text.charAt(e + 1) != ' ') {
@@ -130,12 +130,12 @@ final class FrameScanner {
         int addrStart = i;
         long address = 0;
         while (i < n) {
-            int d = hexDigit(text.charAt(i));
+            int d = hexCode(text.charAt(i));
             if (d < 0) {
                 break;
             }
-            usual &= text.charAt(i) < 'A' || text.charAt(i) > 'F';
-            address = (address << 4) | d;
+            usual &= d < 16;
+            address = (address << 4) | (d & 15);
             i++;
         }
         int addrEnd = i;
@@ -282,6 +282,25 @@ final class FrameScanner {
             i++;
         }
         return i;
+    }
+
+    /** Per ASCII character: its hex value, + 16 for an upper-case digit, -1 for no hex digit. */
+    private static final byte[] HEX_CODE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX_CODE, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX_CODE[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX_CODE[c] = (byte) (c - 'a' + 10);
+            HEX_CODE[c - 'a' + 'A'] = (byte) (c - 'a' + 26);
+        }
+    }
+
+    /** {@link #hexDigit}, + 16 when the digit is upper case (FrameLine prints lower case). */
+    private static int hexCode(char c) {
+        return c < 128 ? HEX_CODE[c] : -1;
     }
 
     private static int hexDigit(char c) {

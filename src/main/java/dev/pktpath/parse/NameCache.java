@@ -4,16 +4,24 @@ import dev.pktpath.model.Arch;
 import dev.pktpath.model.Names;
 
 /**
- * The names one parser (one block of input, one thread) has met, looked up by their characters in the
- * line, so a name seen before costs neither a substring nor a lookup in the shared {@link Names} pool (a
- * concurrent map both parse threads hit millions of times). Each name is remembered with the
- * architecture its function name hints at ({@link CrashBtArch.Hints}), asked once. Not synchronised:
- * one per parser. Bounded: once full, names are interned as before, one lookup each.
+ * The names a parse thread has met, looked up by their characters in the line, so a name seen before
+ * costs neither a substring nor a lookup in the shared {@link Names} pool (a concurrent map both parse
+ * threads hit millions of times). Each name is remembered with the architecture its function name hints
+ * at ({@link CrashBtArch.Hints}), asked once (the hint depends on the name alone). Not synchronised: one
+ * per thread ({@link #local}), asked for on the thread that reads the line, since a parser may be
+ * continued on another thread than the one that started it. Bounded: once full, names are interned as
+ * before, one lookup each.
  */
 final class NameCache {
-    private static final int SLOTS = 1 << 13;
+    private static final int SLOTS = 1 << 14;
     /** At most this many names, so a slot is always free to end a probe. */
     private static final int MAX = SLOTS / 2;
+    private static final ThreadLocal<NameCache> LOCAL = ThreadLocal.withInitial(() -> new NameCache(new CrashBtArch.Hints()));
+
+    /** This thread's cache of function and module names. */
+    static NameCache local() {
+        return LOCAL.get();
+    }
 
     private final String[] names = new String[SLOTS];
     private final int[] hashes = new int[SLOTS];
