@@ -187,9 +187,10 @@ public final class CrashBtParser {
                     open.stackData(text, no);
                     return;
                 }
-                if (CrashBtShapes.mayBeSourceLine(text) && (m = SOURCE_LINE.matcher(text)).matches()) {
+                String source = CrashBtShapes.mayBeSourceLine(text) ? CrashBtShapes.sourceOf(text) : null;
+                if (source != null) {
                     open.lastLine = no;
-                    open.source(m.group(1) + ":" + m.group(2), no, text);
+                    open.source(source, no, text);
                     return;
                 }
             }

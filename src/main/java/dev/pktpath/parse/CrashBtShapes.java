@@ -82,6 +82,62 @@ final class CrashBtShapes {
         return last >= '0' && last <= '9';
     }
 
+    /**
+     * What {@link CrashBtGrammar#SOURCE_LINE} reads from a line, {@code file:line} (group 1, a colon,
+     * group 2), or null when it does not match; without a matcher. The pattern's
+     * {@code ^(/\S+|\S+\.(?:[chSs]|rs|cc|cpp|inc)):\s*(\d+)$}: what follows group 1 is a colon, blanks and
+     * digits to the end, none of them a colon, so group 1 ends at the line's last colon whichever
+     * alternative takes it; it has no blank, and starts with {@code /} and one more character, or ends
+     * with one of the extensions after at least one character. Own sample
+     * {@code /usr/src/linux/net/core/skbuff.c: 1234} gives {@code /usr/src/linux/net/core/skbuff.c:1234}.
+     */
+    static String sourceOf(String text) {
+        int n = text.length();
+        int d = n;
+        while (d > 0 && text.charAt(d - 1) >= '0' && text.charAt(d - 1) <= '9') {
+            d--;
+        }
+        if (d == n) {
+            return null;
+        }
+        int colon = d;
+        while (colon > 0 && isBlank(text.charAt(colon - 1))) {
+            colon--;
+        }
+        colon--;
+        if (colon < 1 || text.charAt(colon) != ':') {
+            return null;
+        }
+        for (int i = 0; i < colon; i++) {
+            if (isBlank(text.charAt(i))) {
+                return null;
+            }
+        }
+        boolean path = text.charAt(0) == '/' && colon >= 2;
+        if (!path && !hasSourceExtension(text, colon)) {
+            return null;
+        }
+        return d == colon + 1 ? text : text.substring(0, colon + 1).concat(text.substring(d));
+    }
+
+    /** Whether {@code text[0, end)} is {@code \S+\.(?:[chSs]|rs|cc|cpp|inc)} (blanks already ruled out). */
+    private static boolean hasSourceExtension(String text, int end) {
+        for (String ext : SOURCE_EXTENSIONS) {
+            int dot = end - ext.length() - 1;
+            if (dot >= 1 && text.charAt(dot) == '.' && text.startsWith(ext, dot + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] SOURCE_EXTENSIONS = {"c", "h", "S", "s", "rs", "cc", "cpp", "inc"};
+
+    /** The regexes' {@code \s}: ASCII blanks and line ends. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

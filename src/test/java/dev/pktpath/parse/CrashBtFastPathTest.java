@@ -98,8 +98,9 @@ class CrashBtFastPathTest {
         Arbitrary<String> stackish = Combinators.combine(hex, Arbitraries.of(":", ": ", ":  ", " :", "::"),
                         hex.list().ofMinSize(0).ofMaxSize(4), Arbitraries.of("", " ", " x", " invalid address", ":", "]", " [m]"))
                 .as((a, sep, words, tail) -> a + sep + String.join(" ", words) + tail);
-        Arbitrary<String> sourceish = Combinators.combine(Arbitraries.of("/", "", "[", "$", "ra:", "epc ", "PSW:", "bt: "),
-                        word, Arbitraries.of(".c", ".h", ".rs", ".x", ""), Arbitraries.of(": ", ":", " : ", ":\t"),
+        Arbitrary<String> sourceish = Combinators.combine(Arbitraries.of("/", "", "[", "$", "ra:", "epc ", "PSW:", "bt: ", "/a:", "a.c:", "/ ", ".", "x."),
+                        word, Arbitraries.of(".c", ".h", ".rs", ".x", "", ".cpp", ".inc", ".S", ".cc:1", "/"),
+                        Arbitraries.of(": ", ":", " : ", ":\t", "::", ":  "),
                         Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(6))
                 .as((a, b, ext, sep, d) -> a + b + ext + sep + d);
         // near misses of the usual frame line: odd blanks, tabs, case, leading zeros, offsets, tails
@@ -117,6 +118,23 @@ class CrashBtFastPathTest {
         Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(6, real), Tuple.of(2, cut), Tuple.of(3, stackish),
                 Tuple.of(3, sourceish), Tuple.of(4, frameish), Tuple.of(1, noise));
         return Combinators.combine(indent, line).as(String::concat).list().ofMaxSize(60);
+    }
+
+    @Property(tries = 3000)
+    void sourceLinesReadAsThePatternReadsThem(@ForAll @net.jqwik.api.constraints.Chars({'/', 'a', 'c', 'h', 'S', 'r', 's', 'p',
+            'i', 'n', '.', ':', ' ', '\t', '1', '2', '\u2028', 'é'}) @net.jqwik.api.constraints.StringLength(max = 16) String text) {
+        java.util.regex.Matcher m = CrashBtGrammar.SOURCE_LINE.matcher(text);
+        assertThat(CrashBtShapes.sourceOf(text)).isEqualTo(m.matches() ? m.group(1) + ":" + m.group(2) : null);
+    }
+
+    @Test
+    void sourceLineSamples() {
+        assertThat(CrashBtShapes.sourceOf("/usr/src/linux/net/core/skbuff.c: 1234")).isEqualTo("/usr/src/linux/net/core/skbuff.c:1234");
+        assertThat(CrashBtShapes.sourceOf("net/ipv4/tcp.c:12")).isEqualTo("net/ipv4/tcp.c:12");
+        assertThat(CrashBtShapes.sourceOf("/a:b:7")).isEqualTo("/a:b:7");
+        assertThat(CrashBtShapes.sourceOf("tcp.x: 12")).isNull();
+        assertThat(CrashBtShapes.sourceOf("/: 12")).isNull();
+        assertThat(CrashBtShapes.sourceOf(".c: 12")).isNull();
     }
 
     @Property(tries = 1500)
