@@ -3,7 +3,6 @@ package dev.pktpath.parse;
 import dev.pktpath.model.Arch;
 
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +76,10 @@ final class CrashBtArch {
 
     /** What one trace showed. */
     static final class Evidence {
-        private final Map<Arch, Integer> votes = new EnumMap<>(Arch.class);
+        private static final Arch[] ARCHES = Arch.values();
+        /** Votes per {@link Arch} ordinal (an int per architecture: no boxed sums per frame). */
+        private final int[] votes = new int[ARCHES.length];
+        private boolean any;
         private final Hints hints;
 
         Evidence(Hints hints) {
@@ -85,7 +87,8 @@ final class CrashBtArch {
         }
 
         private void vote(Arch a, int weight) {
-            votes.merge(a, weight, Integer::sum);
+            votes[a.ordinal()] += weight;
+            any = true;
         }
 
         void registers(Collection<String> names) {
@@ -177,18 +180,33 @@ final class CrashBtArch {
 
         /** Whether this trace showed anything at all (else it takes the dump's majority). */
         boolean hasVotes() {
-            return !votes.isEmpty();
+            return any;
         }
 
-        /** The best-supported architecture, or {@code fallback} when this trace showed nothing. */
+        /**
+         * The best-supported architecture, or {@code fallback} when this trace showed nothing: as
+         * {@link #best} over the architectures that got votes, in the same (ordinal) order.
+         */
         Arch decide(Arch fallback) {
-            return best(votes, fallback);
+            Arch best = fallback;
+            int max = 0;
+            for (int i = 0; i < votes.length; i++) {
+                if (votes[i] > max) {
+                    max = votes[i];
+                    best = ARCHES[i];
+                }
+            }
+            return best;
         }
     }
 
     /** Adds one trace's votes to a dump's tally. */
     static void addVotes(Evidence e, Map<Arch, Integer> sum) {
-        e.votes.forEach((a, w) -> sum.merge(a, w, Integer::sum));
+        for (int i = 0; i < e.votes.length; i++) {
+            if (e.votes[i] > 0) {
+                sum.merge(Evidence.ARCHES[i], e.votes[i], Integer::sum);
+            }
+        }
     }
 
     /**

@@ -88,6 +88,21 @@ public final class CrashBtParser {
             while (a < to && ((c = block.charAt(a)) == ' ' || c == '\t')) {
                 a++;
             }
+            if (a < to && open != null && isHexDigit(block.charAt(a))) {
+                int b = to;
+                while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
+                    b--;
+                }
+                // plain stack words are hex digits, a colon and single blanks: printable ASCII, no tab
+                // inside, so block[a, b) is the cleaned, stripped line; see accept(int, String) for why
+                // no other pattern can take it (a hex digit first is no prompt, PANIC, PID or marker)
+                if (b - a <= MAX_LINE && CrashBtShapes.isPlainStackWords(block, a, b)) {
+                    previous = no;
+                    open.lastLine = no;
+                    open.stackData(block.substring(a, b), no);
+                    return;
+                }
+            }
             if (a < to && block.charAt(a) == '#') {
                 int b = to;
                 while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {

@@ -30,12 +30,17 @@ final class CrashBtShapes {
      * </ul>
      */
     static boolean isPlainStackWords(String text) {
-        int n = text.length();
-        int i = 0;
+        return isPlainStackWords(text, 0, text.length());
+    }
+
+    /** {@link #isPlainStackWords(String)} of {@code text[from, to)}. */
+    static boolean isPlainStackWords(String text, int from, int to) {
+        int n = to;
+        int i = from;
         while (i < n && isHex(text.charAt(i))) {
             i++;
         }
-        if (i < 6 || i + 2 >= n || text.charAt(i) != ':') {
+        if (i - from < 6 || i + 2 >= n || text.charAt(i) != ':') {
             return false;
         }
         i++;
