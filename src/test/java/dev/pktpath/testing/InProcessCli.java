@@ -23,9 +23,15 @@ public final class InProcessCli {
         return run(Main.commandLine(), args);
     }
 
-    /** Only the command tree the arguments name, as {@link Main#run} builds it for a real start. */
+    /**
+     * As {@link Main#run} runs it for a real start: {@code print} and the explorer's lines read by
+     * hand (QuickArgs), anything else through only the command tree the arguments name.
+     */
     public static Result runAsMain(String... args) {
-        return run(Main.commandLineFor(args), args);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(status, out.toString(), err.toString());
     }
 
     /** A tree the test has prepared, for example with an extra subcommand. */
