@@ -81,7 +81,7 @@ public final class Frame {
                 level == null ? 0 : level, function, small(offset) ? (int) (long) offset : 0,
                 small(size) ? (int) (long) size : 0,
                 0, 0, 0, 0, module, context, source, line, raw, stackData, address, stackAddress,
-                small(offset) ? null : offset, small(size) ? null : size);
+                small(offset) ? null : offset, small(size) ? null : size, false, false);
     }
 
     /**
@@ -92,7 +92,7 @@ public final class Frame {
     private Frame(int index, int flags, int level, String function, int offset, int size, long address,
                   int addressDigits, long stackAddress, int stackDigits, String module, StackContext context,
                   String source, int line, String raw, List<String> stackData, String addressText,
-                  String stackText, Long wideOffset, Long wideSize) {
+                  String stackText, Long wideOffset, Long wideSize, boolean pooled, boolean rebuilt) {
         if (addressText != null && (addressDigits = FrameLine.hexDigits(addressText)) > 0) {
             address = FrameLine.hexValue(addressText);
             addressText = null;
@@ -110,8 +110,8 @@ public final class Frame {
         this.index = index;
         this.line = line;
         this.level = level;
-        this.function = Names.intern(function);
-        this.module = Names.intern(module);
+        this.function = pooled ? function : Names.intern(function);
+        this.module = pooled ? module : Names.intern(module);
         this.context = context == null ? 0 : (byte) (context.ordinal() + 1);
         this.address = address;
         this.addressDigits = (byte) addressDigits;
@@ -124,7 +124,7 @@ public final class Frame {
         String keptRaw = raw;
         // the raw line is dropped when the fields rebuild it exactly; the test depends on the fields
         // alone (not on the source, stack or stack data), so equal frames store equal fields
-        if (raw != null && plain && FrameLine.rebuilds(raw, flags, level, this.function, offset, size, address,
+        if (rebuilt ? plain : raw != null && plain && FrameLine.rebuilds(raw, flags, level, this.function, offset, size, address,
                 addressDigits, stackAddress, stackDigits, this.module)) {
             flags |= RAW_REBUILT;
             keptRaw = null;
@@ -182,7 +182,37 @@ public final class Frame {
         return new Frame(index, flags, Math.max(level, 0), function, smallOffset ? (int) offset : 0,
                 smallSize ? (int) size : 0, addressDigits == 0 ? 0 : address, addressDigits,
                 stackDigits == 0 ? 0 : stackAddress, stackDigits, module, context, source, line, raw, List.of(),
-                null, null, offset > U32 ? offset : null, size > U32 ? size : null);
+                null, null, offset > U32 ? offset : null, size > U32 ? size : null, false, false);
+    }
+
+    /**
+     * {@link #of} for a crash parser's frame line read by a scanner: reliable, on the task's stack, no
+     * source; {@code function} and {@code module} already the {@link Names#intern} copies; and
+     * {@code rawRebuilt} when the caller knows {@code raw} is exactly the line {@link FrameLine} rebuilds
+     * from these fields (it is then not compared again, and may be null: such a line has no offset or
+     * size and addresses of 1 to 16 digits, so nothing else needs it). The same frame {@link #of} gives; the crash
+     * parser's tests hold the two to each other over the corpus and generated dumps.
+     */
+    public static Frame ofCrashLine(int index, int level, String function, long offset, long size, long address,
+                                    int addressDigits, long stackAddress, int stackDigits, String module, int line,
+                                    String raw, boolean rawRebuilt) {
+        checkDigits(address, addressDigits);
+        checkDigits(stackAddress, stackDigits);
+        if (rawRebuilt && (offset >= 0 || size >= 0 || addressDigits == 0)) {
+            throw new IllegalArgumentException("a rebuilt crash frame line has an address and no offset or size");
+        }
+        boolean smallOffset = offset >= 0 && offset <= U32;
+        boolean smallSize = size >= 0 && size <= U32;
+        int flags = RELIABLE | (level >= 0 ? HAS_LEVEL : 0) | (smallOffset ? HAS_OFFSET : 0) | (smallSize ? HAS_SIZE : 0);
+        return new Frame(index, flags, Math.max(level, 0), function, smallOffset ? (int) offset : 0,
+                smallSize ? (int) size : 0, addressDigits == 0 ? 0 : address, addressDigits,
+                stackDigits == 0 ? 0 : stackAddress, stackDigits, module, StackContext.TASK, null, line, raw, List.of(),
+                null, null, offset > U32 ? offset : null, size > U32 ? size : null, true, rawRebuilt);
+    }
+
+    /** {@link #level()} without boxing: {@link #NONE} when absent. */
+    public int levelOrNone() {
+        return (flags & HAS_LEVEL) != 0 ? level : NONE;
     }
 
     /** A digit count that cannot have printed the value would make the frame print something else. */

@@ -271,7 +271,7 @@ final class BlockParse {
             }
         }
         String text = new String(buf, start, cut - start);
-        int lines = countLines(start, cut);
+        int lines = countLines(text);
         Block b = new Block(text, nextLine, lines, nextIsContinuation, safe || cut == end && eof);
         nextLine += lines;
         nextIsContinuation = !safe;
@@ -296,6 +296,28 @@ final class BlockParse {
             return CrashBtParser.isTaskHeader(LineCleaner.cleanStripped(new String(buf, from, e - from)));
         }
         return OopsParser.startsReport(LineCleaner.clean(new String(buf, from, e - from)));
+    }
+
+    /**
+     * Lines in {@code text}, as {@link #forEachLine} splits them: with {@link String#indexOf}, much faster
+     * than a loop over the characters (this runs on the thread that reads, over every block).
+     */
+    static int countLines(String text) {
+        int n = text.length();
+        int lines = 0;
+        int start = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
+            start = i + 1;
+        }
+        for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', cr + 1)) {
+            // a CR ends a line of its own unless an LF follows it (CRLF is one line end, counted above)
+            if (cr + 1 >= n || text.charAt(cr + 1) != '\n') {
+                lines++;
+                start = Math.max(start, cr + 1);
+            }
+        }
+        return start < n ? lines + 1 : lines;
     }
 
     /** Lines in {@code buf[from, to)}, as {@link #forEachLine} splits them. */
@@ -330,7 +352,7 @@ final class BlockParse {
     }
 
     private static void feed(CrashBtParser p, Block b) {
-        forEachLine(b.text(), b.firstLine(), (no, text, from, to) -> p.accept(no, LineCleaner.cleanStripped(text, from, to)));
+        forEachLine(b.text(), b.firstLine(), p::accept);
     }
 
     private static void feed(OopsParser p, Block b) {
@@ -455,6 +477,35 @@ final class BlockParse {
             }
             return;
         }
+        // some CRs (a block of a file with CRLF lines here and there): still indexOf for both, the next CR
+        // looked for again only once passed
+        int cr = text.indexOf('\r');
+        int lf = text.indexOf('\n');
+        while (cr >= 0 || lf >= 0) {
+            if (cr >= 0 && (lf < 0 || cr < lf)) {
+                out.line(no++, text, start, cr);
+                start = cr + 1 == lf ? lf + 1 : cr + 1;
+            } else {
+                out.line(no++, text, start, lf);
+                start = lf + 1;
+            }
+            if (cr >= 0 && cr < start) {
+                cr = text.indexOf('\r', start);
+            }
+            if (lf >= 0 && lf < start) {
+                lf = text.indexOf('\n', start);
+            }
+        }
+        if (start < n) {
+            out.line(no, text, start, n);
+        }
+    }
+
+    /** {@link #forEachLine} as it was written first, one character at a time: the reference for tests. */
+    static void forEachLineByChar(String text, int firstLine, LineVisitor out) {
+        int start = 0;
+        int no = firstLine;
+        int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {

@@ -3,7 +3,6 @@ package dev.pktpath.parse;
 import dev.pktpath.model.Arch;
 
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +76,10 @@ final class CrashBtArch {
 
     /** What one trace showed. */
     static final class Evidence {
-        private final Map<Arch, Integer> votes = new EnumMap<>(Arch.class);
+        private static final Arch[] ARCHES = Arch.values();
+        /** Votes per {@link Arch} ordinal (an int per architecture: no boxed sums per frame). */
+        private final int[] votes = new int[ARCHES.length];
+        private boolean any;
         private final Hints hints;
 
         Evidence(Hints hints) {
@@ -85,7 +87,8 @@ final class CrashBtArch {
         }
 
         private void vote(Arch a, int weight) {
-            votes.merge(a, weight, Integer::sum);
+            votes[a.ordinal()] += weight;
+            any = true;
         }
 
         void registers(Collection<String> names) {
@@ -138,6 +141,20 @@ final class CrashBtArch {
             }
         }
 
+        /**
+         * {@link #frame} of a frame whose addresses are numbers with their digit counts (0 for none; the
+         * text lowercase hex of that many digits) and whose function hints at {@code hinted}.
+         */
+        void frame(Arch hinted, long address, int addressDigits, long stackAddress, int stackDigits) {
+            if (hinted != Arch.UNKNOWN) {
+                vote(hinted, FUNCTION);
+            }
+            Arch shape = shape(address, addressDigits, stackAddress, stackDigits);
+            if (shape != null) {
+                vote(shape, ADDRESS);
+            }
+        }
+
         void task(String taskAddress) {
             if (taskAddress == null) {
                 return;
@@ -163,18 +180,33 @@ final class CrashBtArch {
 
         /** Whether this trace showed anything at all (else it takes the dump's majority). */
         boolean hasVotes() {
-            return !votes.isEmpty();
+            return any;
         }
 
-        /** The best-supported architecture, or {@code fallback} when this trace showed nothing. */
+        /**
+         * The best-supported architecture, or {@code fallback} when this trace showed nothing: as
+         * {@link #best} over the architectures that got votes, in the same (ordinal) order.
+         */
         Arch decide(Arch fallback) {
-            return best(votes, fallback);
+            Arch best = fallback;
+            int max = 0;
+            for (int i = 0; i < votes.length; i++) {
+                if (votes[i] > max) {
+                    max = votes[i];
+                    best = ARCHES[i];
+                }
+            }
+            return best;
         }
     }
 
     /** Adds one trace's votes to a dump's tally. */
     static void addVotes(Evidence e, Map<Arch, Integer> sum) {
-        e.votes.forEach((a, w) -> sum.merge(a, w, Integer::sum));
+        for (int i = 0; i < e.votes.length; i++) {
+            if (e.votes[i] > 0) {
+                sum.merge(Evidence.ARCHES[i], e.votes[i], Integer::sum);
+            }
+        }
     }
 
     /**
@@ -196,6 +228,42 @@ final class CrashBtArch {
             }
         }
         return best;
+    }
+
+    /**
+     * {@link #shape(String, String)} of addresses given as numbers with their printed hex digits
+     * ({@code addressDigits} 1 to 16; {@code stackDigits} 0 when there is no stack address): the
+     * same prefix tests, on the digits' values.
+     */
+    static Arch shape(long address, int addressDigits, long stackAddress, int stackDigits) {
+        if (addressDigits == 16) {
+            if (address >>> 52 == 0xc00L) {
+                return Arch.PPC64;
+            }
+            if (address >>> 32 == 0x90000000L) {
+                return Arch.LOONGARCH64;
+            }
+            if (address >>> 32 == 0xffffffffL) {
+                if (lead(stackAddress, stackDigits, 2) == 0x98 || lead(stackAddress, stackDigits, 2) == 0xa8
+                        || lead(stackAddress, stackDigits, 4) == 0xc000) {
+                    return Arch.MIPS64;
+                }
+                return Arch.X86_64;
+            }
+            if (address >>> 48 == 0xffffL || lead(stackAddress, stackDigits, 4) == 0xffff) {
+                return Arch.ARM64;
+            }
+            return null;
+        }
+        if (addressDigits == 8) {
+            return stackDigits <= 8 ? Arch.X86 : null;
+        }
+        return addressDigits < 16 && addressDigits > 0 && stackDigits >= 8 ? Arch.S390X : null;
+    }
+
+    /** The value of the first {@code k} of the {@code digits} hex digits, or -1 when there are fewer. */
+    private static long lead(long value, int digits, int k) {
+        return digits < k ? -1 : value >>> (4 * (digits - k));
     }
 
     /** The architecture an address pair points at, or null when the shape says nothing. */

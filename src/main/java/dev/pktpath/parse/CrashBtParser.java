@@ -62,6 +62,64 @@ public final class CrashBtParser {
     private String panic;
     private boolean panicSeen;
     private int previous;
+    /** Whether lines of a known shape skip the patterns that cannot match them ({@link CrashBtShapes}). */
+    private final boolean fast;
+    /** The frame line {@link FrameScanner} read last (one per parser, so no allocation per line). */
+    private final FrameScanner.Scan scan = new FrameScanner.Scan();
+
+    CrashBtParser() {
+        this(true);
+    }
+
+    /** A parser that reads every line through the whole chain of patterns when {@code fast} is false (tests). */
+    CrashBtParser(boolean fast) {
+        this.fast = fast;
+    }
+
+    /**
+     * Reads the line {@code block[from, to)} as it comes (not cleaned): the usual frame line is read in
+     * place, without the copy cleaning makes; any other line is cleaned and stripped, then read by
+     * {@link #accept(int, String)}.
+     */
+    void accept(int no, String block, int from, int to) {
+        if (fast && (open == null || open.block == null)) {
+            int a = from;
+            char c;
+            while (a < to && ((c = block.charAt(a)) == ' ' || c == '\t')) {
+                a++;
+            }
+            if (a < to && open != null && isHexDigit(block.charAt(a))) {
+                int b = to;
+                while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
+                    b--;
+                }
+                // plain stack words are hex digits, a colon and single blanks: printable ASCII, no tab
+                // inside, so block[a, b) is the cleaned, stripped line; see accept(int, String) for why
+                // no other pattern can take it (a hex digit first is no prompt, PANIC, PID or marker)
+                if (b - a <= MAX_LINE && CrashBtShapes.isPlainStackWords(block, a, b)) {
+                    previous = no;
+                    open.lastLine = no;
+                    open.stackData(block.substring(a, b), no);
+                    return;
+                }
+            }
+            if (a < to && block.charAt(a) == '#') {
+                int b = to;
+                while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
+                    b--;
+                }
+                // FrameScanner checks every character is printable ASCII and takes no tab inside, so
+                // block[a, b) is what LineCleaner.cleanStripped gives for this line
+                if (b - a <= MAX_LINE && FrameScanner.scan(block, a, b, scan)) {
+                    previous = no;
+                    open = ensure(open, no, panic, panicSeen, hints);
+                    open.addScanned(scan, NameCache.local(), no, block, a, b);
+                    return;
+                }
+            }
+        }
+        accept(no, LineCleaner.cleanStripped(block, from, to));
+    }
 
     /**
      * Reads one line, already cleaned ({@link LineCleaner}) and stripped of surrounding blanks.
@@ -96,7 +154,9 @@ public final class CrashBtParser {
         Matcher m;
         if (c0 == '#') {
             // the common line first: a frame cannot be a prompt, a PANIC line, a task header or a marker
-            if (FrameScanner.scan(text, this, no)) {
+            if (fast && FrameScanner.scan(text, scan)) {
+                open = ensure(open, no, panic, panicSeen, hints);
+                open.addScanned(scan, NameCache.local(), no, text, 0, text.length());
                 return;
             }
             if ((m = FRAME.matcher(text)).matches()) {
@@ -134,6 +194,21 @@ public final class CrashBtParser {
                 open.marker(m.group(1), no);
                 return;
             }
+            if (fast && open != null) {
+                // the two lines a foreach bt prints most after frames, each sent to its one pattern
+                // (CrashBtShapes says why none of the patterns below could take them first)
+                if (isHexDigit(c0) && CrashBtShapes.isPlainStackWords(text)) {
+                    open.lastLine = no;
+                    open.stackData(text, no);
+                    return;
+                }
+                String source = CrashBtShapes.mayBeSourceLine(text) ? CrashBtShapes.sourceOf(text) : null;
+                if (source != null) {
+                    open.lastLine = no;
+                    open.source(source, no, text);
+                    return;
+                }
+            }
         }
         if (!CRASH_MESSAGE.matcher(text).matches()) {
             CrashBtRegisterBlock block = CrashBtRegisterBlock.open(text, no);
@@ -168,13 +243,6 @@ public final class CrashBtParser {
         } else {
             open.diagnostics.add(new Diagnostic(no, "unrecognised line kept as text", text));
         }
-    }
-
-    /** A frame the {@link FrameScanner} read: the same as {@link TraceBuilder#addFrame} with {@link CrashBtGrammar#FRAME}'s groups. */
-    void scannedFrame(int no, String text, Integer level, String sp, String function, Long offset, Long size,
-                      String address, String rest) {
-        open = ensure(open, no, panic, panicSeen, hints);
-        open.addParsedFrame(level, sp, function, offset, size, address, rest, null, no, text);
     }
 
     private static boolean isHexDigit(char c) {
@@ -238,10 +306,25 @@ public final class CrashBtParser {
 
     private static Task task(Matcher m) {
         Long pid = parseNumber(m.group(1));
-        Long cpuNumber = m.group(3).matches("\\d{1,9}") ? parseNumber(m.group(3)) : null;
+        Long cpuNumber = isShortDecimal(m.group(3)) ? parseNumber(m.group(3)) : null;
         Integer cpu = cpuNumber == null ? null : cpuNumber.intValue();
         String command = m.group(4) != null ? m.group(4) : (m.group(5).equals("?") ? null : m.group(5));
         return new Task(pid, m.group(2).toLowerCase(Locale.ROOT), cpu, command);
+    }
+
+    /** {@code s.matches("\\d{1,9}")} without compiling that pattern for every task header. */
+    static boolean isShortDecimal(String s) {
+        int n = s.length();
+        if (n < 1 || n > 9) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Maps a stack marker's name to the context of the frames printed above it. */
@@ -278,6 +361,13 @@ public final class CrashBtParser {
         }
     }
 
+    /** What later lines told about one frame (see {@link TraceBuilder#pending}). */
+    private static final class Pending {
+        List<String> data;
+        StackContext context;
+        String source;
+    }
+
     /** Mutable accumulator for the trace being read; becomes an immutable {@link Trace}. */
     private static final class TraceBuilder {
         final int firstLine;
@@ -288,9 +378,13 @@ public final class CrashBtParser {
         Task task = Task.UNKNOWN;
         final List<Frame> frames = new ArrayList<>();
         /** Per frame: its {@code bt -f} stack data, null while it has none (most frames). */
-        final List<List<String>> stackData = new ArrayList<>();
         /** Per frame: the stack a marker set, null for the task's own stack (applied when built). */
-        final List<StackContext> contexts = new ArrayList<>();
+        /**
+         * Per frame, what later lines told about it (its {@code bt -f} stack data, the stack a marker set,
+         * its {@code bt -l} source), applied in one copy when the trace is built; null for a frame they
+         * told nothing (most frames), and the array itself null until some frame has something.
+         */
+        Pending[] pending;
         final List<ExceptionFrame> exceptions = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final List<SourceLine> textSymbols = new ArrayList<>();
@@ -327,21 +421,60 @@ public final class CrashBtParser {
             addParsedFrame(level, stackAddress, function, offset, size, address, rest, armModule, no, text);
         }
 
+        /**
+         * A frame line {@link FrameScanner} read: what {@link #addFrame} makes of {@link CrashBtGrammar#FRAME}'s
+         * groups for it, without cutting the line into strings (names come from the parser's cache) or
+         * boxing its numbers.
+         */
+        void addScanned(FrameScanner.Scan s, NameCache names, int no, String text, int from, int to) {
+            if (s.restStart >= 0 && s.moduleStart < 0) {
+                // a tail other than "[module]" ("(unreliable)", "(via x)", a note): read it as the regex path does
+                String line = text.substring(from, to);
+                if (from != 0 || to != text.length()) {
+                    FrameScanner.scan(line, s);
+                }
+                addParsedFrame(s.level, s.spStart < 0 ? null : line.substring(s.spStart, s.spEnd),
+                        line.substring(s.symStart, s.fnEnd), s.offset < 0 ? null : s.offset, s.size < 0 ? null : s.size,
+                        line.substring(s.addrStart, s.addrEnd), line.substring(s.restStart), null, no, line);
+                return;
+            }
+            lastLine = no;
+            numbering(s.level, no, text, from, to);
+            String function = names.name(text, s.symStart, s.fnEnd);
+            Arch hint = names.lastHint(function);
+            String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
+            // the line is kept only when FrameLine cannot rebuild it (a usual line has no offset, so the
+            // frame stores nothing that would need it)
+            frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(),
+                    s.sp, s.spDigits(), module, no, s.usual ? null : text.substring(from, to), s.usual));
+            evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
+        }
+
+        /** Notes a gap or a restart in the {@code #N} numbering ({@code level} {@link Frame#NONE} when absent). */
+        private void numbering(int level, int no, String text) {
+            numbering(level, no, text, 0, text.length());
+        }
+
+        /** {@link #numbering(int, int, String)} of the line {@code text[from, to)}, cut out only for a note. */
+        private void numbering(int level, int no, String text, int from, int to) {
+            int previous = frames.isEmpty() ? Frame.NONE : frames.get(frames.size() - 1).levelOrNone();
+            if (level >= 0) {
+                if (previous < 0 && level > 0) {
+                    diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text.substring(from, to)));
+                } else if (previous >= 0 && level <= previous) {
+                    diagnostics.add(new Diagnostic(no, "frame numbering restarts at #" + level, text.substring(from, to)));
+                } else if (previous >= 0 && level > previous + 1) {
+                    diagnostics.add(new Diagnostic(no, "frames #" + (previous + 1)
+                            + (level - 1 > previous + 1 ? "..#" + (level - 1) : "") + " are not in the input", text.substring(from, to)));
+                }
+            }
+        }
+
         /** A frame line cut into its parts: checks the numbering, reads the tail, keeps the frame. */
         void addParsedFrame(Integer level, String stackAddress, String function, Long offset, Long size, String address,
                             String rest, String armModule, int no, String text) {
             lastLine = no;
-            Integer previous = frames.isEmpty() ? null : frames.get(frames.size() - 1).level();
-            if (level != null) {
-                if (previous == null && level > 0) {
-                    diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text));
-                } else if (previous != null && level <= previous) {
-                    diagnostics.add(new Diagnostic(no, "frame numbering restarts at #" + level, text));
-                } else if (previous != null && level > previous + 1) {
-                    diagnostics.add(new Diagnostic(no, "frames #" + (previous + 1)
-                            + (level - 1 > previous + 1 ? "..#" + (level - 1) : "") + " are not in the input", text));
-                }
-            }
+            numbering(level == null ? Frame.NONE : level, no, text);
             String module = armModule;
             boolean reliable = true;
             if (rest != null) {
@@ -370,8 +503,6 @@ public final class CrashBtParser {
             String addr = address.toLowerCase(Locale.ROOT);
             String sp = stackAddress == null ? null : stackAddress.toLowerCase(Locale.ROOT);
             frames.add(frame(frames.size(), level, function, offset, size, addr, sp, module, reliable, no, text));
-            stackData.add(null);
-            contexts.add(null);
             evidence.frame(function, addr, sp, armModule != null || text.contains("[<"));
         }
 
@@ -414,6 +545,25 @@ public final class CrashBtParser {
             return f.with(context, source, data);
         }
 
+        /** What later lines told about frame {@code i}, or null. */
+        private Pending pendingAt(int i) {
+            return pending == null || i >= pending.length ? null : pending[i];
+        }
+
+        /** What later lines told about frame {@code i}, made when there was nothing yet. */
+        private Pending pending(int i) {
+            if (pending == null || i >= pending.length) {
+                pending = java.util.Arrays.copyOf(pending == null ? new Pending[0] : pending,
+                        Math.max(i + 1, Math.max(8, frames.size())));
+            }
+            Pending p = pending[i];
+            if (p == null) {
+                p = new Pending();
+                pending[i] = p;
+            }
+            return p;
+        }
+
         /** True when the last frame was printed on input line {@code line}. */
         boolean lastLineWasFrame(int line) {
             return !frames.isEmpty() && frames.get(frames.size() - 1).line() == line;
@@ -434,7 +584,7 @@ public final class CrashBtParser {
         void marker(String name, int no) {
             StackContext ctx = contextOf(name);
             for (int i = segmentStart; i < frames.size(); i++) {
-                contexts.set(i, ctx);
+                pending(i).context = ctx;
             }
             segmentStart = frames.size();
             evidence.marker(name);
@@ -450,11 +600,13 @@ public final class CrashBtParser {
             }
             int i = frames.size() - 1;
             Frame f = frames.get(i);
-            if (f.source() != null || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
+            Pending p = pendingAt(i);
+            if ((p != null && p.source != null) || f.source() != null
+                    || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
                 diagnostics.add(new Diagnostic(no, "source line of the exception frame", text));
                 return;
             }
-            frames.set(i, copy(f, f.context(), source, f.stackData()));
+            pending(i).source = source;
         }
 
         void stackData(String text, int no) {
@@ -462,11 +614,11 @@ public final class CrashBtParser {
                 diagnostics.add(new Diagnostic(no, "stack data before any frame", text));
                 return;
             }
-            int last = stackData.size() - 1;
-            if (stackData.get(last) == null) {
-                stackData.set(last, new ArrayList<>());
+            Pending p = pending(frames.size() - 1);
+            if (p.data == null) {
+                p.data = new ArrayList<>();
             }
-            stackData.get(last).add(text);
+            p.data.add(text);
         }
 
         void bogus(int no, String text) {
@@ -492,10 +644,10 @@ public final class CrashBtParser {
             List<Frame> out = new ArrayList<>(frames.size());
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                List<String> data = stackData.get(i);
-                StackContext context = contexts.get(i);
-                out.add(data == null && context == null ? f
-                        : copy(f, context == null ? f.context() : context, f.source(), data == null ? f.stackData() : data));
+                Pending p = pendingAt(i);
+                out.add(p == null ? f
+                        : copy(f, p.context == null ? f.context() : p.context, p.source == null ? f.source() : p.source,
+                        p.data == null ? f.stackData() : p.data));
             }
             textSymbols(out);
             diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));

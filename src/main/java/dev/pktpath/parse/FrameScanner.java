@@ -6,95 +6,234 @@ package dev.pktpath.parse;
  * {@code #32 [ffff880028203d08] bnx2_poll_work+0x1a/0x30 at ffffffffa02ecd5f [bnx2]} (own sample, {@code bt -x}
  * style symbol): level, optional stack address, a symbol without blanks, {@code at}, the address and maybe a
  * tail. It gives exactly what {@link CrashBtGrammar#FRAME} and {@link CrashBtGrammar#SYMBOL} give for such a
- * line, without a matcher; anything else (a blank inside the symbol, {@code (via ...)}, {@code BSP:}, odd
- * characters) it leaves to the regexes, which stay the reference.
+ * line, as positions and numbers in a {@link Scan} (no substring, no boxing); anything else (a blank inside
+ * the symbol, {@code (via ...)}, {@code BSP:}, odd characters, numbers too long for a {@code long}, ARM's
+ * {@code [<}) it leaves to the regexes, which stay the reference ({@code CrashBtFastPathTest} holds the two
+ * to the same frames).
  */
 final class FrameScanner {
     private FrameScanner() {
     }
 
-    /** Reads {@code text} (cleaned, stripped, starting with {@code #}) as a frame; false when it is not the common shape. */
-    static boolean scan(String text, CrashBtParser into, int no) {
-        int n = text.length();
-        for (int k = 0; k < n; k++) {
-            char c = text.charAt(k);
-            if (c < 0x20 || c > 0x7e) {
-                // outside printable ASCII the regexes' "." and "\s" have their own rules: leave it to them
-                return false;
-            }
+    /** What {@link #scan} read; one per parser, overwritten by each line. */
+    static final class Scan {
+        int level;
+        /** The stack address as written ({@code [}..{@code ]}), or -1 when absent. */
+        int spStart = -1;
+        int spEnd;
+        long sp;
+        int symStart;
+        int symEnd;
+        /** The function name within the symbol (the symbol less {@code +off[/size]}). */
+        int fnEnd;
+        /** {@link dev.pktpath.model.Frame#NONE} when absent. */
+        long offset;
+        long size;
+        int addrStart;
+        int addrEnd;
+        long address;
+        /** The tail after the address, or -1 when none. */
+        int restStart;
+        /** The module of a tail that is only {@code [name]}, or -1 when the tail is something else or absent. */
+        int moduleStart;
+        int moduleEnd;
+        /**
+         * Whether the line is exactly what {@link dev.pktpath.model.FrameLine} rebuilds from the fields:
+         * single blanks, a level without leading zero, lowercase hex, no offset, nothing or {@code [module]}
+         * after the address.
+         */
+        boolean usual;
+
+        int spDigits() {
+            return spStart < 0 ? 0 : spEnd - spStart;
         }
-        int i = 1;
+
+        int addrDigits() {
+            return addrEnd - addrStart;
+        }
+    }
+
+    /** Reads {@code text} (cleaned, stripped, starting with {@code #}) as a frame; false when it is not the common shape. */
+    static boolean scan(String text, Scan r) {
+        return scan(text, 0, text.length(), r);
+    }
+
+    /**
+     * Reads {@code text[from, to)} as a frame line, positions in {@code r} counted in {@code text}. The
+     * range starts with {@code #} and ends with no blank; every character is checked to be printable
+     * ASCII, so a range accepted here is the line as {@link LineCleaner#cleanStripped} gives it.
+     */
+    static boolean scan(String text, int from, int to, Scan r) {
+        int n = to;
+        boolean usual = true;
+        int i = from + 1;
         int digits = i;
-        while (i < n && isDigit(text.charAt(i))) {
+        int level = 0;
+        char c;
+        while (i < n && (c = text.charAt(i)) >= '0' && c <= '9') {
+            level = level * 10 + (c - '0');
             i++;
         }
         if (i == digits || i - digits > 9 || i >= n || text.charAt(i) != ' ') {
             return false;
         }
-        Integer level = Integer.valueOf(parseInt(text, digits, i));
-        i = skipBlanks(text, i);
-        String sp = null;
+        if (i - digits > 1 && text.charAt(digits) == '0') {
+            usual = false;
+        }
+        int blanks = i;
+        i = skipBlanks(text, i, n);
+        usual &= i == blanks + 1;
+        r.spStart = -1;
+        r.sp = 0;
         if (i < n && text.charAt(i) == '[') {
             int h = i + 1;
-            int e = hexEnd(text, h);
-            if (e == h || e >= n || text.charAt(e) != ']' || e + 1 >= n || text.charAt(e + 1) != ' ') {
+            int e = h;
+            long v = 0;
+            while (e < n) {
+                int d = hexCode(text.charAt(e));
+                if (d < 0) {
+                    break;
+                }
+                usual &= d < 16;
+                v = (v << 4) | (d & 15);
+                e++;
+            }
+            if (e == h || e - h > 16 || e >= n || text.charAt(e) != ']' || e + 1 >= n || text.charAt(e + 1) != ' ') {
                 return false;
             }
-            sp = text.substring(h, e);
-            i = skipBlanks(text, e + 1);
+            r.spStart = h;
+            r.spEnd = e;
+            r.sp = v;
+            i = skipBlanks(text, e + 1, n);
+            usual &= i == e + 2;
         }
         int symStart = i;
-        while (i < n && text.charAt(i) != ' ') {
+        while (i < n && (c = text.charAt(i)) != ' ') {
+            if (c < 0x20 || c > 0x7e || (c == '[' && i + 1 < n && text.charAt(i + 1) == '<')) {
+                // outside printable ASCII the regexes' "." and "\s" have their own rules; "[<" is ARM's mark
+                return false;
+            }
             i++;
         }
         int symEnd = i;
         if (symEnd == symStart || i >= n) {
             return false;
         }
-        i = skipBlanks(text, i);
-        if (!text.startsWith("at ", i)) {
+        i = skipBlanks(text, i, n);
+        usual &= i == symEnd + 1;
+        if (i + 3 > n || !text.startsWith("at ", i)) {
             return false;
         }
-        i = skipBlanks(text, i + 2);
+        int atEnd = i + 2;
+        i = skipBlanks(text, atEnd, n);
+        usual &= i == atEnd + 1;
         int addrStart = i;
-        int addrEnd = hexEnd(text, i);
-        if (addrEnd == addrStart || (addrEnd < n && text.charAt(addrEnd) != ' ')) {
+        long address = 0;
+        while (i < n) {
+            int d = hexCode(text.charAt(i));
+            if (d < 0) {
+                break;
+            }
+            usual &= d < 16;
+            address = (address << 4) | (d & 15);
+            i++;
+        }
+        int addrEnd = i;
+        if (addrEnd == addrStart || addrEnd - addrStart > 16 || (addrEnd < n && text.charAt(addrEnd) != ' ')) {
             return false;
         }
-        String rest = null;
+        r.restStart = -1;
+        r.moduleStart = -1;
         if (addrEnd < n) {
             // FRAME's "(?:\s+(.*))?$": the blanks, then everything (the line is stripped, so something)
-            rest = text.substring(skipBlanks(text, addrEnd));
+            int rest = skipBlanks(text, addrEnd, n);
+            for (int k = rest; k < n; k++) {
+                c = text.charAt(k);
+                if (c < 0x20 || c > 0x7e) {
+                    return false;
+                }
+            }
+            r.restStart = rest;
+            if (isBareModule(text, rest, n)) {
+                r.moduleStart = rest + 1;
+                r.moduleEnd = n - 1;
+                usual &= rest == addrEnd + 1;
+            } else {
+                usual = false;
+            }
         }
         // SYMBOL "^(.+?)(?:\+(NUM)(?:/(NUM))?)?$": the shortest name whose remainder is +NUM or +NUM/NUM
-        String function = null;
-        Long offset = null;
-        Long size = null;
-        for (int plus = text.indexOf('+', symStart + 1); plus >= 0 && plus < symEnd; plus = text.indexOf('+', plus + 1)) {
+        int fnEnd = symEnd;
+        long offset = -1;
+        long size = -1;
+        // (a loop bounded by the symbol, not indexOf: the text may be a whole block, which indexOf would
+        // search to its end on every line without a '+')
+        for (int plus = symStart + 1; plus < symEnd; plus++) {
+            if (text.charAt(plus) != '+') {
+                continue;
+            }
             int a = numEnd(text, plus + 1, symEnd);
             if (a < 0) {
                 continue;
             }
             if (a == symEnd) {
-                function = text.substring(symStart, plus);
-                offset = CrashBtParser.parseNumber(text.substring(plus + 1, a));
+                offset = number(text, plus + 1, a);
+                if (offset == -2) {
+                    return false;
+                }
+                fnEnd = plus;
                 break;
             }
             if (text.charAt(a) == '/') {
                 int b = numEnd(text, a + 1, symEnd);
                 if (b == symEnd) {
-                    function = text.substring(symStart, plus);
-                    offset = CrashBtParser.parseNumber(text.substring(plus + 1, a));
-                    size = CrashBtParser.parseNumber(text.substring(a + 1, b));
+                    offset = number(text, plus + 1, a);
+                    size = number(text, a + 1, b);
+                    if (offset == -2 || size == -2) {
+                        return false;
+                    }
+                    fnEnd = plus;
                     break;
                 }
             }
         }
-        if (function == null) {
-            function = text.substring(symStart, symEnd);
-        }
-        into.scannedFrame(no, text, level, sp, function, offset, size, text.substring(addrStart, addrEnd), rest);
+        usual &= offset < 0 && size < 0;
+        r.level = level;
+        r.symStart = symStart;
+        r.symEnd = symEnd;
+        r.fnEnd = fnEnd;
+        r.offset = offset;
+        r.size = size;
+        r.addrStart = addrStart;
+        r.addrEnd = addrEnd;
+        r.address = address;
+        r.usual = usual;
         return true;
+    }
+
+    /**
+     * The value of a {@code NUM} that {@link #numEnd} found, as {@link CrashBtParser#parseNumber} reads it;
+     * -2 when it may not fit a non-negative {@code long} (more than 15 hex or 18 decimal digits), which
+     * the regex path then reads.
+     */
+    private static long number(String s, int from, int to) {
+        long v = 0;
+        if (to - from > 2 && s.charAt(from) == '0' && (s.charAt(from + 1) == 'x' || s.charAt(from + 1) == 'X')) {
+            if (to - from - 2 > 15) {
+                return -2;
+            }
+            for (int i = from + 2; i < to; i++) {
+                v = (v << 4) | hexDigit(s.charAt(i));
+            }
+            return v;
+        }
+        if (to - from > 18) {
+            return -2;
+        }
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     /**
@@ -121,38 +260,60 @@ final class FrameScanner {
     /** The module of a tail that is only {@code [name]} (MODULE's characters), else null. */
     static String bareModule(String rest) {
         int n = rest.length();
-        if (n < 3 || rest.charAt(0) != '[' || rest.charAt(n - 1) != ']') {
-            return null;
+        return isBareModule(rest, 0, n) ? rest.substring(1, n - 1) : null;
+    }
+
+    /** Whether {@code s[from, to)} is only {@code [name]} (MODULE's characters). */
+    private static boolean isBareModule(String s, int from, int to) {
+        if (to - from < 3 || s.charAt(from) != '[' || s.charAt(to - 1) != ']') {
+            return false;
         }
-        for (int i = 1; i < n - 1; i++) {
-            char c = rest.charAt(i);
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = s.charAt(i);
             if (!(isHex(c) || (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '_' || c == '.' || c == '-')) {
-                return null;
+                return false;
             }
         }
-        return rest.substring(1, n - 1);
+        return true;
     }
 
-    private static int skipBlanks(String s, int i) {
-        while (i < s.length() && s.charAt(i) == ' ') {
+    private static int skipBlanks(String s, int i, int n) {
+        while (i < n && s.charAt(i) == ' ') {
             i++;
         }
         return i;
     }
 
-    private static int hexEnd(String s, int i) {
-        while (i < s.length() && isHex(s.charAt(i))) {
-            i++;
+    /** Per ASCII character: its hex value, + 16 for an upper-case digit, -1 for no hex digit. */
+    private static final byte[] HEX_CODE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(HEX_CODE, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            HEX_CODE[c] = (byte) (c - '0');
         }
-        return i;
+        for (int c = 'a'; c <= 'f'; c++) {
+            HEX_CODE[c] = (byte) (c - 'a' + 10);
+            HEX_CODE[c - 'a' + 'A'] = (byte) (c - 'a' + 26);
+        }
     }
 
-    private static int parseInt(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            v = v * 10 + (s.charAt(i) - '0');
+    /** {@link #hexDigit}, + 16 when the digit is upper case (FrameLine prints lower case). */
+    private static int hexCode(char c) {
+        return c < 128 ? HEX_CODE[c] : -1;
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
         }
-        return v;
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static boolean isDigit(char c) {

@@ -1,0 +1,149 @@
+package dev.pktpath.parse;
+
+/**
+ * Cheap looks at a crash line that send the two most common non-frame lines of a {@code foreach bt}
+ * straight to the one grammar that reads them, instead of through every pattern that comes before it
+ * in {@link CrashBtParser#accept}. Each look says why no earlier pattern can match the lines it admits,
+ * so the parser reads such a line as it would through the whole chain; {@code CrashBtFastPathTest}
+ * holds the two to the same traces over the corpus and random lines.
+ */
+final class CrashBtShapes {
+    private CrashBtShapes() {
+    }
+
+    /**
+     * A {@code bt -f} line of plain words, as crash prints for 64-bit stacks:
+     * {@code ffff88012fd10440: 0000000000000002 ffffffff81421d2e} (own sample): six or more hex digits,
+     * a colon, then one or more hex words each after a single blank. Such a line matches
+     * {@link CrashBtGrammar#STACK_DATA}, and none of the patterns tried before it:
+     * <ul>
+     *   <li>{@link CrashBtGrammar#CRASH_MESSAGE}: each of its words ({@code bt:}, {@code CPU}, {@code cannot},
+     *       {@code exception}, {@code rsp}, ...) has a letter past {@code f} within its first three
+     *       characters, and its {@code \S+: invalid} needs an {@code i} after the colon's blank;</li>
+     *   <li>a register block ({@link CrashBtRegisterBlock#open}): no header starts with a hex digit or
+     *       ends with one; {@code PSW:}, {@code GPRS:}, {@code $}, {@code [}, {@code Flags:} and the
+     *       {@code epc}/{@code era}/{@code ra} pairs need a character that is no hex digit; the line
+     *       ends in no {@code ]}; and a pairs line needs a colon per pair, so one colon gives at most
+     *       one pair, which does not open a block;</li>
+     *   <li>{@link CrashBtGrammar#WRAPPED_TAIL} (starts with {@code [}, {@code (} or is blank) and
+     *       {@link CrashBtGrammar#SOURCE_LINE} (a {@code /} first or a {@code .} before the colon).</li>
+     * </ul>
+     */
+    static boolean isPlainStackWords(String text) {
+        return isPlainStackWords(text, 0, text.length());
+    }
+
+    /** {@link #isPlainStackWords(String)} of {@code text[from, to)}. */
+    static boolean isPlainStackWords(String text, int from, int to) {
+        int n = to;
+        int i = from;
+        while (i < n && isHex(text.charAt(i))) {
+            i++;
+        }
+        if (i - from < 6 || i + 2 >= n || text.charAt(i) != ':') {
+            return false;
+        }
+        i++;
+        // then (" " HEX+)+ to the end
+        while (i < n) {
+            if (text.charAt(i) != ' ') {
+                return false;
+            }
+            int w = ++i;
+            while (i < n && isHex(text.charAt(i))) {
+                i++;
+            }
+            if (i == w) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@link CrashBtGrammar#SOURCE_LINE} may match: it ends with a digit. When it does match
+     * ({@code /usr/src/linux/net/core/skbuff.c: 1234}, own sample), no earlier pattern can:
+     * <ul>
+     *   <li>the line is a word without blanks ending in {@code .c} and the like (or starting with
+     *       {@code /}), a colon, blanks, digits: so the only blank run is followed by digits alone;</li>
+     *   <li>{@link CrashBtGrammar#CRASH_MESSAGE}: its words are followed by a blank and more words
+     *       ({@code CPU 1 IRQ STACK:}, {@code cannot ...}), or end in {@code )}, {@code ]}, {@code >}
+     *       or {@code .}, and its {@code \S+: invalid} needs a word after the colon's blank;</li>
+     *   <li>a register block: headers need a blank inside ({@code [exception RIP:}, {@code KERNEL-MODE ...},
+     *       {@code ... exception frame:}, {@code LOWCORE INFO:}); the {@code PSW:}, {@code GPRS:},
+     *       {@code $n:}, {@code epc :}, {@code Flags:} lines need a blank and a word after a value; a
+     *       pairs line's single pair would need a register name of letters, digits and {@code _} before
+     *       the colon, not one with {@code .} or {@code /}; and more than one pair needs a blank after
+     *       a value;</li>
+     *   <li>{@link CrashBtGrammar#WRAPPED_TAIL} ends in {@code ]} or {@code )}.</li>
+     * </ul>
+     */
+    static boolean mayBeSourceLine(String text) {
+        int n = text.length();
+        if (n < 4) {
+            return false;
+        }
+        char last = text.charAt(n - 1);
+        return last >= '0' && last <= '9';
+    }
+
+    /**
+     * What {@link CrashBtGrammar#SOURCE_LINE} reads from a line, {@code file:line} (group 1, a colon,
+     * group 2), or null when it does not match; without a matcher. The pattern's
+     * {@code ^(/\S+|\S+\.(?:[chSs]|rs|cc|cpp|inc)):\s*(\d+)$}: what follows group 1 is a colon, blanks and
+     * digits to the end, none of them a colon, so group 1 ends at the line's last colon whichever
+     * alternative takes it; it has no blank, and starts with {@code /} and one more character, or ends
+     * with one of the extensions after at least one character. Own sample
+     * {@code /usr/src/linux/net/core/skbuff.c: 1234} gives {@code /usr/src/linux/net/core/skbuff.c:1234}.
+     */
+    static String sourceOf(String text) {
+        int n = text.length();
+        int d = n;
+        while (d > 0 && text.charAt(d - 1) >= '0' && text.charAt(d - 1) <= '9') {
+            d--;
+        }
+        if (d == n) {
+            return null;
+        }
+        int colon = d;
+        while (colon > 0 && isBlank(text.charAt(colon - 1))) {
+            colon--;
+        }
+        colon--;
+        if (colon < 1 || text.charAt(colon) != ':') {
+            return null;
+        }
+        for (int i = 0; i < colon; i++) {
+            if (isBlank(text.charAt(i))) {
+                return null;
+            }
+        }
+        boolean path = text.charAt(0) == '/' && colon >= 2;
+        if (!path && !hasSourceExtension(text, colon)) {
+            return null;
+        }
+        return d == colon + 1 ? text : text.substring(0, colon + 1).concat(text.substring(d));
+    }
+
+    /** Whether {@code text[0, end)} is {@code \S+\.(?:[chSs]|rs|cc|cpp|inc)} (blanks already ruled out). */
+    private static boolean hasSourceExtension(String text, int end) {
+        for (String ext : SOURCE_EXTENSIONS) {
+            int dot = end - ext.length() - 1;
+            if (dot >= 1 && text.charAt(dot) == '.' && text.startsWith(ext, dot + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] SOURCE_EXTENSIONS = {"c", "h", "S", "s", "rs", "cc", "cpp", "inc"};
+
+    /** The regexes' {@code \s}: ASCII blanks and line ends. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+}
