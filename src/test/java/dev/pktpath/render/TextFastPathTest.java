@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link TextRenderer} writes frame lines straight into the trace's text, padded by hand and trimmed in
  * place; what it writes must be what {@code String.format} of the documented columns and
  * {@link String#stripTrailing} give, for every corpus trace (with and without hidden frames), generated
- * dumps, and frames of any text.
+ * dumps, and frames of any text; so must {@link JourneyRenderer}'s step lines.
  */
 class TextFastPathTest {
     private static final Analyzer ANALYZER = Analyzer.builtIn();
@@ -85,6 +85,14 @@ class TextFastPathTest {
         TraceAnalysis a = new TraceAnalysis(t, Naming.NONE,
                 List.of(FrameClass.of(subsystem, module), FrameClass.of("net-core", null)), ANALYZER.analyze(t).journey());
         assertSame(a);
+    }
+
+    @Property(tries = 2000)
+    void journeyStepLinesArePaddedAsTheFormatStringPadsThem(@ForAll("text") String dir, @ForAll("text") String stage,
+                                                           @ForAll("text") String functions) {
+        net.jqwik.api.Assume.that(dir != null && stage != null && functions != null);
+        assertThat(JourneyRenderer.stepLine(dir, stage, functions))
+                .isEqualTo(String.format("  %-2s  %-10s  %s", dir, stage, functions));
     }
 
     @Provide
