@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code java -jar target/benchmarks.jar [JMH options]}: runs the benchmarks (all, or those the JMH
  * options select) in average-time mode and, after JMH's own report, prints every benchmark beside
- * its class's {@code baseline} measured in the same run, with the ratio, as a Markdown table.
+ * its class's {@code baseline} (for the same {@code @Param} values) measured in the same run, with the ratio, as a Markdown table.
  */
 public final class Report {
     private Report() {
@@ -48,8 +48,15 @@ public final class Report {
         for (RunResult r : results) {
             String full = r.getParams().getBenchmark();
             int dot = full.lastIndexOf('.');
-            String cls = full.substring(full.lastIndexOf('.', dot - 1) + 1, dot);
-            byClass.computeIfAbsent(cls, k -> new TreeMap<>()).put(full.substring(dot + 1),
+            // a class with @Param is one group per parameter set, each with its own baseline
+            StringBuilder cls = new StringBuilder(full.substring(full.lastIndexOf('.', dot - 1) + 1, dot));
+            for (String key : r.getParams().getParamsKeys()) {
+                cls.append(cls.indexOf("[") < 0 ? "[" : ",").append(key).append('=').append(r.getParams().getParam(key));
+            }
+            if (cls.indexOf("[") >= 0) {
+                cls.append(']');
+            }
+            byClass.computeIfAbsent(cls.toString(), k -> new TreeMap<>()).put(full.substring(dot + 1),
                     new double[]{r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
         }
         StringBuilder out = new StringBuilder();

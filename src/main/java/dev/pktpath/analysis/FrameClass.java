@@ -1,6 +1,7 @@
 package dev.pktpath.analysis;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,5 +41,21 @@ public record FrameClass(String subsystem, String stage) {
             return new FrameClass(subsystem, stage);
         }
         return byStage.computeIfAbsent(key, k -> new FrameClass(subsystem, stage));
+    }
+
+    /*
+     * equals and hashCode written out, the same as the record's own (its components in order, 31 * h +
+     * the next): those are linked by an invokedynamic bootstrap on first use, and building their method
+     * handles took a few ms of each short run (issue 10, start-up). RecordMethodsTest holds them to it.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FrameClass o && Objects.equals(subsystem, o.subsystem)
+                && Objects.equals(stage, o.stage);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(subsystem) + Objects.hashCode(stage);
     }
 }

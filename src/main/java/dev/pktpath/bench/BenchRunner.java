@@ -345,7 +345,12 @@ public final class BenchRunner {
 
     // ---- start-up ----------------------------------------------------------------------------------
 
-    /** {@code print --sample} in a fresh JVM (the jar; the launcher with its class-data archive) beside a hello-world. */
+    /**
+     * {@code print --sample} in a fresh JVM (the jar; the launcher with its class-data archive) beside a
+     * hello-world: the same java, default options, from the same jar. Timed by bash's {@code time}
+     * ({@link Child#timed}), to the millisecond: {@code /usr/bin/time} truncates user and system time to
+     * 10 ms each, which made a 44 ms hello-world read 30 ms.
+     */
     private void startup() throws IOException, InterruptedException {
         List<String> hello = List.of(java(), "-cp", jar(), Hello.class.getName());
         List<String> jar = List.of(java(), "-jar", jar(), "print", "--sample");
@@ -358,12 +363,12 @@ public final class BenchRunner {
         List<Double> launcherWall = new ArrayList<>();
         // interleaved, so that a busy machine slows every command alike; medians
         for (int i = 0; i < 15; i++) {
-            Child h = Child.run(hello, false);
+            Child h = Child.timed(hello);
             helloCpu.add(h.cpuMs);
             helloWall.add(h.wallMs);
-            jarCpu.add(Child.run(jar, false).cpuMs);
+            jarCpu.add(Child.timed(jar).cpuMs);
             if (viaLauncher != null) {
-                Child l = Child.run(viaLauncher, false);
+                Child l = Child.timed(viaLauncher);
                 launcherCpu.add(l.cpuMs);
                 launcherWall.add(l.wallMs);
             }
@@ -444,6 +449,34 @@ public final class BenchRunner {
         int status;
 
         private static final Path TIME = Path.of("/usr/bin/time");
+        private static final Path BASH = Path.of("/bin/bash");
+
+        /**
+         * A short command's wall and CPU time to the millisecond, as bash's {@code time} reports them
+         * (the command's own real, user and system time, not bash's); output discarded. Without bash,
+         * {@link #run}.
+         */
+        static Child timed(List<String> command) throws IOException, InterruptedException {
+            if (!Files.isExecutable(BASH)) {
+                return run(command, false);
+            }
+            Path report = Files.createTempFile("pktpath-bench", ".time");
+            try {
+                List<String> cmd = new ArrayList<>(List.of(BASH.toString(), "-c",
+                        "TIMEFORMAT='%3R %3U %3S'; { time \"$@\" >/dev/null 2>&1 </dev/null; } 2>\"$0\"", report.toString()));
+                cmd.addAll(command);
+                Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Child c = new Child();
+                c.status = p.waitFor();
+                String[] f = Files.readString(report).strip().split("\\s+");
+                c.wallMs = Double.parseDouble(f[0]) * 1000;
+                c.cpuMs = (Double.parseDouble(f[1]) + Double.parseDouble(f[2])) * 1000;
+                return c;
+            } finally {
+                Files.deleteIfExists(report);
+            }
+        }
 
         static Child run(List<String> command, boolean firstByte) throws IOException, InterruptedException {
             Child c = new Child();

@@ -9,15 +9,19 @@ import dev.pktpath.session.CommandRegistry;
 import dev.pktpath.session.Session;
 import dev.pktpath.tui.Explorer;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.util.jar.JarFile;
 
 /**
  * The training run for the class-data sharing archive (bin/pktpath-tui runs it when install.sh sets
  * PKTPATH_TUI_CDS_DUMP). It does, on nothing, the work of the first outputs users wait for, so that
  * the JVM archives every class they load: --version, {@code print --sample} and {@code --json}
- * through picocli, then the explorer's first screen on the sample, drawn on Lanterna's virtual
+ * ({@link QuickArgs}), {@code journey --sample} (picocli's model, which the other commands build),
+ * then the explorer's first screen on the sample, drawn on Lanterna's virtual
  * terminal (there is no real terminal at install time) and quit with {@code q}.
  */
 final class CdsTraining {
@@ -26,11 +30,17 @@ final class CdsTraining {
 
     public static void main(String[] args) throws IOException {
         new Main.Version().getVersion();
-        for (String[] line : new String[][]{{"print", "--sample"}, {"print", "--json", "--sample"}}) {
-            picocli.CommandLine cl = Main.commandLineFor(line);
-            cl.setOut(new PrintWriter(Writer.nullWriter()));
-            cl.setErr(new PrintWriter(Writer.nullWriter()));
-            cl.execute(line);
+        // what java -jar does before main (the training runs with -cp): read the jar's manifest
+        try (JarFile jar = new JarFile(jarFile())) {
+            jar.getManifest();
+        }
+        new java.io.RandomAccessFile(jarFile(), "r").close(); // the launcher closes the jar it read
+        // writers made as Main makes them, so that encoding the output (at its first flush) is trained too
+        PrintWriter none = Main.writer(new PrintStream(OutputStream.nullOutputStream()), "sun.stdout.encoding");
+        // print read by QuickArgs, then through picocli (journey) for the commands that still build its model
+        for (String[] line : new String[][]{{"print", "--sample"}, {"print", "--json", "--sample"},
+                {"journey", "--sample"}}) {
+            Main.execute(line, none, none);
         }
         Session session = new Session(Analyzer.builtIn());
         // as Main opens the sample: loaded in the background, so those classes are archived too
@@ -41,5 +51,13 @@ final class CdsTraining {
         terminal.addInput(new KeyStroke('q', false, false));
         new Explorer(screen, session, CommandRegistry.standard()).run();
         screen.stopScreen();
+    }
+
+    private static File jarFile() throws IOException {
+        try {
+            return new File(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot find the jar: " + e.getMessage(), e);
+        }
     }
 }

@@ -19,16 +19,18 @@ import dev.pktpath.session.LoadedDump;
 import dev.pktpath.session.Session;
 import dev.pktpath.tui.TerminalExplorer;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The {@code pktpath-tui} command: opens the explorer on a dump, or runs a subcommand. */
@@ -60,20 +62,26 @@ public final class Main implements Callable<Integer> {
     /**
      * The subcommands, in the order help lists them, built only when wanted: picocli reads a command's
      * annotations when it is added, and for a short command like {@code print} that reading is a large
-     * part of the start-up time (see bench/startup.sh).
+     * part of the start-up time (see bench/startup.sh). A switch, not a map of constructor references:
+     * each of those is an invokedynamic linked at class initialisation, on every start.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final List<String> SUBCOMMANDS = List.of("print", "journey", "diff", "cluster", "repl", "subsystems", "bench");
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("print", PrintCommand::new);
-        m.put("journey", JourneyCommand::new);
-        m.put("diff", DiffCommand::new);
-        m.put("cluster", ClusterCommand::new);
-        m.put("repl", ReplCommand::new);
-        m.put("subsystems", SubsystemsCommand::new);
-        m.put("bench", BenchCommand::new);
-        return m;
+    private static Object newSubcommand(String name) {
+        return switch (name) {
+            case "print" -> new PrintCommand();
+            case "journey" -> new JourneyCommand();
+            case "diff" -> new DiffCommand();
+            case "cluster" -> new ClusterCommand();
+            case "repl" -> new ReplCommand();
+            case "subsystems" -> new SubsystemsCommand();
+            case "bench" -> new BenchCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    static boolean isSubcommand(String name) {
+        return SUBCOMMANDS.contains(name);
     }
 
     /** Runs the command line and returns the exit status; never lets an exception escape as a stack trace. */
@@ -90,12 +98,52 @@ public final class Main implements Callable<Integer> {
                 // fall through: picocli reports it
             }
         }
-        return commandLineFor(args).execute(args);
+        return execute(args, writer(System.out, "sun.stdout.encoding"), writer(System.err, "sun.stderr.encoding"));
+    }
+
+    /**
+     * Runs the command line with this output and error output: {@code print} and the explorer on the
+     * lines {@link QuickArgs} reads, without picocli's model; otherwise the command tree the line
+     * needs ({@link #commandLineFor}).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        PrintCommand print = QuickArgs.print(args);
+        Main explore = print == null ? QuickArgs.explore(args) : null;
+        if (print != null || explore != null) {
+            // what picocli does with the command's result and its exceptions, as build() sets it up
+            try {
+                return print != null ? print.run(out, err) : explore.explore(out, err);
+            } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+                return internalError(err, e, (print != null ? print.common : explore.common).debug);
+            }
+        }
+        CommandLine cl = commandLineFor(args);
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /**
+     * The writer picocli makes for {@code System.out} or {@code System.err} when none is set
+     * ({@code CommandLine.getOut}): the same charset ({@code sun.stdout.encoding}, else the default),
+     * buffered, flushed on each line.
+     */
+    static PrintWriter writer(PrintStream stream, String encodingProperty) {
+        String name = System.getProperty(encodingProperty);
+        Charset charset = Charset.defaultCharset();
+        if (name != null) {
+            try {
+                charset = Charset.forName("cp65001".equalsIgnoreCase(name) ? "UTF-8" : name);
+            } catch (RuntimeException e) {
+                // picocli falls back to the default too
+            }
+        }
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, charset)), true);
     }
 
     /** The whole command tree: for help, tests, and the generated completions and man page. */
     public static CommandLine commandLine() {
-        return build(SUBCOMMANDS.keySet());
+        return build(SUBCOMMANDS);
     }
 
     /**
@@ -111,7 +159,7 @@ public final class Main implements Callable<Integer> {
                 operand = true;
                 break;
             }
-            if (SUBCOMMANDS.containsKey(a)) {
+            if (SUBCOMMANDS.contains(a)) {
                 return trimmed(args, a.equals("print") ? List.of(a) : List.of("print", a));
             }
             if (a.equals("-h") || a.equals("--help")) {
@@ -136,7 +184,7 @@ public final class Main implements Callable<Integer> {
     private static CommandLine build(Collection<String> names) {
         CommandLine cl = new CommandLine(new Main());
         for (String name : names) {
-            cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
+            cl.addSubcommand(name, newSubcommand(name));
         }
         // An Error (stack overflow, out of memory) passes picocli's handler by; turn it into an exception it handles.
         cl.setExecutionStrategy(parsed -> {
@@ -147,23 +195,25 @@ public final class Main implements Callable<Integer> {
             }
         });
         // after the subcommands, so that they inherit the handler
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            Throwable shown = ex instanceof IllegalStateException && ex.getCause() instanceof Error ? ex.getCause() : ex;
-            // one line, sanitised (a message may quote the dump); the stack trace only when asked for
-            cmd.getErr().println("pktpath-tui: internal error: " + Sanitizer.clean(String.valueOf(shown))
-                    + (debugAsked(parsed) ? "" : " (--debug shows the stack trace)"));
-            if (debugAsked(parsed)) {
-                // the trace repeats the message, which may quote the dump: sanitised line by line too
-                java.io.StringWriter trace = new java.io.StringWriter();
-                shown.printStackTrace(new java.io.PrintWriter(trace));
-                for (String line : trace.toString().split("\\R")) {
-                    cmd.getErr().println(Sanitizer.clean(line));
-                }
-            }
-            cmd.getErr().flush();
-            return 70;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> internalError(cmd.getErr(),
+                ex instanceof IllegalStateException && ex.getCause() instanceof Error ? ex.getCause() : ex, debugAsked(parsed)));
         return cl;
+    }
+
+    /** One line, sanitised (a message may quote the dump); the stack trace only when asked for. Status 70. */
+    private static int internalError(PrintWriter err, Throwable shown, boolean debug) {
+        err.println("pktpath-tui: internal error: " + Sanitizer.clean(String.valueOf(shown))
+                + (debug ? "" : " (--debug shows the stack trace)"));
+        if (debug) {
+            // the trace repeats the message, which may quote the dump: sanitised line by line too
+            java.io.StringWriter trace = new java.io.StringWriter();
+            shown.printStackTrace(new java.io.PrintWriter(trace));
+            for (String line : trace.toString().split("\\R")) {
+                err.println(Sanitizer.clean(line));
+            }
+        }
+        err.flush();
+        return 70;
     }
 
     private static boolean debugAsked(CommandLine.ParseResult parsed) {
@@ -181,6 +231,11 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getErr());
             return 2;
         }
+        return explore(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The explorer on FILE or the sample; without a terminal, {@code print} instead. */
+    int explore(PrintWriter out, PrintWriter err) {
         String term = System.getenv("TERM");
         if (!onTerminal(term)) {
             // Not a terminal (a pipe, a file, TERM=dumb): behave like print, as the contract says.
@@ -195,7 +250,7 @@ public final class Main implements Callable<Integer> {
                 args.add("--text");
             }
             args.addAll(sample ? List.of("--sample") : List.of("--", file));
-            return spec.commandLine().execute(args.toArray(String[]::new));
+            return execute(args.toArray(String[]::new), out, err);
         }
         Analyzer analyzer;
         TextInput input;
@@ -204,10 +259,10 @@ public final class Main implements Callable<Integer> {
             // opening does the refusals (no such file, binary data, empty): one line before any screen
             input = sample ? InputReader.openSample() : InputReader.open(file, System.in, common.text);
         } catch (RulesException e) {
-            spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
+            err.println("pktpath-tui: " + e.getMessage());
             return 2;
         } catch (ParseException e) {
-            spec.commandLine().getErr().println("pktpath-tui: " + e.getMessage());
+            err.println("pktpath-tui: " + e.getMessage());
             return 1;
         }
         Session session = new Session(analyzer);
@@ -215,7 +270,7 @@ public final class Main implements Callable<Integer> {
         String refused = awaitFirstTraces(loaded, "-".equals(file));
         if (refused != null) {
             session.cancelLoads();
-            spec.commandLine().getErr().println("pktpath-tui: " + refused);
+            err.println("pktpath-tui: " + refused);
             return 1;
         }
         Display d = Display.of(common.color, common.ascii, term, System.getenv("NO_COLOR"));

@@ -53,8 +53,11 @@ final class PrintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command on the options as read (by picocli, or by {@link QuickArgs}); the exit status. */
+    int run(PrintWriter out, PrintWriter err) {
         Analyzer analyzer;
         FrameFilter filter;
         try {

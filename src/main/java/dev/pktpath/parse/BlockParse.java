@@ -100,7 +100,9 @@ final class BlockParse {
      */
     List<Diagnostic> run(Reader in) throws IOException {
         this.reader = in;
-        this.buf = new char[Math.max(blockSize, DumpParser.PREFIX) + 8192];
+        // small at first and grown by fill() as the input needs (doubling, up to the prefix and a block):
+        // the 4 Mi chars allocated up front were 8 MB zeroed and a young GC on every start (issue 10)
+        this.buf = new char[Math.min(Math.max(blockSize, DumpParser.PREFIX), 1 << 16) + 8192];
         try {
             detect();
         } catch (IOException e) {

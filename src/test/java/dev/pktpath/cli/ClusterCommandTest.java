@@ -1,8 +1,9 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 
-import static dev.pktpath.cli.DiffCommandTest.run;
+import static dev.pktpath.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code pktpath-tui cluster} through the real command line. */
@@ -12,7 +13,7 @@ class ClusterCommandTest {
 
     @Test
     void bucketsBiggestFirst() {
-        DiffCommandTest.Result r = run("cluster", IDLE_062);
+        InProcessCli.Result r = run("cluster", IDLE_062);
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("6 traces in 2 buckets, threshold 0.80")
                 .contains("bucket 1: 5 traces, identical stacks\n  traces    1-5\n")
@@ -22,7 +23,7 @@ class ClusterCommandTest {
 
     @Test
     void jsonHasTheContractFields() {
-        DiffCommandTest.Result r = run("cluster", "--json", IDLE_062);
+        InProcessCli.Result r = run("cluster", "--json", IDLE_062);
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("{\"schema\":\"pktpath-tui/1\",")
                 .contains("\"buckets\":[{\"size\":5,\"traces\":[1,2,3,4,5],\"frames\":[],")
@@ -32,7 +33,7 @@ class ClusterCommandTest {
     @Test
     void thresholdOptionSplitsVariants() {
         assertThat(run("cluster", SMALL).out()).contains("in 3 buckets");
-        DiffCommandTest.Result r = run("cluster", "--threshold", "1", SMALL);
+        InProcessCli.Result r = run("cluster", "--threshold", "1", SMALL);
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("8 traces in 4 buckets, identical stacks only");
         assertThat(run("cluster", "--threshold", "0.9", SMALL).out()).contains("in 4 buckets");
@@ -41,7 +42,7 @@ class ClusterCommandTest {
 
     @Test
     void badThresholdIsAUsageError() {
-        DiffCommandTest.Result r = run("cluster", "--threshold", "1.5", SMALL);
+        InProcessCli.Result r = run("cluster", "--threshold", "1.5", SMALL);
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("pktpath-tui cluster: --threshold must be between 0 and 1, not 1.5");
         assertThat(run("cluster", "--threshold", "NaN", SMALL).status()).isEqualTo(2);
@@ -50,7 +51,7 @@ class ClusterCommandTest {
 
     @Test
     void unreadableInputExitsOne() {
-        DiffCommandTest.Result r = run("cluster", "/nonexistent/foreach.txt");
+        InProcessCli.Result r = run("cluster", "/nonexistent/foreach.txt");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("pktpath-tui: /nonexistent/foreach.txt: no such file");
         assertThat(r.out()).isEmpty();

@@ -8,6 +8,7 @@ import dev.pktpath.parse.DumpParser;
 import dev.pktpath.parse.InputReader;
 import dev.pktpath.render.ClusterRenderer;
 import dev.pktpath.render.TextStyle;
+import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,21 +29,13 @@ class ClusterStreamingTest {
         return new DumpParser().parse(p.toString(), InputReader.read(p.toString(), null));
     }
 
-    private static PrintCommandTest.Result run(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine cl = Main.commandLineFor(args);
-        cl.setOut(new java.io.PrintWriter(out));
-        cl.setErr(new java.io.PrintWriter(err));
-        return new PrintCommandTest.Result(cl.execute(args), out.toString(), err.toString());
-    }
 
     @ParameterizedTest
     @MethodSource("corpus")
     void clusterPrintsWhatClusteringTheWholeDumpGives(Path file) throws Exception {
         String name = file.toString();
         Dump dump = parse(file);
-        PrintCommandTest.Result r = run("cluster", "--json", name);
+        InProcessCli.Result r = InProcessCli.runAsMain("cluster", "--json", name);
         if (dump.traces().isEmpty()) {
             assertThat(r.status()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
@@ -60,9 +53,9 @@ class ClusterStreamingTest {
         }
         String name = file.toString();
         Clustering whole = new Clusterer(0.7, true).cluster(parse(file).traces());
-        assertThat(run("cluster", "--json", "--threshold", "0.7", "--reliable", name).out())
+        assertThat(InProcessCli.runAsMain("cluster", "--json", "--threshold", "0.7", "--reliable", name).out())
                 .isEqualTo(new ClusterRenderer().json(name, whole));
-        assertThat(run("cluster", "--ascii", "--color=never", "--width", "100", "--threshold", "0.7", "--reliable", name).out())
+        assertThat(InProcessCli.runAsMain("cluster", "--ascii", "--color=never", "--width", "100", "--threshold", "0.7", "--reliable", name).out())
                 .isEqualTo(new ClusterRenderer().text(name, whole, new TextStyle(false, true, 100)));
     }
 }

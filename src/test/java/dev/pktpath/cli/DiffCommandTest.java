@@ -1,14 +1,13 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.testing.InProcessCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.pktpath.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code pktpath-tui diff} through the real command line: exit statuses as diff(1). */
@@ -19,20 +18,7 @@ class DiffCommandTest {
     private static final String LKDTM_043 = CORPUS + "043-commit-riscv64-overflow-stack.txt";
     private static final String LKDTM_048 = CORPUS + "048-commit-riscv64-lkdtm.txt";
 
-    record Result(int status, String out, String err) {
-    }
-
     static final String SEED = "../shared/samples/seed-packet-path.txt";
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Result(status, out.toString(), err.toString());
-    }
 
     @Test
     void sameStackExitsZero() {

@@ -1,5 +1,6 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,17 +14,17 @@ class ExploreFallbackTest {
 
     @Test
     void withoutATerminalTheFileIsPrinted() {
-        PrintCommandTest.Result explore = PrintCommandTest.run(FILE);
-        PrintCommandTest.Result print = PrintCommandTest.run("print", FILE);
+        InProcessCli.Result explore = InProcessCli.run(FILE);
+        InProcessCli.Result print = InProcessCli.run("print", FILE);
         assertThat(explore.status()).isZero();
         assertThat(explore.out()).isEqualTo(print.out()).contains("clone_endio");
     }
 
     @Test
     void withoutATerminalTheSampleIsPrinted() {
-        PrintCommandTest.Result explore = PrintCommandTest.run("--sample");
+        InProcessCli.Result explore = InProcessCli.run("--sample");
         assertThat(explore.status()).isZero();
-        assertThat(explore.out()).isEqualTo(PrintCommandTest.run("print", "--sample").out());
+        assertThat(explore.out()).isEqualTo(InProcessCli.run("print", "--sample").out());
     }
 
     @Test
@@ -46,14 +47,14 @@ class ExploreFallbackTest {
 
     @Test
     void theFallbackKeepsTheCommonOptions() {
-        PrintCommandTest.Result r = PrintCommandTest.run("--rules=/no/such/rules.txt", FILE);
-        assertThat(r.status()).isEqualTo(PrintCommandTest.run("print", "--rules=/no/such/rules.txt", FILE).status());
+        InProcessCli.Result r = InProcessCli.run("--rules=/no/such/rules.txt", FILE);
+        assertThat(r.status()).isEqualTo(InProcessCli.run("print", "--rules=/no/such/rules.txt", FILE).status());
         assertThat(r.err()).contains("rules.txt");
     }
 
     @Test
     void aMissingFileIsAOneLineErrorNotAScreen() {
-        PrintCommandTest.Result r = PrintCommandTest.run("/no/such/dump.txt");
+        InProcessCli.Result r = InProcessCli.run("/no/such/dump.txt");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("no such file").doesNotContain("Exception");
     }

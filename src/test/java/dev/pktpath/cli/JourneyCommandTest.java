@@ -1,18 +1,19 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.pktpath.cli.PrintCommandTest.run;
+import static dev.pktpath.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JourneyCommandTest {
     @Test
     void sampleTimelineShowsEveryStageTheTurnaroundAndTheCrash() {
-        PrintCommandTest.Result r = run("journey", "--sample", "--ascii");
+        InProcessCli.Result r = run("journey", "--sample", "--ascii");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("  rx  driver-rx   bnx2_poll > bnx2_poll_work  [bnx2]")
                 .contains("  ~~  turnaround: tcp_ack -> tcp_xmit_retransmit_queue")
@@ -27,7 +28,7 @@ class JourneyCommandTest {
 
     @Test
     void widthOptionNarrowsTheTimeline() {
-        PrintCommandTest.Result r = run("journey", "--sample", "--ascii", "--width", "60");
+        InProcessCli.Result r = run("journey", "--sample", "--ascii", "--width", "60");
         assertThat(r.status()).isZero();
         for (String line : r.out().split("\n")) {
             assertThat(line.length()).as(line).isLessThanOrEqualTo(60);
@@ -36,7 +37,7 @@ class JourneyCommandTest {
 
     @Test
     void jsonCarriesTheContractsJourneyFieldsPlusFunctions() {
-        PrintCommandTest.Result r = run("journey", "--json", "--sample");
+        InProcessCli.Result r = run("journey", "--json", "--sample");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("{\"schema\":\"pktpath-tui/1\",\"source\":\"seed-packet-path.txt\",\"traces\":[{\"id\":1,")
                 .contains("\"turnaround\":{\"from\":20,\"to\":19}")
@@ -47,7 +48,7 @@ class JourneyCommandTest {
 
     @Test
     void printJsonHasTheSameJourneyAndStagesPerFrame() {
-        PrintCommandTest.Result r = run("print", "--json", "--sample");
+        InProcessCli.Result r = run("print", "--json", "--sample");
         assertThat(r.out()).contains("\"journey\":[{\"stage\":\"driver-rx\",\"direction\":\"rx\",\"frames\":[33,32]}")
                 .contains("\"function\":\"machine_kexec\"").contains("\"subsystem\":\"kdump\",\"stage\":\"fault\"");
     }
@@ -55,7 +56,7 @@ class JourneyCommandTest {
     @Test
     void traceOutOfRangeAndMissingFileExitOne() {
         assertThat(run("journey", "--sample", "--trace", "2").status()).isEqualTo(1);
-        PrintCommandTest.Result r = run("journey", "/nonexistent/dump.txt");
+        InProcessCli.Result r = run("journey", "/nonexistent/dump.txt");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("pktpath-tui: /nonexistent/dump.txt: no such file");
     }
@@ -68,7 +69,7 @@ class JourneyCommandTest {
     @Test
     void rulesOptionOverridesTheBuiltInTable(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("my.rules"), "tcp_ack  net-tcp  l4-tx  # ACK processing as a send\n");
-        PrintCommandTest.Result r = run("journey", "--sample", "--ascii", "--rules", rules.toString());
+        InProcessCli.Result r = run("journey", "--sample", "--ascii", "--rules", rules.toString());
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("turnaround: tcp_rcv_state_process -> tcp_ack");
     }
@@ -76,7 +77,7 @@ class JourneyCommandTest {
     @Test
     void brokenRulesFileIsAUsageErrorNamingFileAndLine(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("bad.rules"), "# fine\ntcp_ack net-tcp\n");
-        PrintCommandTest.Result r = run("journey", "--sample", "--rules", rules.toString());
+        InProcessCli.Result r = run("journey", "--sample", "--rules", rules.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("pktpath-tui: " + rules + ":2: expected three columns PATTERN SUBSYSTEM STAGE, got 'tcp_ack net-tcp'");
         assertThat(r.err()).doesNotContain("Exception");
@@ -84,7 +85,7 @@ class JourneyCommandTest {
 
     @Test
     void helpDocumentsStagesAndMarks() {
-        PrintCommandTest.Result r = run("journey", "--help");
+        InProcessCli.Result r = run("journey", "--help");
         assertThat(r.out()).contains("turnaround").contains("driver-rx gro core-rx").contains("@index");
     }
 }

@@ -1,5 +1,6 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class PrintLayoutTest {
     private static final Pattern FRAME_ROW = Pattern.compile("^\\s+#\\d+\\?? +\\S+(?: +\\[\\w+\\])? +([0-9a-f]{8,16})\\b.*$");
 
     private static List<String> print(String... args) {
-        PrintCommandTest.Result r = PrintCommandTest.run(args);
+        InProcessCli.Result r = InProcessCli.run(args);
         assertThat(r.status()).isZero();
         assertThat(r.err()).isEmpty();
         return r.out().lines().toList();

@@ -1,15 +1,16 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 
-import static dev.pktpath.cli.PrintCommandTest.run;
+import static dev.pktpath.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** print --subsystem: the frame filter on the command line. */
 class PrintSubsystemFilterTest {
     @Test
     void netKeepsNetworkingFramesWithTheirLevelsAndCountsTheHiddenOnes() {
-        PrintCommandTest.Result r = run("print", "--sample", "--subsystem", "net");
+        InProcessCli.Result r = run("print", "--sample", "--subsystem", "net");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("... 9 frames hidden by the filter").contains("#9").contains("#33")
                 .doesNotContain("machine_kexec").contains("filter 'net': 25 of 34 frames shown, 9 hidden  (#0-#8)");
@@ -17,8 +18,8 @@ class PrintSubsystemFilterTest {
 
     @Test
     void repeatedOptionsCombineAndDashOrBangExclude() {
-        PrintCommandTest.Result dash = run("print", "--sample", "--subsystem", "net", "--subsystem", "-net-tcp");
-        PrintCommandTest.Result bang = run("print", "--sample", "--subsystem", "net", "--subsystem=!net-tcp");
+        InProcessCli.Result dash = run("print", "--sample", "--subsystem", "net", "--subsystem", "-net-tcp");
+        InProcessCli.Result bang = run("print", "--sample", "--subsystem", "net", "--subsystem=!net-tcp");
         assertThat(dash.status()).isZero();
         assertThat(dash.out()).doesNotContain("tcp_ack").contains("ip_rcv").contains("... 7 frames hidden by the filter")
                 .contains("18 of 34 frames shown, 16 hidden  (#0-#8 #17-#23)");
@@ -27,7 +28,7 @@ class PrintSubsystemFilterTest {
 
     @Test
     void jsonKeepsOnlyShownFramesWithTheirIndexes() {
-        PrintCommandTest.Result r = run("print", "--json", "--sample", "--subsystem", "stage:qdisc");
+        InProcessCli.Result r = run("print", "--json", "--sample", "--subsystem", "stage:qdisc");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("\"frames\":[{\"index\":10,\"level\":10,\"function\":\"sch_direct_xmit\"")
                 .doesNotContain("\"function\":\"bnx2_poll\"");
@@ -35,7 +36,7 @@ class PrintSubsystemFilterTest {
 
     @Test
     void unknownSubsystemIsAUsageErrorWithAPointer() {
-        PrintCommandTest.Result r = run("print", "--sample", "--subsystem", "nte");
+        InProcessCli.Result r = run("print", "--sample", "--subsystem", "nte");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("pktpath-tui print: --subsystem: unknown subsystem 'nte'").contains("\n  nte\n  ^");
         assertThat(r.out()).isEmpty();

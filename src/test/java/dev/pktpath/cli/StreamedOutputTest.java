@@ -14,6 +14,7 @@ import dev.pktpath.render.JourneyRenderer;
 import dev.pktpath.render.JsonRenderer;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.render.TextRenderer;
+import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,15 +68,15 @@ class StreamedOutputTest {
         if (all.isEmpty()) {
             for (String[] args : List.of(new String[]{"print"}, new String[]{"print", "--json"},
                     new String[]{"journey"}, new String[]{"journey", "--json"})) {
-                PrintCommandTest.Result r = run(concat(args, name));
+                InProcessCli.Result r = InProcessCli.runAsMain(concat(args, name));
                 assertThat(r.status()).isEqualTo(1);
                 assertThat(r.out()).as("nothing half-written on stdout").isEmpty();
                 assertThat(r.err()).isEqualTo("pktpath-tui: " + name + ": no backtrace found" + System.lineSeparator());
             }
             return;
         }
-        assertThat(run("print", name).out()).isEqualTo(new TextRenderer().render(all, null));
-        assertThat(run("print", "--json", name).out()).isEqualTo(new JsonRenderer().render(name, all));
+        assertThat(InProcessCli.runAsMain("print", name).out()).isEqualTo(new TextRenderer().render(all, null));
+        assertThat(InProcessCli.runAsMain("print", "--json", name).out()).isEqualTo(new JsonRenderer().render(name, all));
     }
 
     /** Every fourth corpus file: enough variety for journey and the options, at a quarter of the time. */
@@ -96,20 +97,20 @@ class StreamedOutputTest {
         if (all.isEmpty()) {
             return;
         }
-        assertThat(run("journey", "--width", "80", name).out()).isEqualTo(new JourneyRenderer(80, false).render(all, all.size()));
-        assertThat(run("journey", "--json", name).out()).isEqualTo(new JourneyJson().render(name, all));
-        assertThat(run("print", "--subsystem", "net", name).out()).isEqualTo(filteredText(all, "net"));
-        assertThat(run("print", "--json", "--subsystem", "!fault", name).out()).isEqualTo(filteredJson(name, all, "!fault"));
-        assertThat(run("journey", "--ascii", "--width", "50", name).out())
+        assertThat(InProcessCli.runAsMain("journey", "--width", "80", name).out()).isEqualTo(new JourneyRenderer(80, false).render(all, all.size()));
+        assertThat(InProcessCli.runAsMain("journey", "--json", name).out()).isEqualTo(new JourneyJson().render(name, all));
+        assertThat(InProcessCli.runAsMain("print", "--subsystem", "net", name).out()).isEqualTo(filteredText(all, "net"));
+        assertThat(InProcessCli.runAsMain("print", "--json", "--subsystem", "!fault", name).out()).isEqualTo(filteredJson(name, all, "!fault"));
+        assertThat(InProcessCli.runAsMain("journey", "--ascii", "--width", "50", name).out())
                 .isEqualTo(new JourneyRenderer(50, true).render(all, all.size()));
 
         int n = all.size();
         List<TraceAnalysis> last = List.of(all.get(n - 1));
-        assertThat(run("print", "--trace", String.valueOf(n), name).out()).isEqualTo(new TextRenderer().render(last, null));
-        assertThat(run("print", "--json", "--trace", String.valueOf(n), name).out()).isEqualTo(new JsonRenderer().render(name, last));
-        assertThat(run("journey", "--width", "80", "--trace", String.valueOf(n), name).out())
+        assertThat(InProcessCli.runAsMain("print", "--trace", String.valueOf(n), name).out()).isEqualTo(new TextRenderer().render(last, null));
+        assertThat(InProcessCli.runAsMain("print", "--json", "--trace", String.valueOf(n), name).out()).isEqualTo(new JsonRenderer().render(name, last));
+        assertThat(InProcessCli.runAsMain("journey", "--width", "80", "--trace", String.valueOf(n), name).out())
                 .isEqualTo(new JourneyRenderer(80, false).render(last, n));
-        PrintCommandTest.Result beyond = run("print", "--json", "--trace", String.valueOf(n + 1), name);
+        InProcessCli.Result beyond = InProcessCli.runAsMain("print", "--json", "--trace", String.valueOf(n + 1), name);
         assertThat(beyond.status()).isEqualTo(1);
         assertThat(beyond.out()).isEmpty();
         assertThat(beyond.err()).contains("no trace " + (n + 1) + " (it has " + n + ")");
@@ -126,7 +127,7 @@ class StreamedOutputTest {
         List<TraceAnalysis> all = ANALYZER.analyzeAll(parse(file).traces());
         assertThat(all.size()).isGreaterThan(TracePrinter.HOLD_TRACES);
 
-        String text = run("print", name).out();
+        String text = InProcessCli.runAsMain("print", name).out();
         StringBuilder expected = new StringBuilder();
         TextRenderer.Stream s = new TextRenderer.Stream(expected);
         for (TraceAnalysis a : all) {
@@ -135,11 +136,11 @@ class StreamedOutputTest {
         assertThat(text).isEqualTo(expected.toString()).startsWith("trace 1  PID ");
         assertThat(text).contains("\ntrace " + all.size() + "  PID ").doesNotContain("trace 1/");
 
-        assertThat(run("print", "--json", name).out()).isEqualTo(new JsonRenderer().render(name, all));
+        assertThat(InProcessCli.runAsMain("print", "--json", name).out()).isEqualTo(new JsonRenderer().render(name, all));
         // --trace N prints "N/1" as before: the count is that of the traces printed
-        assertThat(run("print", "--trace", "1500", name).out()).isEqualTo(new TextRenderer().render(List.of(all.get(1499)), null));
+        assertThat(InProcessCli.runAsMain("print", "--trace", "1500", name).out()).isEqualTo(new TextRenderer().render(List.of(all.get(1499)), null));
 
-        String journey = run("journey", "--ascii", "--width", "80", name).out();
+        String journey = InProcessCli.runAsMain("journey", "--ascii", "--width", "80", name).out();
         JourneyRenderer jr = new JourneyRenderer(80, true);
         StringBuilder ej = new StringBuilder();
         JourneyRenderer.Stream js = jr.new Stream(ej, true);
@@ -156,7 +157,7 @@ class StreamedOutputTest {
         Path file = Files.writeString(dir.resolve("notes.txt"), "just some text\nno backtrace here\n");
         for (String cmd : List.of("print", "journey")) {
             for (boolean json : List.of(false, true)) {
-                PrintCommandTest.Result r = json ? run(cmd, "--json", file.toString()) : run(cmd, file.toString());
+                InProcessCli.Result r = json ? InProcessCli.runAsMain(cmd, "--json", file.toString()) : InProcessCli.runAsMain(cmd, file.toString());
                 assertThat(r.status()).isEqualTo(1);
                 assertThat(r.out()).isEmpty();
                 assertThat(r.err().strip()).isEqualTo("pktpath-tui: " + file + ": no backtrace found");
@@ -197,16 +198,6 @@ class StreamedOutputTest {
         return new JsonRenderer().render(name, kept);
     }
 
-    /** Runs the command in-process, building only the command tree it needs (as {@link Main#run} does). */
-    private static PrintCommandTest.Result run(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine cl = Main.commandLineFor(args);
-        cl.setOut(new java.io.PrintWriter(out));
-        cl.setErr(new java.io.PrintWriter(err));
-        int status = cl.execute(args);
-        return new PrintCommandTest.Result(status, out.toString(), err.toString());
-    }
 
     private static String[] concat(String[] a, String b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + 1);

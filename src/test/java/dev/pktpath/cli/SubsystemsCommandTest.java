@@ -1,18 +1,19 @@
 package dev.pktpath.cli;
 
+import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static dev.pktpath.cli.PrintCommandTest.run;
+import static dev.pktpath.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SubsystemsCommandTest {
     @Test
     void listsTheContractsSubsystemsStagesAndEveryRuleWithItsOrigin() {
-        PrintCommandTest.Result r = run("subsystems");
+        InProcessCli.Result r = run("subsystems");
         assertThat(r.status()).isZero();
         for (String s : new String[]{"net-driver", "net-core", "net-ipv4", "net-ipv6", "net-tcp", "net-udp", "net-sched",
                 "netfilter", "net-bridge", "mm", "sched", "fs", "block", "locking", "irq", "kdump", "fault", "unknown"}) {
@@ -26,7 +27,7 @@ class SubsystemsCommandTest {
     @Test
     void userRulesAreListedLastAndOverriddenBuiltInsAreMarked(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("team.rules"), "dev_watchdog  net-sched  qdisc\n");
-        PrintCommandTest.Result r = run("subsystems", "--rules", rules.toString());
+        InProcessCli.Result r = run("subsystems", "--rules", rules.toString());
         assertThat(r.status()).isZero();
         String[] lines = r.out().strip().split("\n");
         assertThat(lines[lines.length - 1]).contains(rules + ":1").contains("net-sched").contains("dev_watchdog");
@@ -35,14 +36,14 @@ class SubsystemsCommandTest {
 
     @Test
     void explainsWhichRuleClassifiesAFunction() {
-        PrintCommandTest.Result r = run("subsystems", "tcp_ack", "no_such_function_anywhere");
+        InProcessCli.Result r = run("subsystems", "tcp_ack", "no_such_function_anywhere");
         assertThat(r.out()).containsPattern("tcp_ack +net-tcp +l4 +by built-in:\\d+ +\\{tcp_\\*,")
                 .containsPattern("no_such_function_anywhere +unknown +- +no rule matches");
     }
 
     @Test
     void showBuiltInPrintsTheDocumentedTable() {
-        PrintCommandTest.Result r = run("subsystems", "--show-built-in");
+        InProcessCli.Result r = run("subsystems", "--show-built-in");
         assertThat(r.out()).startsWith("# pktpath-tui subsystem and packet-journey rules").contains("# Format:");
     }
 }

@@ -155,8 +155,22 @@ class DistributionIT {
                 List.of(prefix.resolve("bin/pktpath-tui").toString(), "cluster", big.toString()));
         assertThat(large.out()).doesNotContain("TieredStopAtLevel").contains("<" + big + ">");
 
-        // Serial keeps the heap near the live set (issue 10), unless the user picked another collector
-        assertThat(r.out()).contains("<-XX:+UseSerialGC>\n<-Xms64m>\n<-XX:MinHeapFreeRatio=10>");
+        // Serial keeps the heap near the live set (issue 10) for an input over 1 MiB, stdin, or the REPL;
+        // a short run gets the JVM's default G1, which maps the JDK's archived heap (faster start-up)
+        String serial = "<-XX:+UseSerialGC>\n<-Xms64m>\n<-XX:MinHeapFreeRatio=10>";
+        assertThat(r.out()).doesNotContain("UseSerialGC", "Xms64m").contains("<-XX:CompileThresholdScaling=2>");
+        assertThat(large.out()).contains(serial);
+        Path medium = tmp.resolve("medium dump.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(medium.toFile(), "rw")) {
+            f.setLength(2L << 20);
+        }
+        for (List<String> args : List.of(List.of("print", medium.toString()), List.of("print", "-"), List.of("repl"))) {
+            List<String> line = new java.util.ArrayList<>(List.of(prefix.resolve("bin/pktpath-tui").toString()));
+            line.addAll(args);
+            Processes.Result rr = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString()), line);
+            assertThat(rr.out()).as(String.join(" ", args)).contains(serial, "<-XX:TieredStopAtLevel=1>")
+                    .doesNotContain("CompileThresholdScaling");
+        }
         Processes.Result g1 = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString(),
                 "PKTPATH_TUI_JAVA_OPTS", "-XX:+UseG1GC"), List.of(prefix.resolve("bin/pktpath-tui").toString(), "--version"));
         assertThat(g1.out()).contains("<-XX:+UseG1GC>").doesNotContain("UseSerialGC", "Xms64m");

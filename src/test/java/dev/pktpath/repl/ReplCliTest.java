@@ -1,15 +1,13 @@
 package dev.pktpath.repl;
 
-import dev.pktpath.cli.Main;
+import dev.pktpath.testing.InProcessCli;
+import dev.pktpath.testing.InProcessCli.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,6 @@ class ReplCliTest {
     private static final String SEED = "../shared/samples/seed-packet-path.txt";
     private final InputStream realStdin = System.in;
 
-    record Result(int status, String out, String err) {
-    }
-
     @AfterEach
     void restoreStdin() {
         System.setIn(realStdin);
@@ -31,13 +26,7 @@ class ReplCliTest {
 
     static Result run(String stdin, String... args) {
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Result(status, out.toString(), err.toString());
+        return InProcessCli.run(args);
     }
 
     @Test

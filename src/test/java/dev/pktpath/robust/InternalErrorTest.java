@@ -1,12 +1,12 @@
 package dev.pktpath.robust;
 
 import dev.pktpath.cli.Main;
+import dev.pktpath.testing.InProcessCli;
+import dev.pktpath.testing.InProcessCli.Result;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,23 +37,16 @@ class InternalErrorTest {
         }
     }
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    static Result run(String... args) {
         CommandLine cl = Main.commandLine();
         cl.addSubcommand("boom", new Boom());
         cl.addSubcommand("deep", new Deep());
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+        return InProcessCli.run(cl, args);
     }
 
     @Test
     void anExceptionIsOneCleanLineAndStatus70() {
-        Run r = run("boom");
+        Result r = run("boom");
         assertThat(r.status()).isEqualTo(70);
         assertThat(r.err().lines().toList()).hasSize(1);
         assertThat(r.err()).startsWith("pktpath-tui: internal error: java.lang.IllegalStateException: bad frame")
@@ -62,7 +55,7 @@ class InternalErrorTest {
 
     @Test
     void aStackOverflowIsOneLineToo() {
-        Run r = run("deep");
+        Result r = run("deep");
         assertThat(r.status()).isEqualTo(70);
         assertThat(r.err().lines().toList()).hasSize(1);
         assertThat(r.err()).contains("internal error: java.lang.StackOverflowError").doesNotContain("\tat ");
@@ -70,7 +63,7 @@ class InternalErrorTest {
 
     @Test
     void debugAddsTheStackTrace() {
-        Run r = run("--debug", "boom");
+        Result r = run("--debug", "boom");
         assertThat(r.status()).isEqualTo(70);
         assertThat(r.err()).contains("internal error").contains(" at dev.pktpath.robust.InternalErrorTest$Boom.call")
                 .doesNotContain("\u001b");

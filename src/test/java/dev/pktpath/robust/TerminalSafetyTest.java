@@ -5,7 +5,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.pktpath.analysis.Analyzer;
-import dev.pktpath.cli.Main;
 import dev.pktpath.model.Arch;
 import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.Dump;
@@ -19,20 +18,19 @@ import dev.pktpath.model.TraceFormat;
 import dev.pktpath.session.CommandException;
 import dev.pktpath.session.CommandRegistry;
 import dev.pktpath.session.Session;
+import dev.pktpath.testing.InProcessCli.Result;
 import dev.pktpath.tui.Explorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.pktpath.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -86,19 +84,6 @@ class TerminalSafetyTest {
         assertThat(s).as(what).doesNotContain("pwned\u0007");
     }
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void everyCommandPrintsHostileDumpsClean(@TempDir Path dir) throws IOException {
         Path crash = Files.writeString(dir.resolve("crash.txt"), crashDump());
@@ -121,7 +106,7 @@ class TerminalSafetyTest {
                 List.of("print", "--rules", rules.toString(), crash.toString())));
         int ran = 0;
         for (List<String> c : commands) {
-            Run r = cli(c.toArray(String[]::new));
+            Result r = run(c.toArray(String[]::new));
             assertClean(c + " stdout", r.out());
             assertClean(c + " stderr", r.err());
             // 2: a rules file with escapes in it may be refused, as long as the refusal is clean
@@ -130,10 +115,10 @@ class TerminalSafetyTest {
         }
         // the same dumps in colour: the program's own SGR codes are the only escapes
         for (String c : List.of("print", "journey", "cluster")) {
-            Run r = cli(c, "--color=always", crash.toString());
+            Result r = run(c, "--color=always", crash.toString());
             assertClean(c + " --color=always", r.out().replaceAll("\u001b\\[[0-9;]*m", ""));
         }
-        Run d = cli("diff", "--color=always", crash + "#1", oops.toString());
+        Result d = run("diff", "--color=always", crash + "#1", oops.toString());
         assertClean("diff --color=always", d.out().replaceAll("\u001b\\[[0-9;]*m", ""));
         assertThat(ran).isEqualTo(commands.size());
     }

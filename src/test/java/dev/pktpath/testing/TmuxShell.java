@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * A real terminal for end-to-end tests: a bash with a known prompt in a detached tmux session, on a
  * server socket of its own (so it never touches the user's sessions), driven by send-keys and read
- * by capture-pane. The shell starts with an empty environment but PATH, HOME, TERM and LANG.
+ * by capture-pane. The shell starts with an empty environment but PATH, HOME, TERM and LANG; a
+ * program can also be run as the pane's own process ({@link #run}).
  */
 public final class TmuxShell implements AutoCloseable {
     private final String socket;
@@ -44,13 +45,28 @@ public final class TmuxShell implements AutoCloseable {
      * with {@code home} as HOME, and waits for the prompt.
      */
     public static TmuxShell start(String name, Path home, Duration timeout) throws Exception {
+        TmuxShell shell = open(name, Path.of(""), timeout,
+                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + home + " HISTFILE=/dev/null TERM=screen-256color"
+                        + " LANG=C.UTF-8 PS1='" + name + "$ ' bash --norc --noprofile -i");
+        shell.waitFor("the shell prompt", s -> s.contains(name + "$"));
+        return shell;
+    }
+
+    /**
+     * Runs {@code command} (a shell command line) as the pane's own program in a 100x30 terminal, in
+     * the folder {@code dir}, with the test's environment: for a program that must own the pane from
+     * its first byte, as an interactive REPL does. Nothing is awaited; use {@link #waitFor}.
+     */
+    public static TmuxShell run(String name, Path dir, Duration timeout, String command) {
+        return open(name, dir, timeout, command);
+    }
+
+    private static TmuxShell open(String name, Path dir, Duration timeout, String command) {
         TmuxShell shell = new TmuxShell("pktpath-" + name + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime(),
                 name, timeout);
         shell.tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", name,
-                "env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=" + home + " HISTFILE=/dev/null TERM=screen-256color"
-                        + " LANG=C.UTF-8 PS1='" + name + "$ ' bash --norc --noprofile -i");
+                "-c", dir.toAbsolutePath().toString(), command);
         shell.tmux("set-option", "-t", name, "status", "off");
-        shell.waitFor("the shell prompt", s -> s.contains(name + "$"));
         return shell;
     }
 

@@ -1,12 +1,9 @@
 package dev.pktpath.parse.oops;
 
-import dev.pktpath.cli.Main;
+import dev.pktpath.testing.InProcessCli.Result;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-
+import static dev.pktpath.testing.InProcessCli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The surface for console reports: {@code print} and {@code print --json}, run in-process through picocli. */
@@ -14,31 +11,21 @@ class OopsPrintCommandTest {
     private static final String PPC64 = "../shared/corpus/satyr/rhbz-1040900-ppc64-1";
     private static final String ARM = "../shared/corpus/satyr/arm-hung-task-oops-2";
 
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int status = cl.execute(args);
-        return new String[]{String.valueOf(status), out.toString(), err.toString()};
-    }
-
     @Test
     void printShowsTheTitleAboveTheTrace() {
-        String[] r = run("print", ARM);
-        assertThat(r[0]).isEqualTo("0");
-        String[] lines = r[1].split("\n");
+        Result r = run("print", ARM);
+        assertThat(r.status()).isZero();
+        String[] lines = r.out().split("\n");
         assertThat(lines[0]).startsWith("trace 1/1").contains("arm").contains("oops").contains("8 frames");
         assertThat(lines[1]).isEqualTo("BUG: unable to handle kernel NULL pointer dereference in shmem_getpage_gfp");
-        assertThat(r[1]).contains("generic_perform_write+0xa8/0x1c0").contains("ret_fast_syscall");
+        assertThat(r.out()).contains("generic_perform_write+0xa8/0x1c0").contains("ret_fast_syscall");
     }
 
     @Test
     void jsonFillsKindTitleGuiltyCrashSiteAndRegisters() {
-        String[] r = run("print", "--json", PPC64);
-        assertThat(r[0]).isEqualTo("0");
-        String json = r[1];
+        Result r = run("print", "--json", PPC64);
+        assertThat(r.status()).isZero();
+        String json = r.out();
         assertThat(json).contains("\"format\":\"oops\"").contains("\"arch\":\"ppc64\"")
                 .contains("\"kind\":\"WARNING\"")
                 .contains("\"title\":\"WARNING in eeh_dev_check_failure\"")
@@ -53,8 +40,8 @@ class OopsPrintCommandTest {
     void aLogWithoutAReportExitsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path quiet = java.nio.file.Files.writeString(dir.resolve("dmesg.txt"),
                 "[    1.000000] usb 1-1: new high-speed USB device number 2 using ehci-pci\n");
-        String[] r = run("print", quiet.toString());
-        assertThat(r[0]).isEqualTo("1");
-        assertThat(r[2]).doesNotContain("Exception");
+        Result r = run("print", quiet.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("Exception");
     }
 }

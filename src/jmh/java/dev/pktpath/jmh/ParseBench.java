@@ -3,21 +3,26 @@ package dev.pktpath.jmh;
 import dev.pktpath.model.Dump;
 import dev.pktpath.parse.DumpParser;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The crash {@code bt} parse of 1 MB of foreach bt, from text (line splitting and cleaning included): on one thread, and as
- * {@code DumpParser} does by default (blocks parsed on every core). Baseline: a plain scan of the same text.
+ * The parse of 1 MB of text (line splitting and cleaning included), of each format: a crash
+ * {@code foreach bt} and a console log with many reports; on one thread, and as {@code DumpParser}
+ * does by default (blocks parsed on every core). Baseline: a plain scan of the same text.
  */
 @State(Scope.Benchmark)
-public class CrashBtParseBench {
+public class ParseBench {
+    @Param({"crash", "console"})
+    public String format;
+
     String text;
 
     @Setup
     public void setup() {
-        text = Data.crashText();
+        text = format.equals("crash") ? Data.crashText() : Data.consoleText();
     }
 
     @Benchmark
