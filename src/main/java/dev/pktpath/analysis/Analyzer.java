@@ -11,6 +11,7 @@ public final class Analyzer {
     private final SubsystemRules rules;
     private final CrashNamer namer = new CrashNamer();
     private final JourneyBuilder journeys;
+    private final AnalysisMemo memo = new AnalysisMemo();
 
     public Analyzer(SubsystemRules rules) {
         this.rules = rules;
@@ -54,6 +55,30 @@ public final class Analyzer {
     static final int PARALLEL_FROM = 256;
 
     public TraceAnalysis analyze(Trace trace) {
+        // a trace with the same inputs as one seen before has the same analyses (see AnalysisMemo)
+        AnalysisMemo.Inputs key = memo.key(trace);
+        AnalysisMemo.Result r = key == null ? null : memo.get(key);
+        if (r == null) {
+            r = analyses(trace);
+            if (key != null) {
+                memo.put(key, r);
+            }
+        }
+        return new TraceAnalysis(trace, r.naming(), r.classes(), r.journey());
+    }
+
+    /** {@link #analyze} without the memo: every analysis run on the trace (for tests that hold the memo to it). */
+    TraceAnalysis analyzeAfresh(Trace trace) {
+        AnalysisMemo.Result r = analyses(trace);
+        return new TraceAnalysis(trace, r.naming(), r.classes(), r.journey());
+    }
+
+    /** How many traces' analyses the memo holds (for tests). */
+    int remembered() {
+        return memo.size();
+    }
+
+    private AnalysisMemo.Result analyses(Trace trace) {
         List<RuleMatch> matches = new ArrayList<>(trace.frames().size());
         for (Frame f : trace.frames()) {
             matches.add(rules.match(f));
@@ -64,7 +89,7 @@ public final class Analyzer {
         Naming naming = namer.name(trace, resolved.classes());
         JourneyBuilder.Result result = journeys.build(trace, resolved, naming);
         // equal stacks give equal results: keep one of each (see Shared)
-        return new TraceAnalysis(trace, Shared.NAMINGS.of(naming), Shared.CLASSES.of(List.copyOf(result.classes())),
+        return new AnalysisMemo.Result(Shared.NAMINGS.of(naming), Shared.CLASSES.of(List.copyOf(result.classes())),
                 Shared.JOURNEYS.of(result.journey()));
     }
 }

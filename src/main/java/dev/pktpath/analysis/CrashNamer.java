@@ -47,6 +47,7 @@ public final class CrashNamer {
     private final NamingRules rules;
     private final java.util.Map<String, Boolean> skipCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, String> kindCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> symbolCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CrashNamer() {
         this(NamingRules.builtIn());
@@ -100,11 +101,24 @@ public final class CrashNamer {
         Location site = candidates(trace, candidates, headlineSite, rule[0] != null && rule[0].ignoreSite(),
                 rule[0] != null && "stall".equals(rule[0].tag()), rule[0] == null ? null : rule[0].atTrigger());
         if (guilty == null) {
-            candidates.replaceAll(c -> stripPrefix(demangle(c)));
-            // crash's "unknown or invalid address", "error_code (via page_fault)": only the symbol counts
-            candidates.replaceAll(c -> c.indexOf(" (") < 0 ? c : c.substring(0, c.indexOf(" (")));
-            candidates.removeIf(c -> !SYMBOL.matcher(c).matches());
-            guilty = guilty(candidates, rule[0]);
+            String tag = rule[0] == null ? null : rule[0].tag();
+            if ("stall".equals(tag) || "hung".equals(tag)) {
+                // these look at the whole list (anchors, the frame before one)
+                candidates.replaceAll(this::symbolOf);
+                candidates.removeIf(c -> c.isEmpty());
+                guilty = guilty(candidates, rule[0]);
+            } else {
+                // the first candidate that is a symbol and not machinery: the rest of a deep stack
+                // need not be looked at (turning every frame into its symbol was half of the analyses)
+                Pattern extra = rule[0] == null ? null : rule[0].skip();
+                for (String c : candidates) {
+                    String symbol = symbolOf(c);
+                    if (!symbol.isEmpty() && !isMachinery(symbol, extra)) {
+                        guilty = symbol;
+                        break;
+                    }
+                }
+            }
         }
         if (site == null && guilty != null) {
             site = new Location(guilty, null, null);
@@ -286,6 +300,25 @@ public final class CrashNamer {
             }
         }
         return null;
+    }
+
+    /**
+     * What a guilty candidate is called: demangled, wrapper prefix removed, and cut before crash's
+     * {@code " ("} ({@code unknown or invalid address}, {@code error_code (via page_fault)}); "" when
+     * that is not a symbol (such a candidate is dropped). Remembered per name like {@link #skipped}.
+     */
+    private String symbolOf(String candidate) {
+        String symbol = symbolCache.get(candidate);
+        if (symbol == null) {
+            String c = stripPrefix(demangle(candidate));
+            int paren = c.indexOf(" (");
+            c = paren < 0 ? c : c.substring(0, paren);
+            symbol = SYMBOL.matcher(c).matches() ? c : "";
+            if (symbolCache.size() < 100_000) {
+                symbolCache.put(candidate, symbol);
+            }
+        }
+        return symbol;
     }
 
     /** {@code __se_sys_memfd_secret} → {@code memfd_secret}: the prefix that shortens the name most goes. */

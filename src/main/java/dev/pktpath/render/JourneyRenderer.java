@@ -77,10 +77,20 @@ public final class JourneyRenderer {
 
     /** One trace's timeline, as {@link #renderTrace} writes it. */
     public String trace(TraceAnalysis a, int traceCount) {
-        StringBuilder out = new StringBuilder(1024);
+        // one builder per thread, kept between traces, as TextRenderer does
+        StringBuilder out = SCRATCH.get();
+        out.setLength(0);
         renderTrace(out, a, traceCount);
-        return out.toString();
+        String text = out.toString();
+        if (out.capacity() > MAX_KEPT) {
+            SCRATCH.set(new StringBuilder(START));
+        }
+        return text;
     }
+
+    private static final int START = 4096;
+    private static final int MAX_KEPT = 1 << 20;
+    private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(START));
 
     /**
      * Writes timelines one at a time as {@link #render} lays them out, so that a dump can be printed as
@@ -202,7 +212,7 @@ public final class JourneyRenderer {
                     : wrap(functions(a, s), fnWidth, sep, sep.stripTrailing());
             for (int l = 0; l < lines.size(); l++) {
                 String left = l == 0
-                        ? String.format("  %-2s  %-10s  %s", dir, s.stage(), lines.get(l))
+                        ? stepLine(dir, s.stage(), lines.get(l))
                         : " ".repeat(PREFIX) + lines.get(l);
                 if (l == 0 && !ranges.get(k).isEmpty()) {
                     left = left + " ".repeat(Math.max(2, width - rangeWidth - left.length())) + ranges.get(k);
@@ -210,6 +220,23 @@ public final class JourneyRenderer {
                 out.append(left.stripTrailing()).append('\n');
             }
         }
+    }
+
+    /**
+     * {@code String.format("  %-2s  %-10s  %s", dir, stage, functions)} padded by hand: the format string
+     * parsed for every step of every trace was the largest part of {@code journey} (JFR).
+     */
+    static String stepLine(String dir, String stage, String functions) {
+        StringBuilder b = new StringBuilder(PREFIX + functions.length() + 8);
+        b.append("  ").append(dir);
+        for (int i = dir.length(); i < 2; i++) {
+            b.append(' ');
+        }
+        b.append("  ").append(stage);
+        for (int i = stage.length(); i < 10; i++) {
+            b.append(' ');
+        }
+        return b.append("  ").append(functions).toString();
     }
 
     /** {@code BUG: unable to handle ... in skb_clone        x86_64  34 frames}, cut to the width. */

@@ -72,7 +72,12 @@ public final class TextRenderer {
     public static String functionWithOffset(Frame f) {
         StringBuilder b = new StringBuilder(Sanitizer.clean(f.function()));
         if (f.offset() != null) {
-            b.append('+').append(f.level() != null && f.size() == null ? String.valueOf(f.offset()) : "0x" + Long.toHexString(f.offset()));
+            b.append('+');
+            if (f.level() != null && f.size() == null) {
+                b.append(f.offset().longValue());
+            } else {
+                b.append("0x").append(Long.toHexString(f.offset()));
+            }
             if (f.size() != null) {
                 b.append("/0x").append(Long.toHexString(f.size()));
             }
@@ -92,10 +97,21 @@ public final class TextRenderer {
 
     /** One trace's text, as {@link #renderTrace} writes it. */
     public String trace(TraceAnalysis a, int count, IntPredicate visible) {
-        StringBuilder out = new StringBuilder(256 + 80 * a.trace().frames().size());
+        // one builder per thread, kept between traces (growing a fresh one per trace copied it again and again)
+        StringBuilder out = SCRATCH.get();
+        out.setLength(0);
         renderTrace(out, a, count, visible);
-        return out.toString();
+        String text = out.toString();
+        if (out.capacity() > MAX_KEPT) {
+            SCRATCH.set(new StringBuilder(START));
+        }
+        return text;
     }
+
+    private static final int START = 8192;
+    /** A builder grown past this (a trace of a million frames) is not kept for the next trace. */
+    private static final int MAX_KEPT = 1 << 20;
+    private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(START));
 
     /**
      * Writes traces one at a time as {@link #render} lays them out (a blank line between two), so that a
@@ -129,7 +145,12 @@ public final class TextRenderer {
         if (title != null) {
             out.append(Sanitizer.clean(title)).append('\n');
         }
-        Columns cols = Columns.of(t.frames());
+        List<Frame> frames = t.frames();
+        // each frame's function+offset and address, made once for the widths and the lines
+        String[] functions = new String[frames.size()];
+        String[] addresses = new String[frames.size()];
+        String[] modules = new String[frames.size()];
+        Columns cols = Columns.of(frames, functions, addresses, modules);
         for (ExceptionFrame e : t.exceptions()) {
             if (e.afterFrame() < 0) {
                 exception(out, e);
@@ -137,7 +158,8 @@ public final class TextRenderer {
         }
         StackContext ctx = StackContext.TASK;
         int hidden = 0;
-        for (Frame f : t.frames()) {
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
             if (visible != null && !visible.test(f.index())) {
                 hidden++;
                 continue;
@@ -150,16 +172,18 @@ public final class TextRenderer {
                 out.append("        --- ").append(f.context().id()).append(" stack ---\n");
                 ctx = f.context();
             }
-            out.append(frameLine(f, a.classOf(f.index()), cols)).append('\n');
+            frameLine(out, f, functions[i], modules[i], addresses[i], a.classOf(f.index()), cols);
             if (f.source() != null) {
                 out.append(DETAIL_INDENT).append("at ").append(Sanitizer.clean(f.source())).append('\n');
             }
             for (String data : f.stackData()) {
                 out.append(DETAIL_INDENT).append(Sanitizer.clean(data)).append('\n');
             }
-            for (ExceptionFrame e : t.exceptions()) {
-                if (e.afterFrame() == f.index()) {
-                    exception(out, e);
+            if (!t.exceptions().isEmpty()) {
+                for (ExceptionFrame e : t.exceptions()) {
+                    if (e.afterFrame() == f.index()) {
+                        exception(out, e);
+                    }
                 }
             }
         }
@@ -175,17 +199,26 @@ public final class TextRenderer {
 
     /** Column widths for one trace, so every frame line of it lines up. */
     private record Columns(int function, int module, int address) {
-        static Columns of(List<Frame> frames) {
+        /** Also fills {@code functions}, {@code addresses} and {@code modules} with each frame's text for them (sanitised). */
+        static Columns of(List<Frame> frames, String[] functions, String[] addresses, String[] modules) {
             int fn = 8;
             int mod = 0;
             int addr = 0;
-            for (Frame f : frames) {
-                fn = Math.max(fn, Math.min(MAX_FUNCTION_WIDTH, functionWithOffset(f).length()));
+            for (int i = 0; i < frames.size(); i++) {
+                Frame f = frames.get(i);
+                String text = functionWithOffset(f);
+                functions[i] = text;
+                fn = Math.max(fn, Math.min(MAX_FUNCTION_WIDTH, text.length()));
                 if (f.module() != null) {
-                    mod = Math.max(mod, Sanitizer.clean(f.module()).length() + 2);
+                    modules[i] = Sanitizer.clean(f.module());
+                    mod = Math.max(mod, modules[i].length() + 2);
                 }
-                if (f.address() != null) {
-                    addr = Math.max(addr, f.address().length());
+                String address = f.address();
+                if (address != null) {
+                    addr = Math.max(addr, address.length());
+                    addresses[i] = Sanitizer.clean(address);
+                } else {
+                    addresses[i] = "";
                 }
             }
             return new Columns(fn, mod, addr);
@@ -193,33 +226,70 @@ public final class TextRenderer {
     }
 
     /**
-     * One frame's line. Padded by hand, not with {@code String.format}: parsing the format string for
-     * every frame was a third of {@code print}'s CPU time on a big dump (JFR), and the padding is the
-     * same ({@code %5s} right-aligns, {@code %-Ns} left-aligns, neither cuts a longer value).
+     * One frame's line, ended by a newline, written straight into {@code out}. Padded by hand, not with
+     * {@code String.format}: parsing the format string for every frame was a third of {@code print}'s
+     * CPU time on a big dump (JFR), and the padding is the same ({@code %5s} right-aligns, {@code %-Ns}
+     * left-aligns, neither cuts a longer value); the line's trailing whitespace is taken off in place
+     * (a string per line, then a stripped copy of it, were a third of what was left).
      */
-    private static String frameLine(Frame f, FrameClass c, Columns cols) {
-        String level = f.level() != null ? "#" + f.level() : "";
-        StringBuilder line = new StringBuilder(cols.function() + cols.module() + cols.address() + 40);
-        line.append("  ");
-        padLeft(line, level, 5);
-        line.append(f.reliable() ? ' ' : '?').append(' ');
-        padRight(line, functionWithOffset(f), cols.function());
+    private static void frameLine(StringBuilder out, Frame f, String function, String module, String address, FrameClass c,
+                                  Columns cols) {
+        int start = out.length();
+        out.append("  ");
+        Integer level = f.level();
+        if (level == null) {
+            out.append("     ");
+        } else {
+            int digits = level >= 0 && level < 10 ? 1 : level >= 10 && level < 100 ? 2 : level >= 100 && level < 1000 ? 3 : 0;
+            if (digits > 0) {
+                for (int i = digits + 1; i < 5; i++) {
+                    out.append(' ');
+                }
+                out.append('#').append(level.intValue());
+            } else {
+                padLeft(out, "#" + level, 5);
+            }
+        }
+        out.append(f.reliable() ? ' ' : '?').append(' ');
+        padRight(out, function, cols.function());
         if (cols.module() > 0) {
-            line.append(' ');
-            padRight(line, f.module() != null ? "[" + Sanitizer.clean(f.module()) + "]" : "", cols.module());
+            out.append(' ');
+            if (module != null) {
+                out.append('[').append(module).append(']');
+                spaces(out, cols.module() - module.length() - 2);
+            } else {
+                spaces(out, cols.module());
+            }
         }
         if (cols.address() > 0) {
-            line.append("  ");
-            padRight(line, f.address() == null ? "" : Sanitizer.clean(f.address()), cols.address());
+            out.append("  ");
+            padRight(out, address, cols.address());
         }
         String sub = c.subsystem() == null || c.subsystem().equals("unknown") ? "" : c.subsystem();
         String stage = c.stage() == null ? "" : c.stage();
         if (!sub.isEmpty() || !stage.isEmpty()) {
-            line.append("  ");
-            padRight(line, sub, 10);
-            line.append(' ').append(stage);
+            out.append("  ");
+            padRight(out, sub, 10);
+            out.append(' ').append(stage);
         }
-        return stripTrailing(line.toString());
+        stripTrailing(out, start);
+        out.append('\n');
+    }
+
+    private static void spaces(StringBuilder b, int n) {
+        for (int i = 0; i < n; i++) {
+            b.append(' ');
+        }
+    }
+
+    /** {@link String#stripTrailing} of what {@code b} holds from {@code start} on, in place. */
+    private static void stripTrailing(StringBuilder b, int start) {
+        int end = b.length();
+        // whitespace is in the BMP, and a surrogate is not whitespace: a char test is the code point test
+        while (end > start && Character.isWhitespace(b.charAt(end - 1))) {
+            end--;
+        }
+        b.setLength(end);
     }
 
     /** {@code %Ns}: {@code s} right-aligned in {@code width} columns, never cut. */
