@@ -11,18 +11,16 @@ import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
 import dev.pktpath.parse.DumpParser;
 import dev.pktpath.parse.InputReader;
+import dev.pktpath.testing.CorpusFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,15 +36,8 @@ class AnalysisMemoTest {
 
     @BeforeAll
     static void readCorpusAndGeneratedDumps() throws Exception {
-        for (String dir : List.of("crash-bt", "syzkaller", "satyr")) {
-            List<Path> files;
-            try (Stream<Path> s = Files.list(Path.of("../shared/corpus", dir))) {
-                files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().matches(".*\\.(src|md|tsv)$"))
-                        .sorted().toList();
-            }
-            for (Path p : files) {
-                TRACES.addAll(new DumpParser().parse(p.toString(), InputReader.read(p.toString(), null)).traces());
-            }
+        for (Path p : CorpusFiles.reports()) {
+            TRACES.addAll(new DumpParser().parse(p.toString(), InputReader.read(p.toString(), null)).traces());
         }
         StringWriter crash = new StringWriter();
         new DumpGenerator(21).writeCrashForeach(crash, 300_000);

@@ -14,6 +14,7 @@ import dev.pktpath.render.JourneyRenderer;
 import dev.pktpath.render.JsonRenderer;
 import dev.pktpath.render.Sanitizer;
 import dev.pktpath.render.TextRenderer;
+import dev.pktpath.testing.CorpusFiles;
 import dev.pktpath.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StreamedOutputTest {
     private static final Analyzer ANALYZER = Analyzer.builtIn();
 
-    static Stream<Path> corpus() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (String dir : List.of("crash-bt", "syzkaller", "satyr")) {
-            try (Stream<Path> s = Files.list(Path.of("../shared/corpus", dir))) {
-                s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().matches(".*\\.(src|md|tsv)$"))
-                        .sorted().forEach(out::add);
-            }
-        }
-        assertThat(out).hasSizeGreaterThan(100);
-        return out.stream();
+    static Stream<Path> corpus() {
+        return CorpusFiles.stream();
     }
 
     private static Dump parse(Path p) {

@@ -4,6 +4,7 @@ import dev.pktpath.bench.DumpGenerator;
 import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.Dump;
 import dev.pktpath.model.Trace;
+import dev.pktpath.testing.CorpusFiles;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -35,15 +36,8 @@ class StreamingParseTest {
     private static String generatedCrash;
     private static String generatedConsole;
 
-    static Stream<Path> corpus() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (String dir : List.of("crash-bt", "syzkaller", "satyr")) {
-            try (Stream<Path> s = Files.list(CORPUS.resolve(dir))) {
-                s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().matches(".*\\.(src|md|tsv)$"))
-                        .sorted().forEach(out::add);
-            }
-        }
-        return out.stream();
+    static Stream<Path> corpus() {
+        return CorpusFiles.stream();
     }
 
     @BeforeAll

@@ -14,6 +14,7 @@ import dev.pktpath.model.StackContext;
 import dev.pktpath.model.Trace;
 import dev.pktpath.parse.DumpParser;
 import dev.pktpath.parse.InputReader;
+import dev.pktpath.testing.CorpusFiles;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -25,9 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,16 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonFastPathTest {
     private static final Analyzer ANALYZER = Analyzer.builtIn();
 
-    static Stream<Path> corpus() throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (String dir : List.of("crash-bt", "syzkaller", "satyr")) {
-            try (Stream<Path> s = Files.list(Path.of("../shared/corpus", dir))) {
-                s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().matches(".*\\.(src|md|tsv)$"))
-                        .sorted().forEach(out::add);
-            }
-        }
-        assertThat(out).hasSizeGreaterThan(100);
-        return out.stream();
+    static Stream<Path> corpus() {
+        return CorpusFiles.stream();
     }
 
     @ParameterizedTest

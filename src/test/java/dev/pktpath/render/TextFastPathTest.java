@@ -14,6 +14,7 @@ import dev.pktpath.model.Trace;
 import dev.pktpath.model.TraceFormat;
 import dev.pktpath.parse.DumpParser;
 import dev.pktpath.parse.InputReader;
+import dev.pktpath.testing.CorpusFiles;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -43,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TextFastPathTest {
     private static final Analyzer ANALYZER = Analyzer.builtIn();
 
-    static Stream<Path> corpus() throws IOException {
-        return JsonFastPathTest.corpus();
+    static Stream<Path> corpus() {
+        return CorpusFiles.stream();
     }
 
     @ParameterizedTest
