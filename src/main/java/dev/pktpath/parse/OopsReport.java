@@ -265,7 +265,7 @@ final class OopsReport {
      * address in brackets), is read by hand, with the groups the pattern would give; any other goes to the pattern.
      */
     static String[] frameGroups(String t) {
-        String[] g = scanFrame(t);
+        String[] g = scannedFrameGroups(t);
         if (g != null) {
             return g;
         }
@@ -285,7 +285,14 @@ final class OopsReport {
         return g;
     }
 
-    private static String[] scanFrame(String t) {
+    /** Where {@link #scanFrame} found the parts of the common frame line: {@code t[f, fEnd)} the function, and so on. */
+    private static final int QUESTION_END = 0, F = 1, F_END = 2, O = 3, O_END = 4, Z = 5, Z_END = 6;
+
+    /**
+     * The common frame line's parts, {@code [? ]function+0xOFF/0xSIZE rest}, all printable ASCII: the
+     * positions above ({@code QUESTION_END} 0 without a leading {@code ?}), or null for any other line.
+     */
+    private static int[] scanFrame(String t) {
         int n = t.length();
         for (int k = 0; k < n; k++) {
             char c = t.charAt(k);
@@ -294,11 +301,10 @@ final class OopsReport {
             }
         }
         int i = 0;
-        String question = null;
         if (n > 0 && t.charAt(0) == '?') {
             i = n > 1 && t.charAt(1) == ' ' ? 2 : 1;
-            question = t.substring(0, i);
         }
+        int question = i;
         if (i >= n || !isFunctionStart(t.charAt(i))) {
             return null;
         }
@@ -321,8 +327,18 @@ final class OopsReport {
         if (zEnd == z) {
             return null;
         }
-        return new String[] {null, null, null, question, t.substring(f, fEnd), t.substring(o, oEnd), t.substring(z, zEnd),
-            t.substring(zEnd)};
+        return new int[] {question, f, fEnd, o, oEnd, z, zEnd};
+    }
+
+    /** {@link #scanFrame}'s line as {@link OopsGrammar#FRAME}'s groups would give it, or null. */
+    private static String[] scannedFrameGroups(String t) {
+        int[] at = scanFrame(t);
+        if (at == null) {
+            return null;
+        }
+        String question = at[QUESTION_END] == 0 ? null : t.substring(0, at[QUESTION_END]);
+        return new String[] {null, null, null, question, t.substring(at[F], at[F_END]), t.substring(at[O], at[O_END]),
+            t.substring(at[Z], at[Z_END]), t.substring(at[Z_END])};
     }
 
     /**
@@ -332,47 +348,18 @@ final class OopsReport {
      * or boxing its numbers. False (nothing done) for any other line.
      */
     private boolean readFrame(String t, int line) {
+        int[] at = scanFrame(t);
+        if (at == null || at[O_END] - at[O] > 15 || at[Z_END] - at[Z] > 15) {
+            return false;
+        }
         int n = t.length();
-        int i = 0;
-        boolean question = false;
-        if (n > 0 && t.charAt(0) == '?') {
-            question = true;
-            i = n > 1 && t.charAt(1) == ' ' ? 2 : 1;
-        }
-        if (i >= n || !isFunctionStart(t.charAt(i))) {
-            return false;
-        }
-        int f = i;
-        i++;
-        while (i < n && isFunctionPart(t.charAt(i))) {
-            i++;
-        }
-        int fEnd = i;
-        if (!t.startsWith("+0x", i)) {
-            return false;
-        }
-        int o = i + 3;
-        int oEnd = hexEnd(t, o);
-        if (oEnd == o || oEnd - o > 15 || !t.startsWith("/0x", oEnd)) {
-            return false;
-        }
-        int z = oEnd + 3;
-        int zEnd = hexEnd(t, z);
-        if (zEnd == z || zEnd - z > 15) {
-            return false;
-        }
-        for (int k = zEnd; k < n; k++) {
-            char c = t.charAt(k);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
-        for (int k = 0; k < zEnd; k++) {
-            char c = t.charAt(k);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
+        boolean question = at[QUESTION_END] > 0;
+        int f = at[F];
+        int fEnd = at[F_END];
+        int o = at[O];
+        int oEnd = at[O_END];
+        int z = at[Z];
+        int zEnd = at[Z_END];
         String rest = zEnd == n ? "" : t.substring(zEnd);
         boolean reliable = !question && !rest.contains("(unreliable)");
         String module = null;
