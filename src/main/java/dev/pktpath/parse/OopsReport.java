@@ -362,22 +362,30 @@ final class OopsReport {
         int zEnd = at[Z_END];
         String rest = zEnd == n ? "" : t.substring(zEnd);
         boolean reliable = !question && !rest.contains("(unreliable)");
-        String module = null;
-        Matcher mm = rest.indexOf('[') < 0 ? null : FRAME_MODULE.matcher(rest);
-        if (mm != null && mm.find()) {
-            module = mm.group(1);
-        }
-        String source = null;
-        Matcher sm = rest.indexOf(':') < 0 ? null : FRAME_SOURCE.matcher(rest);
-        if (sm != null && sm.find()) {
-            source = sm.group(1);
-        }
-        boolean inlined = rest.contains("[inline]") || rest.contains("(inlined)");
         // ppc64's function descriptors: ".eeh_dev_check_failure" is eeh_dev_check_failure (see function())
         String function = fEnd - f > 1 && t.charAt(f) == '.' ? t.substring(f + 1, fEnd) : t.substring(f, fEnd);
-        add(Frame.of(nextIndex(), Frame.NONE, function, hexValue(t, o, oEnd), hexValue(t, z, zEnd), 0, 0, 0, 0, module,
-                reliable, context, source, inlined, line, t), line, t);
+        add(Frame.of(nextIndex(), Frame.NONE, function, hexValue(t, o, oEnd), hexValue(t, z, zEnd), 0, 0, 0, 0,
+                moduleIn(rest), reliable, context, sourceIn(rest), inlinedIn(rest), line, t), line, t);
         return true;
+    }
+
+    // what a frame line's tail after func+off/size says; most frames have no tail: a module needs "[", a source ":"
+
+    /** The module of a frame line's tail ({@code [bnx2]}), or null. */
+    private static String moduleIn(String rest) {
+        Matcher m = rest.indexOf('[') < 0 ? null : FRAME_MODULE.matcher(rest);
+        return m != null && m.find() ? m.group(1) : null;
+    }
+
+    /** The source location of a frame line's tail ({@code net/core/dev.c:123}), or null. */
+    private static String sourceIn(String rest) {
+        Matcher m = rest.indexOf(':') < 0 ? null : FRAME_SOURCE.matcher(rest);
+        return m != null && m.find() ? m.group(1) : null;
+    }
+
+    /** Whether a frame line's tail marks the frame as inlined. */
+    private static boolean inlinedIn(String rest) {
+        return rest.contains("[inline]") || rest.contains("(inlined)");
     }
 
     /** The value of 1 to 15 hex digits {@code s[from, to)}. */
@@ -455,20 +463,8 @@ final class OopsReport {
             String stackAddress = second != null ? first : null;
             String rest = g[7];
             boolean reliable = g[3] == null && !rest.contains("(unreliable)");
-            String module = null;
-            // most frames have no tail: a module needs "[", a source ":"
-            Matcher mm = rest.indexOf('[') < 0 ? null : FRAME_MODULE.matcher(rest);
-            if (mm != null && mm.find()) {
-                module = mm.group(1);
-            }
-            String source = null;
-            Matcher sm = rest.indexOf(':') < 0 ? null : FRAME_SOURCE.matcher(rest);
-            if (sm != null && sm.find()) {
-                source = sm.group(1);
-            }
-            boolean inlined = rest.contains("[inline]") || rest.contains("(inlined)");
             add(new Frame(0, null, function(g[4]), hex(g[5]), hex(g[6]), address, stackAddress,
-                    module, reliable, context, source, inlined, line, t), line, t);
+                    moduleIn(rest), reliable, context, sourceIn(rest), inlinedIn(rest), line, t), line, t);
             return true;
         }
         if (t.endsWith("[inline]") && (m = INLINE_FRAME.matcher(t)).matches()) {
