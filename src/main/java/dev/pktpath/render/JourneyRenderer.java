@@ -77,20 +77,10 @@ public final class JourneyRenderer {
 
     /** One trace's timeline, as {@link #renderTrace} writes it. */
     public String trace(TraceAnalysis a, int traceCount) {
-        // one builder per thread, kept between traces, as TextRenderer does
-        StringBuilder out = SCRATCH.get();
-        out.setLength(0);
-        renderTrace(out, a, traceCount);
-        String text = out.toString();
-        if (out.capacity() > MAX_KEPT) {
-            SCRATCH.set(new StringBuilder(START));
-        }
-        return text;
+        return SCRATCH.text(out -> renderTrace(out, a, traceCount));
     }
 
-    private static final int START = 4096;
-    private static final int MAX_KEPT = 1 << 20;
-    private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(START));
+    private static final Scratch SCRATCH = new Scratch(4096);
 
     /**
      * Writes timelines one at a time as {@link #render} lays them out, so that a dump can be printed as

@@ -62,20 +62,8 @@ public final class JsonDocument {
 
     /** One value written by {@code write} on its own, as a string (a trace object, for {@link #add}). */
     static String object(java.util.function.Consumer<Json> write) {
-        // one builder per thread, kept between traces: a trace object of a foreach bt is a few kilobytes,
-        // and growing a fresh builder to that size copied it twice more (a tenth of print --json, JFR)
-        StringBuilder b = SCRATCH.get();
-        b.setLength(0);
-        write.accept(new Json(b));
-        String s = b.toString();
-        if (b.capacity() > MAX_KEPT) {
-            SCRATCH.set(new StringBuilder(START));
-        }
-        return s;
+        return SCRATCH.text(b -> write.accept(new Json(b)));
     }
 
-    private static final int START = 8192;
-    /** A builder grown past this (a trace of a million frames) is not kept for the next trace. */
-    private static final int MAX_KEPT = 1 << 20;
-    private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(START));
+    private static final Scratch SCRATCH = new Scratch(8192);
 }

@@ -97,21 +97,10 @@ public final class TextRenderer {
 
     /** One trace's text, as {@link #renderTrace} writes it. */
     public String trace(TraceAnalysis a, int count, IntPredicate visible) {
-        // one builder per thread, kept between traces (growing a fresh one per trace copied it again and again)
-        StringBuilder out = SCRATCH.get();
-        out.setLength(0);
-        renderTrace(out, a, count, visible);
-        String text = out.toString();
-        if (out.capacity() > MAX_KEPT) {
-            SCRATCH.set(new StringBuilder(START));
-        }
-        return text;
+        return SCRATCH.text(out -> renderTrace(out, a, count, visible));
     }
 
-    private static final int START = 8192;
-    /** A builder grown past this (a trace of a million frames) is not kept for the next trace. */
-    private static final int MAX_KEPT = 1 << 20;
-    private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(START));
+    private static final Scratch SCRATCH = new Scratch(8192);
 
     /**
      * Writes traces one at a time as {@link #render} lays them out (a blank line between two), so that a
