@@ -1,6 +1,5 @@
 package dev.pktpath.analysis;
 
-import dev.pktpath.bench.DumpGenerator;
 import dev.pktpath.model.Arch;
 import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.ExceptionFrame;
@@ -9,13 +8,11 @@ import dev.pktpath.model.Location;
 import dev.pktpath.model.StackContext;
 import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
-import dev.pktpath.parse.DumpParser;
-import dev.pktpath.parse.InputReader;
 import dev.pktpath.testing.CorpusFiles;
+import dev.pktpath.testing.GeneratedTraces;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +34,9 @@ class AnalysisMemoTest {
     @BeforeAll
     static void readCorpusAndGeneratedDumps() throws Exception {
         for (Path p : CorpusFiles.reports()) {
-            TRACES.addAll(new DumpParser().parse(p.toString(), InputReader.read(p.toString(), null)).traces());
+            TRACES.addAll(CorpusFiles.traces(p));
         }
-        StringWriter crash = new StringWriter();
-        new DumpGenerator(21).writeCrashForeach(crash, 300_000);
-        StringWriter console = new StringWriter();
-        new DumpGenerator(22).writeConsoleLog(console, 300_000);
-        TRACES.addAll(new DumpParser().parse("generated", crash.toString()).traces());
-        TRACES.addAll(new DumpParser().parse("generated", console.toString()).traces());
+        TRACES.addAll(GeneratedTraces.parse(21, 22, 300_000));
         assertThat(TRACES).hasSizeGreaterThan(500);
     }
 

@@ -29,7 +29,6 @@ class ClusterStreamingTest {
         return new DumpParser().parse(p.toString(), InputReader.read(p.toString(), null));
     }
 
-
     @ParameterizedTest
     @MethodSource("corpus")
     void clusterPrintsWhatClusteringTheWholeDumpGives(Path file) throws Exception {

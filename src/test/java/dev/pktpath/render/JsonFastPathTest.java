@@ -5,16 +5,14 @@ import dev.pktpath.analysis.FrameClass;
 import dev.pktpath.analysis.JourneyStep;
 import dev.pktpath.analysis.Naming;
 import dev.pktpath.analysis.TraceAnalysis;
-import dev.pktpath.bench.DumpGenerator;
 import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
 import dev.pktpath.model.Location;
 import dev.pktpath.model.StackContext;
 import dev.pktpath.model.Trace;
-import dev.pktpath.parse.DumpParser;
-import dev.pktpath.parse.InputReader;
 import dev.pktpath.testing.CorpusFiles;
+import dev.pktpath.testing.GeneratedTraces;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,25 +45,18 @@ class JsonFastPathTest {
     @ParameterizedTest
     @MethodSource("corpus")
     void corpusTracesAreWrittenAsTheCheckedCallsWriteThem(Path file) throws Exception {
-        for (Trace t : new DumpParser().parse(file.toString(), InputReader.read(file.toString(), null)).traces()) {
+        for (Trace t : CorpusFiles.traces(file)) {
             assertSame(ANALYZER.analyze(t));
         }
     }
 
     @Test
-    void generatedDumpsAreWrittenAsTheCheckedCallsWriteThem() throws IOException {
-        StringWriter crash = new StringWriter();
-        new DumpGenerator(11).writeCrashForeach(crash, 400_000);
-        StringWriter console = new StringWriter();
-        new DumpGenerator(12).writeConsoleLog(console, 400_000);
-        int n = 0;
-        for (String text : List.of(crash.toString(), console.toString())) {
-            for (Trace t : new DumpParser().parse("generated", text).traces()) {
-                assertSame(ANALYZER.analyze(t));
-                n++;
-            }
+    void generatedDumpsAreWrittenAsTheCheckedCallsWriteThem() {
+        List<Trace> traces = GeneratedTraces.parse(11, 12, 400_000);
+        for (Trace t : traces) {
+            assertSame(ANALYZER.analyze(t));
         }
-        assertThat(n).isGreaterThan(100);
+        assertThat(traces).hasSizeGreaterThan(100);
     }
 
     @Property(tries = 1000)

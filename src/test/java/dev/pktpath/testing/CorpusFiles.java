@@ -1,5 +1,10 @@
 package dev.pktpath.testing;
 
+import dev.pktpath.model.Trace;
+import dev.pktpath.parse.DumpParser;
+import dev.pktpath.parse.InputReader;
+import dev.pktpath.parse.ParseException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +32,11 @@ public final class CorpusFiles {
     /** The same, for {@code @MethodSource}. */
     public static Stream<Path> stream() {
         return REPORTS.stream();
+    }
+
+    /** The traces of one corpus file, read and parsed as the command line does. */
+    public static List<Trace> traces(Path file) throws ParseException {
+        return new DumpParser().parse(file.toString(), InputReader.read(file.toString(), null)).traces();
     }
 
     private static List<Path> list() {
