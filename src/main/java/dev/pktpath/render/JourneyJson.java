@@ -3,7 +3,6 @@ package dev.pktpath.render;
 import dev.pktpath.analysis.Journey;
 import dev.pktpath.analysis.JourneyStep;
 import dev.pktpath.analysis.TraceAnalysis;
-import dev.pktpath.model.Location;
 
 import java.util.List;
 
@@ -40,14 +39,7 @@ public final class JourneyJson {
 
     public void trace(Json j, TraceAnalysis a) {
         j.beginObject().field("id", a.trace().id()).field("title", a.naming().title());
-        Location site = a.naming().crashSite();
-        j.name("crashSite");
-        if (site == null) {
-            j.value((String) null);
-        } else {
-            j.beginObject().field("function", site.function()).field("offset", site.offset())
-                    .field("size", site.size()).endObject();
-        }
+        JsonRenderer.crashSite(j, a.naming().crashSite());
         Journey journey = a.journey();
         j.name("turnaround");
         if (journey.turnaroundFrom() == null) {

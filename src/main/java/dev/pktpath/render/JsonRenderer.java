@@ -41,14 +41,7 @@ public final class JsonRenderer {
                 .field("cpu", t.task().cpu()).field("command", t.task().command())
                 .endObject();
         j.field("kind", a.naming().kind()).field("title", a.naming().title()).field("guilty", a.naming().guilty());
-        Location site = a.naming().crashSite();
-        j.name("crashSite");
-        if (site == null) {
-            j.value((String) null);
-        } else {
-            j.beginObject().field("function", site.function()).field("offset", site.offset())
-                    .field("size", site.size()).endObject();
-        }
+        crashSite(j, a.naming().crashSite());
         j.name("frames").beginArray();
         for (Frame f : t.frames()) {
             FrameClass c = a.classOf(f.index());
@@ -100,5 +93,16 @@ public final class JsonRenderer {
         j.beginObject();
         regs.forEach(j::field);
         j.endObject();
+    }
+
+    /** The {@code crashSite} field: function, offset and size, or null; as both print --json and journey --json write it. */
+    static void crashSite(Json j, Location site) {
+        j.name("crashSite");
+        if (site == null) {
+            j.value((String) null);
+        } else {
+            j.beginObject().field("function", site.function()).field("offset", site.offset())
+                    .field("size", site.size()).endObject();
+        }
     }
 }
