@@ -501,26 +501,6 @@ final class BlockParse {
         }
     }
 
-    /** {@link #forEachLine} as it was written first, one character at a time: the reference for tests. */
-    static void forEachLineByChar(String text, int firstLine, LineVisitor out) {
-        int start = 0;
-        int no = firstLine;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.line(no++, text, start, i);
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        if (start < n) {
-            out.line(no, text, start, n);
-        }
-    }
-
     private static void forEachLine(String text, LineVisitor out) {
         forEachLine(text, 1, out);
     }

@@ -17,7 +17,7 @@ class LineSplitTest {
         List<String> out = new ArrayList<>();
         BlockParse.LineVisitor v = (no, t, from, to) -> out.add(no + ":" + t.substring(from, to));
         if (byChar) {
-            BlockParse.forEachLineByChar(text, 7, v);
+            forEachLineByChar(text, 7, v);
         } else {
             BlockParse.forEachLine(text, 7, v);
         }
@@ -38,5 +38,25 @@ class LineSplitTest {
     void lfCrlfAndLoneCr() {
         assertThat(lines("a\nb\r\nc\rd\r\r\ne\n\rf\r", false))
                 .containsExactly("7:a", "8:b", "9:c", "10:d", "11:", "12:e", "13:", "14:f");
+    }
+
+    /** {@link BlockParse#forEachLine} as it was written first, one character at a time: the reference. */
+    private static void forEachLineByChar(String text, int firstLine, BlockParse.LineVisitor out) {
+        int start = 0;
+        int no = firstLine;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.line(no++, text, start, i);
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < n) {
+            out.line(no, text, start, n);
+        }
     }
 }
