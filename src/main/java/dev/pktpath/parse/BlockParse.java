@@ -180,8 +180,8 @@ final class BlockParse {
     private void detect() throws IOException {
         fill(DumpParser.PREFIX);
         int prefixEnd = end == 0 ? 0 : lineAfter(Math.min(DumpParser.PREFIX, end) - 1);
-        prefixLines = countLines(0, prefixEnd);
         String prefix = new String(buf, 0, prefixEnd);
+        prefixLines = countLines(prefix);
         boolean[] crash = {false};
         forEachLine(prefix, (no, text, from, to) -> {
             // one mark is enough: a foreach bt decides on its first line, a console log reads on
@@ -318,23 +318,6 @@ final class BlockParse {
             }
         }
         return start < n ? lines + 1 : lines;
-    }
-
-    /** Lines in {@code buf[from, to)}, as {@link #forEachLine} splits them. */
-    private int countLines(int from, int to) {
-        int n = 0;
-        int lineStart = from;
-        for (int i = from; i < to; i++) {
-            char c = buf[i];
-            if (c == '\n' || c == '\r') {
-                n++;
-                if (c == '\r' && i + 1 < to && buf[i + 1] == '\n') {
-                    i++;
-                }
-                lineStart = i + 1;
-            }
-        }
-        return lineStart < to ? n + 1 : n;
     }
 
     // ---- parsing (pool) ----
