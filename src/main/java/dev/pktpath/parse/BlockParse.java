@@ -339,7 +339,8 @@ final class BlockParse {
     }
 
     private static void feed(OopsParser p, Block b) {
-        forEachLine(b.text(), b.firstLine(), (no, text, from, to) -> p.accept(no, LineCleaner.clean(text.substring(from, to))));
+        // each line read in place in the block (OopsParser copies out only what it keeps)
+        forEachLine(b.text(), b.firstLine(), p::accept);
     }
 
     // ---- stitching (calling thread) ----

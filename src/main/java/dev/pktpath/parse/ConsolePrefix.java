@@ -36,145 +36,195 @@ public final class ConsolePrefix {
 
     /**
      * {@link #strip}, with the message also stripped of surrounding whitespace as {@link String#strip} does:
-     * one copy of the line's message instead of two (the console parser reads every line this way).
+     * one copy of the line's message instead of two.
      */
     static Stripped stripMessage(String line) {
         return strip(line, true);
     }
 
     private static Stripped strip(String line, boolean message) {
-        int i = 0;
-        int n = line.length();
-        boolean prefixed = false;
-        String caller = null;
-        int s = syslog(line);
-        if (s > 0) {
-            i = s;
-            prefixed = true;
-        }
-        // noise is removed but does not make the line a kernel line: only a timestamp, level,
-        // caller id or syslog tag does
-        int afterNoise = noise(line, i);
-        boolean noisy = afterNoise > i;
-        i = afterNoise;
-        // printk level <N>
-        if (i + 2 < n && line.charAt(i) == '<' && isDigit(line.charAt(i + 1))) {
-            int j = i + 1;
-            while (j < n && isDigit(line.charAt(j))) {
-                j++;
-            }
-            if (j < n && line.charAt(j) == '>' && j - i <= 4) {
-                i = j + 1;
-                prefixed = true;
-            }
-        }
-        // up to three bracket groups: timestamp or date, then caller id
-        for (int round = 0; round < 3 && i < n && line.charAt(i) == '['; round++) {
-            int close = line.indexOf(']', i);
-            if (close < 0 || close - i > 40) {
-                break;
-            }
-            int from = i + 1;
-            while (from < close && line.charAt(from) == ' ') {
-                from++;
-            }
-            if (isTimestamp(line, from, close) || isDate(line, from, close)) {
-                i = close + 1;
-                prefixed = true;
-            } else if (isCaller(line, from, close)) {
-                caller = line.substring(from, close);
-                i = close + 1;
-                prefixed = true;
-            } else {
-                break;
-            }
-        }
-        if (!prefixed) {
-            return new Stripped(text(line, noisy ? i : 0, message), null, false);
-        }
-        // printk puts one space after the prefix; keep any further indentation (frames are indented)
-        if (i < n && line.charAt(i) == ' ') {
-            i++;
-        }
-        return new Stripped(text(line, i, message), caller, true);
+        Cut c = new Cut();
+        c.strip(line, 0, line.length(), message);
+        String text = c.start == 0 && c.end == line.length() ? line : line.substring(c.start, c.end);
+        return new Stripped(text, c.callerFrom < 0 ? null : line.substring(c.callerFrom, c.callerTo), c.prefixed);
     }
 
-    /** {@code line.substring(from)}, and {@link String#strip stripped} when {@code message}, in one copy at most. */
-    private static String text(String line, int from, boolean message) {
-        int a = from;
-        int b = line.length();
-        if (message) {
-            // as String.strip: no whitespace character lies outside the BMP, and no surrogate is whitespace
-            while (a < b && Character.isWhitespace(line.charAt(a))) {
-                a++;
+    /**
+     * Where the prefix of a line {@code s[from, to)} ends, as positions in {@code s}: the console parser
+     * reads every line of a log in place in its block this way, with one {@code Cut} per parser, so a
+     * line costs no copy before its message and no result object ({@link #strip} is the same reading,
+     * copied out). Every look stays inside {@code [from, to)}: past {@code to} lie the block's next lines.
+     */
+    static final class Cut {
+        /** The message: {@code s[start, end)}. */
+        int start;
+        int end;
+        /** The caller id {@code s[callerFrom, callerTo)}, or {@code callerFrom} -1 when none. */
+        int callerFrom;
+        int callerTo;
+        /** Whether anything was removed that makes the line a kernel line (not mere noise). */
+        boolean prefixed;
+
+        /** Reads the prefix of {@code s[from, to)}; {@code message}: the message also {@link String#strip stripped}. */
+        void strip(String s, int from, int to, boolean message) {
+            int i = from;
+            boolean pre = false;
+            callerFrom = -1;
+            callerTo = -1;
+            int k = syslog(s, from, to);
+            if (k > from) {
+                i = k;
+                pre = true;
             }
-            while (b > a && Character.isWhitespace(line.charAt(b - 1))) {
-                b--;
+            // noise is removed but does not make the line a kernel line: only a timestamp, level,
+            // caller id or syslog tag does
+            int afterNoise = noise(s, i, to);
+            boolean noisy = afterNoise > i;
+            i = afterNoise;
+            // printk level <N>
+            if (i + 2 < to && s.charAt(i) == '<' && isDigit(s.charAt(i + 1))) {
+                int j = i + 1;
+                while (j < to && isDigit(s.charAt(j))) {
+                    j++;
+                }
+                if (j < to && s.charAt(j) == '>' && j - i <= 4) {
+                    i = j + 1;
+                    pre = true;
+                }
+            }
+            // up to three bracket groups: timestamp or date, then caller id
+            for (int round = 0; round < 3 && i < to && s.charAt(i) == '['; round++) {
+                int close = indexOf(s, ']', i, Math.min(to, i + 41));
+                if (close < 0) {
+                    break;
+                }
+                int f = i + 1;
+                while (f < close && s.charAt(f) == ' ') {
+                    f++;
+                }
+                if (isTimestamp(s, f, close) || isDate(s, f, close)) {
+                    i = close + 1;
+                    pre = true;
+                } else if (isCaller(s, f, close)) {
+                    callerFrom = f;
+                    callerTo = close;
+                    i = close + 1;
+                    pre = true;
+                } else {
+                    break;
+                }
+            }
+            prefixed = pre;
+            if (!pre) {
+                message(s, noisy ? i : from, to, message);
+                return;
+            }
+            // printk puts one space after the prefix; keep any further indentation (frames are indented)
+            if (i < to && s.charAt(i) == ' ') {
+                i++;
+            }
+            message(s, i, to, message);
+        }
+
+        /** The message is {@code s[from, to)}, {@link String#strip stripped} when {@code strip}. */
+        private void message(String s, int from, int to, boolean strip) {
+            int a = from;
+            int b = to;
+            if (strip) {
+                // as String.strip: no whitespace character lies outside the BMP, and no surrogate is whitespace
+                while (a < b && Character.isWhitespace(s.charAt(a))) {
+                    a++;
+                }
+                while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+                    b--;
+                }
+            }
+            start = a;
+            end = b;
+        }
+    }
+
+    /** The first {@code c} in {@code s[from, to)}, or -1. */
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == c) {
+                return k;
             }
         }
-        return a == 0 && b == line.length() ? line : line.substring(a, b);
+        return -1;
+    }
+
+    /** Whether {@code s[at, to)} starts with {@code prefix}. */
+    private static boolean startsWith(String s, String prefix, int at, int to) {
+        return to - at >= prefix.length() && s.startsWith(prefix, at);
     }
 
     /**
      * Skips console noise glued before a message: {@code ** 5311 printk messages dropped ** } and a
      * getty prompt the kernel printed over ({@code syzkaller login: [   16.305150] INFO: ...}).
      */
-    private static int noise(String line, int from) {
+    private static int noise(String s, int from, int to) {
         int i = from;
         // syzkaller's own log date: "2018/01/09 14:28:48 BUG: memory leak"
-        if (line.length() > i + 20 && line.charAt(i + 4) == '/' && line.charAt(i + 7) == '/'
-                && line.charAt(i + 13) == ':' && line.charAt(i + 19) == ' ' && isDigit(line.charAt(i))) {
+        if (to > i + 20 && s.charAt(i + 4) == '/' && s.charAt(i + 7) == '/'
+                && s.charAt(i + 13) == ':' && s.charAt(i + 19) == ' ' && isDigit(s.charAt(i))) {
             i += 20;
         }
-        if (line.startsWith("** ", i)) {
-            int j = indexAfterNumber(line, i + 3);
-            if (line.startsWith("printk messages dropped ** ", j)) {
+        if (startsWith(s, "** ", i, to)) {
+            int j = indexAfterNumber(s, i + 3, to);
+            if (startsWith(s, "printk messages dropped ** ", j, to)) {
                 i = j + "printk messages dropped ** ".length();
             }
         }
-        int space = line.indexOf(' ', i);
-        if (space > i && space - i < 40 && line.startsWith(" login: ", space)) {
+        // the first blank, looked for only as far as a prompt's name may reach
+        int space = indexOf(s, ' ', i, Math.min(to, i + 40));
+        if (space > i && startsWith(s, " login: ", space, to)) {
             i = space + " login: ".length();
         }
         return i;
     }
 
-    private static int indexAfterNumber(String line, int i) {
+    private static int indexAfterNumber(String s, int i, int to) {
         int j = i;
-        while (j < line.length() && isDigit(line.charAt(j))) {
+        while (j < to && isDigit(s.charAt(j))) {
             j++;
         }
         return j + 1;
     }
 
-    /** Index after {@code ... kernel: } when the line starts with a syslog or ISO date, else 0. */
-    private static int syslog(String line) {
-        int n = line.length();
+    /** Index after {@code ... kernel: } when the line {@code s[from, to)} starts with a syslog or ISO date, else {@code from}. */
+    private static int syslog(String s, int from, int to) {
+        int n = to - from;
         boolean date = false;
-        if (n > 16 && isMonth(line, 0) && line.charAt(3) == ' ') {
+        if (n > 16 && isMonth(s, from, to) && s.charAt(from + 3) == ' ') {
             // "Mar  3 10:00:00" or "Mar 03 10:00:00"
-            date = line.charAt(9) == ':' || line.charAt(10) == ':';
-        } else if (n > 20 && isDigit(line.charAt(0)) && line.charAt(4) == '-' && line.charAt(7) == '-'
-                && line.charAt(10) == 'T') {
+            date = s.charAt(from + 9) == ':' || s.charAt(from + 10) == ':';
+        } else if (n > 20 && isDigit(s.charAt(from)) && s.charAt(from + 4) == '-' && s.charAt(from + 7) == '-'
+                && s.charAt(from + 10) == 'T') {
             date = true;
         }
         if (!date) {
-            return 0;
+            return from;
         }
-        int k = line.indexOf(" kernel: ");
-        if (k < 0 || k > 80) {
-            return 0;
+        // " kernel: " starting within the first 80 characters
+        int last = Math.min(from + 80, to - KERNEL_TAG.length());
+        for (int k = from; k <= last; k++) {
+            if (s.charAt(k) == ' ' && s.startsWith(KERNEL_TAG, k)) {
+                return k + KERNEL_TAG.length();
+            }
         }
-        return k + " kernel: ".length();
+        return from;
     }
 
-    private static boolean isMonth(String s, int at) {
-        if (at >= s.length() || "JFMASOND".indexOf(s.charAt(at)) < 0) {
+    private static final String KERNEL_TAG = " kernel: ";
+
+    private static boolean isMonth(String s, int at, int to) {
+        if (at >= to || "JFMASOND".indexOf(s.charAt(at)) < 0) {
             // no month starts with this letter: most lines start with "[" or a blank
             return false;
         }
         for (String m : MONTHS) {
-            if (s.startsWith(m, at)) {
+            if (startsWith(s, m, at, to)) {
                 return true;
             }
         }
@@ -198,7 +248,7 @@ public final class ConsolePrefix {
     /** {@code Thu Nov 26 04:20:32 2026}, as printed by {@code dmesg -T}. */
     private static boolean isDate(String s, int from, int to) {
         int len = to - from;
-        return len >= 20 && len <= 28 && s.charAt(from + 3) == ' ' && isMonth(s, from + 4)
+        return len >= 20 && len <= 28 && s.charAt(from + 3) == ' ' && isMonth(s, from + 4, to)
                 && s.charAt(from + 13) == ':';
     }
 

@@ -55,6 +55,12 @@ public final class OopsParser {
     private int lastNumber;
     /** Off only in tests: lines are read by the grammar's patterns alone (the general path). */
     private final boolean fastPaths;
+    /** Where the line being read has its message (reused: one per parser, which one thread uses at a time). */
+    private final ConsolePrefix.Cut cut = new ConsolePrefix.Cut();
+    /** The caller id of the last line that had one ({@link #caller}). */
+    private String lastCaller;
+    /** The brackets of the block being read ({@link #readsInPlace}). */
+    private final BracketFinder brackets = new BracketFinder();
 
     public OopsParser() {
         this(true);
@@ -92,54 +98,169 @@ public final class OopsParser {
         lastNumber = number;
         if (firstGlue(text) < 0) {
             // the usual line: one printk message, read without a list of pieces
-            piece(number, text);
+            piece(number, text, 0, text.length());
             return;
         }
         for (SourceLine sl : unglue(new SourceLine(number, text))) {
-            piece(sl.number(), sl.text());
+            piece(sl.number(), sl.text(), 0, sl.text().length());
         }
     }
 
-    /** Reads one printk message with its console prefix, from line {@code number}. */
-    private void piece(int number, String text) {
-        // the caller id separates printers; the message comes stripped (String.strip) in one copy
-        ConsolePrefix.Stripped sp = ConsolePrefix.stripMessage(text);
-        String t = sp.text();
-        if (t.isEmpty()) {
+    /**
+     * {@link #accept(int, String)} of the raw line {@code block[from, to)}, cleaned ({@link LineCleaner#clean}):
+     * the common line (printable ASCII, not mail-quoted, one message) is read in place in its block, so its
+     * only copy is its message; any other is copied out and cleaned first.
+     */
+    void accept(int number, String block, int from, int to) {
+        if (!readsInPlace(block, from, to)) {
+            accept(number, LineCleaner.clean(block.substring(from, to)));
             return;
         }
-        String key = sp.caller() == null ? "" : sp.caller();
-        OopsReport open = route(key, sp, number);
+        lastNumber = number;
+        piece(number, block, from, to);
+    }
+
+    /**
+     * Whether {@code s[from, to)} is a line {@link LineCleaner#clean} leaves as it is (printable ASCII, the first
+     * non-blank no {@code >}) and {@link #firstGlue} splits nowhere. The characters are checked in a tight loop;
+     * the brackets of the glue test are found with {@link String#indexOf} ({@link BracketFinder}).
+     */
+    private boolean readsInPlace(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        int lead = from;
+        while (lead < to && s.charAt(lead) == ' ') {
+            lead++;
+        }
+        if (lead < to && s.charAt(lead) == '>') {
+            return false;
+        }
+        // as firstGlue: a timestamp that starts at a "[" after the first "]"
+        BracketFinder b = brackets.in(s);
+        int close = b.close(from);
+        if (close < 0 || close >= to) {
+            return true;
+        }
+        for (int at = b.open(close + 1); at >= 0 && at < to; at = b.open(at + 1)) {
+            if (gluedStampEnd(s, from, at, to) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #readsInPlace} for tests, on a fresh parser. */
+    static boolean readsInPlaceAlone(String s, int from, int to) {
+        return new OopsParser().readsInPlace(s, from, to);
+    }
+
+    /**
+     * The next {@code ]} and {@code [} of a block at or after a position, found with {@link String#indexOf} and
+     * remembered: lines are read in order, so a bracket found past one line's end answers for the next lines
+     * too, and each block is searched once from start to end whatever its lines hold (an {@code indexOf} per
+     * line would search past the line's end, as far as the block's next bracket).
+     */
+    private static final class BracketFinder {
+        private String text;
+        private int closeFrom;
+        private int closeAt;
+        private int openFrom;
+        private int openAt;
+
+        BracketFinder in(String s) {
+            if (s != text) {
+                text = s;
+                closeFrom = Integer.MAX_VALUE;
+                openFrom = Integer.MAX_VALUE;
+            }
+            return this;
+        }
+
+        /** The first {@code ]} at or after {@code from}, or -1. */
+        int close(int from) {
+            // the answer found from closeFrom holds for any later start up to it (-1: none to the end)
+            if (from < closeFrom || (closeAt >= 0 && closeAt < from)) {
+                closeFrom = from;
+                closeAt = text.indexOf(']', from);
+            }
+            return closeAt;
+        }
+
+        /** The first {@code [} at or after {@code from}, or -1. */
+        int open(int from) {
+            if (from < openFrom || (openAt >= 0 && openAt < from)) {
+                openFrom = from;
+                openAt = text.indexOf('[', from);
+            }
+            return openAt;
+        }
+    }
+
+    /** Reads one printk message with its console prefix, {@code s[from, to)}, from line {@code number}. */
+    private void piece(int number, String s, int from, int to) {
+        // the caller id separates printers; the message comes stripped (String.strip) in one copy
+        ConsolePrefix.Cut cut = this.cut;
+        cut.strip(s, from, to, true);
+        if (cut.start == cut.end) {
+            return;
+        }
+        String t = cut.start == 0 && cut.end == s.length() ? s : s.substring(cut.start, cut.end);
+        String caller = cut.callerFrom < 0 ? null : caller(s, cut.callerFrom, cut.callerTo);
+        boolean prefixed = cut.prefixed;
+        String key = caller == null ? "" : caller;
+        OopsReport open = route(key, caller, prefixed, t, number);
         OopsGrammar.Role role = headerRole(t);
+        if (role == null) {
+            if (open == null || open.ended()) {
+                outside.add(new Diagnostic(number, "outside any report", t));
+                return;
+            }
+            open.accept(t, number);
+            return;
+        }
+        header(number, role, open, key, t, caller, prefixed);
+    }
+
+    /** A header line {@code t} of the given role, for the printer {@code key} whose report is {@code open}. */
+    private void header(int number, OopsGrammar.Role role, OopsReport open, String key, String t, String caller,
+                        boolean prefixed) {
         if (role == OopsGrammar.Role.JOIN_EMPTY) {
             role = open != null && !open.ended() && !open.hasStack() ? OopsGrammar.Role.CONTINUE
                     : OopsGrammar.Role.START;
         }
-        if (role != null) {
-            if (role == OopsGrammar.Role.START) {
-                if (open != null && open.isPreambleOnly(number, PREAMBLE_REACH)) {
-                    open.upgradeHeadline(t, number);
-                    return;
-                }
-                start(key, number, t, sp, false);
+        if (role == OopsGrammar.Role.START) {
+            if (open != null && open.isPreambleOnly(number, PREAMBLE_REACH)) {
+                open.upgradeHeadline(t, number);
                 return;
             }
-            if (open != null && !open.ended()) {
-                open.note(number, t);
-                return;
-            }
-            if (open != null && role == OopsGrammar.Role.CONTINUE && number - open.endLine() <= CONTINUE_AFTER_END) {
-                open.note(number, t);
-                return;
-            }
-            start(key, number, t, sp, role == OopsGrammar.Role.PREAMBLE);
+            start(key, number, t, caller, prefixed, false);
             return;
         }
-        if (open == null || open.ended()) {
-            outside.add(new Diagnostic(number, "outside any report", t));
+        if (open != null && !open.ended()) {
+            open.note(number, t);
             return;
         }
-        open.accept(t, number);
+        if (open != null && role == OopsGrammar.Role.CONTINUE && number - open.endLine() <= CONTINUE_AFTER_END) {
+            open.note(number, t);
+            return;
+        }
+        start(key, number, t, caller, prefixed, role == OopsGrammar.Role.PREAMBLE);
+    }
+
+    /**
+     * The caller id {@code s[from, to)}: the last one's string again when it is the same (a printer prints
+     * many lines in a row), so its hash is not worked out anew for every line's lookup in {@link #openBy}.
+     */
+    private String caller(String s, int from, int to) {
+        String last = lastCaller;
+        if (last != null && last.length() == to - from && s.startsWith(last, from)) {
+            return last;
+        }
+        return lastCaller = s.substring(from, to);
     }
 
     /**
@@ -307,7 +428,7 @@ public final class OopsParser {
      * that asked every CPU for a backtrace ({@code Sending NMI from CPU 0 to CPUs 1:}); never one whose
      * lines carry console timestamps when this line has none.
      */
-    private OopsReport route(String key, ConsolePrefix.Stripped sp, int line) {
+    private OopsReport route(String key, String caller, boolean prefixed, String text, int line) {
         OopsReport r = openBy.get(key);
         if (r == null && !key.isEmpty()) {
             if (staleKeys.contains(key)) {
@@ -321,7 +442,7 @@ public final class OopsParser {
             // only the few most recent reports can still be collecting other CPUs' backtraces
             for (int i = recent.size() - 1; i >= 0; i--) {
                 OopsReport o = recent.get(i);
-                if (!o.ended() && !o.isForeign(sp.caller(), sp.prefixed())) {
+                if (!o.ended() && !o.isForeign(caller, prefixed)) {
                     r = o;
                     break;
                 }
@@ -332,18 +453,18 @@ public final class OopsParser {
                 searchedEarly = true;
             }
         }
-        if (r != null && r.isForeign(sp.caller(), sp.prefixed())) {
+        if (r != null && r.isForeign(caller, prefixed)) {
             // a register dump's continuation lines carry no timestamp of their own
-            boolean sameCaller = sp.caller() == null;
-            if (!(sameCaller && !sp.prefixed() && !r.ended() && OopsReport.looksLikeRegisters(sp.text()))) {
+            boolean sameCaller = caller == null;
+            if (!(sameCaller && !prefixed && !r.ended() && OopsReport.looksLikeRegisters(text))) {
                 return null;
             }
         }
         return r;
     }
 
-    private void start(String key, int number, String headline, ConsolePrefix.Stripped sp, boolean preamble) {
-        OopsReport r = new OopsReport(number, headline, sp.caller(), sp.prefixed(), preamble, fastPaths);
+    private void start(String key, int number, String headline, String caller, boolean prefixed, boolean preamble) {
+        OopsReport r = new OopsReport(number, headline, caller, prefixed, preamble, fastPaths);
         started++;
         reports.add(r);
         openBy.put(key, r);
@@ -358,7 +479,7 @@ public final class OopsParser {
         int close = text.indexOf(']');
         int at = close < 0 ? -1 : text.indexOf('[', close);
         while (at >= 0) {
-            if (gluedStampEnd(text, 0, at) > 0) {
+            if (gluedStampEnd(text, 0, at, text.length()) > 0) {
                 return at;
             }
             at = text.indexOf('[', at + 1);
@@ -375,7 +496,7 @@ public final class OopsParser {
         int close = text.indexOf(']');
         int at = close < 0 ? -1 : text.indexOf('[', close);
         while (at >= 0) {
-            if (gluedStampEnd(text, start, at) > 0) {
+            if (gluedStampEnd(text, start, at, text.length()) > 0) {
                 if (out == null) {
                     out = new ArrayList<>(2);
                 }
@@ -396,14 +517,14 @@ public final class OopsParser {
 
     /**
      * Where a timestamp that starts at {@code at} ends, or -1: {@code [   76.471107] } with exactly six
-     * decimals, optionally followed by a caller id, and not at the start of the piece's own prefix.
+     * decimals, optionally followed by a caller id, and not at the start of the piece's own prefix; the
+     * line ends at {@code n}.
      */
-    private static int gluedStampEnd(String text, int pieceStart, int at) {
+    private static int gluedStampEnd(String text, int pieceStart, int at, int n) {
         if (at == pieceStart || text.charAt(at - 1) == ']') {
             return -1;
         }
         int k = at + 1;
-        int n = text.length();
         while (k < n && text.charAt(k) == ' ') {
             k++;
         }
@@ -475,13 +596,9 @@ public final class OopsParser {
 
     /** Where the first {@code ": "} of {@code t} is, when it is at {@code max} or before; else -1. */
     private static int firstColonSpace(String t, int max) {
-        int end = Math.min(max, t.length() - 2);
-        for (int i = 0; i <= end; i++) {
-            if (t.charAt(i) == ':' && t.charAt(i + 1) == ' ') {
-                return i;
-            }
-        }
-        return -1;
+        // String.indexOf, not a loop over the characters: this runs on every line that is no header
+        int i = t.indexOf(": ");
+        return i <= max ? i : -1;
     }
 
     private static OopsGrammar.Role roleOf(String t) {

@@ -83,6 +83,64 @@ class ConsoleFastPathTest {
         assertFastIsGeneral(w.toString());
     }
 
+    /** Each line of {@code text} read in place in the text, as {@link BlockParse} feeds a block. */
+    private static Read readInPlace(String text) {
+        OopsParser p = new OopsParser();
+        BlockParse.forEachLine(text, 1, p::accept);
+        return new Read(p.drainAll(), p.takeOutside());
+    }
+
+    /** Each line of {@code text} copied out and cleaned first: the reading {@link #readInPlace} is held to. */
+    private static Read readCopied(String text) {
+        OopsParser p = new OopsParser();
+        BlockParse.forEachLine(text, 1, (no, t, from, to) -> p.accept(no, LineCleaner.clean(t.substring(from, to))));
+        return new Read(p.drainAll(), p.takeOutside());
+    }
+
+    private static void assertInPlaceIsCopied(String text) {
+        Read copied = readCopied(text);
+        Read inPlace = readInPlace(text);
+        assertThat(inPlace.traces()).hasSameSizeAs(copied.traces());
+        for (int i = 0; i < copied.traces().size(); i++) {
+            assertThat(inPlace.traces().get(i)).as("trace %d", i + 1).isEqualTo(copied.traces().get(i));
+        }
+        assertThat(inPlace.outside()).isEqualTo(copied.outside());
+    }
+
+    @Test
+    void everyCorpusReportReadsTheSameInPlaceAsCopiedOut() throws IOException, ParseException {
+        for (String text : corpusTexts()) {
+            assertInPlaceIsCopied(text);
+        }
+    }
+
+    @Test
+    void aGeneratedLogReadsTheSameInPlaceAsCopiedOut() throws IOException {
+        StringWriter w = new StringWriter();
+        new DumpGenerator(7).writeConsoleLog(w, 1_000_000);
+        assertInPlaceIsCopied(w.toString());
+    }
+
+    /** Random lines of prefixes, frames, headers, glued stamps, tabs, quoting and control characters, in one text. */
+    @Property(tries = 1000)
+    void randomLogsReadTheSameInPlaceAsCopiedOut(@ForAll("consoleLogs") String text) {
+        assertInPlaceIsCopied(text);
+    }
+
+    @Provide
+    Arbitrary<String> consoleLogs() {
+        Arbitrary<String> prefix = Arbitraries.of("", "[   12.345678] ", "[   12.345678][ T123] ", "[   12.345679][ T124] ",
+                "<4>[    7.053000] ", "Nov  9 10:00:00 host kernel: ", "[Thu Nov 26 04:20:32 2026] ", "> ", " > ",
+                "2018/01/09 14:28:48 ", "** 12 printk messages dropped ** ", "syzkaller login: ", "\t", "\u001B[1m", "[ T5] ");
+        Arbitrary<String> message = Arbitraries.of("BUG: kernel NULL pointer dereference", "Call Trace:", " <IRQ>",
+                " dump_stack+0x194/0x257", " ? tcp_ack+0x1a/0x30 [bnx2]", "RIP: 0010:skb_clone+0x1a/0x30",
+                "RAX: 0000000000000000 RBX: ffff888100a4c000", "CPU: 1 PID: 42 Comm: sh Not tainted 6.1.0 #1",
+                "---[ end trace 0000000000a21a80 ]---", "Oops: 0000 [#1] SMP", "x[ 1.123456] y", "]", "[", "",
+                "  ", "text\u00e9", "\u0007bell", "crlf\r", "lone\rcr", " f+0x1/0x2[   13.000001] BUG: glued", "WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2");
+        Arbitrary<String> line = net.jqwik.api.Combinators.combine(prefix, message).as((a, b) -> a + b);
+        return line.list().ofMaxSize(30).map(l -> String.join("\n", l));
+    }
+
     @Test
     void everyCorpusFrameLineHasThePatternsGroups() throws IOException, ParseException {
         int lines = 0;
