@@ -84,6 +84,8 @@ final class OopsReport {
     private boolean s390;
     /** Whether frame lines are read by hand where they can be ({@link #readFrame}). */
     private final boolean fastFrames;
+    /** Where {@link #readFrame} has {@link #scanFrame} write a line's parts (one array per report, not per line). */
+    private final int[] scan = new int[Z_END + 1];
 
     OopsReport(int line, String headline, String caller, boolean prefixed, boolean preamble) {
         this(line, headline, caller, prefixed, preamble, true);
@@ -157,6 +159,21 @@ final class OopsReport {
                 return;
             }
         }
+        // the common line, a frame of the stack, first: a line readFrame takes starts with a function name
+        // (or "?"), so neither "---[ end" nor any check below it would have taken it, and frame() would
+        // have come to readFrame for it (see there)
+        if (fastFrames && !startsWithRegisterTag(t) && readFrame(t, line)) {
+            return;
+        }
+        acceptOther(t, line);
+    }
+
+    /**
+     * Every other line of the report: its own method, so the JIT compiles the frame path above as a small
+     * method of its own instead of one with all of this inlined (it was the largest compilation of a
+     * console parse: 7.8 kB of bytecode, ~140 ms of C2 time), and this part once.
+     */
+    private void acceptOther(String t, int line) {
         if (t.startsWith(END_TRACE)) {
             ended = true;
             endLine = line;
@@ -290,16 +307,12 @@ final class OopsReport {
 
     /**
      * The common frame line's parts, {@code [? ]function+0xOFF/0xSIZE rest}, all printable ASCII: the
-     * positions above ({@code QUESTION_END} 0 without a leading {@code ?}), or null for any other line.
+     * positions above ({@code QUESTION_END} 0 without a leading {@code ?}) written to {@code at}, which is
+     * returned; null for any other line. The caller's array: a new one per frame line was 109 MB of the
+     * 1.5 GB a 200 MB console log allocates (the JIT did not inline this method, so the array escaped).
      */
-    private static int[] scanFrame(String t) {
+    private static int[] scanFrame(String t, int[] at) {
         int n = t.length();
-        for (int k = 0; k < n; k++) {
-            char c = t.charAt(k);
-            if (c < 0x20 || c > 0x7e) {
-                return null;
-            }
-        }
         int i = 0;
         if (n > 0 && t.charAt(0) == '?') {
             i = n > 1 && t.charAt(1) == ' ' ? 2 : 1;
@@ -327,12 +340,26 @@ final class OopsReport {
         if (zEnd == z) {
             return null;
         }
-        return new int[] {question, f, fEnd, o, oEnd, z, zEnd};
+        // the shape first, as it turns most other lines away at their first characters; then the whole line
+        for (int k = 0; k < n; k++) {
+            char c = t.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
+                return null;
+            }
+        }
+        at[QUESTION_END] = question;
+        at[F] = f;
+        at[F_END] = fEnd;
+        at[O] = o;
+        at[O_END] = oEnd;
+        at[Z] = z;
+        at[Z_END] = zEnd;
+        return at;
     }
 
     /** {@link #scanFrame}'s line as {@link OopsGrammar#FRAME}'s groups would give it, or null. */
     private static String[] scannedFrameGroups(String t) {
-        int[] at = scanFrame(t);
+        int[] at = scanFrame(t, new int[Z_END + 1]);
         if (at == null) {
             return null;
         }
@@ -348,7 +375,7 @@ final class OopsReport {
      * or boxing its numbers. False (nothing done) for any other line.
      */
     private boolean readFrame(String t, int line) {
-        int[] at = scanFrame(t);
+        int[] at = scanFrame(t, scan);
         if (at == null || at[O_END] - at[O] > 15 || at[Z_END] - at[Z] > 15) {
             return false;
         }
@@ -360,19 +387,52 @@ final class OopsReport {
         int oEnd = at[O_END];
         int z = at[Z];
         int zEnd = at[Z_END];
-        String rest = zEnd == n ? "" : t.substring(zEnd);
-        boolean reliable = !question && !rest.contains("(unreliable)");
         // ppc64's function descriptors: ".eeh_dev_check_failure" is eeh_dev_check_failure (see function())
-        String function = fEnd - f > 1 && t.charAt(f) == '.' ? t.substring(f + 1, fEnd) : t.substring(f, fEnd);
+        String function = t.substring(fEnd - f > 1 && t.charAt(f) == '.' ? f + 1 : f, fEnd);
+        // most frames have no tail (module, source, "(unreliable)"); one call of Frame.of either way, so
+        // the compiled method holds one copy of it
+        String rest = zEnd == n ? null : t.substring(zEnd);
+        boolean reliable = !question && (rest == null || !rest.contains("(unreliable)"));
         add(Frame.of(nextIndex(), Frame.NONE, function, hexValue(t, o, oEnd), hexValue(t, z, zEnd), 0, 0, 0, 0,
-                moduleIn(rest), reliable, context, sourceIn(rest), inlinedIn(rest), line, t), line, t);
+                rest == null ? null : moduleAt(t, zEnd, n), reliable, context,
+                rest == null ? null : sourceIn(rest), rest != null && inlinedIn(rest), line, t), line, t);
         return true;
+    }
+
+    /**
+     * {@link #moduleIn} of {@code t.substring(from, to)} by hand, as {@link OopsGrammar#FRAME_MODULE} reads it
+     * ({@code ^\s*\[([\w\-]+)\]}; {@code find} on an anchored pattern matches at the start only): no
+     * matcher for the frames of a module ({@code bnx2_poll+0x9b/0x476 [bnx2]}).
+     */
+    static String moduleAt(String t, int from, int to) {
+        int i = from;
+        while (i < to && isRegexSpace(t.charAt(i))) {
+            i++;
+        }
+        if (i >= to || t.charAt(i) != '[') {
+            return null;
+        }
+        int m = ++i;
+        while (i < to && isModulePart(t.charAt(i))) {
+            i++;
+        }
+        return i > m && i < to && t.charAt(i) == ']' ? t.substring(m, i) : null;
+    }
+
+    /** {@code \s} of a Java pattern without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** {@code [\w\-]} of a Java pattern without UNICODE_CHARACTER_CLASS. */
+    private static boolean isModulePart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 
     // what a frame line's tail after func+off/size says; most frames have no tail: a module needs "[", a source ":"
 
     /** The module of a frame line's tail ({@code [bnx2]}), or null. */
-    private static String moduleIn(String rest) {
+    static String moduleIn(String rest) {
         Matcher m = rest.indexOf('[') < 0 ? null : FRAME_MODULE.matcher(rest);
         return m != null && m.find() ? m.group(1) : null;
     }
@@ -447,15 +507,11 @@ final class OopsReport {
                 return true;
             }
         }
-        if (t.startsWith("RIP") || t.startsWith("IP:") || t.startsWith("EIP") || t.startsWith("pc ")
-                || t.startsWith("lr ") || t.startsWith("PC is") || t.startsWith("LR is") || t.startsWith("NIP")
-                || t.startsWith("LR [") || t.startsWith("Krnl") || t.startsWith("epc") || t.startsWith("ra ")) {
+        if (startsWithRegisterTag(t)) {
             return false;
         }
+        // (accept tried readFrame already)
         String[] g;
-        if (fastFrames && readFrame(t, line)) {
-            return true;
-        }
         if (t.contains("+0x") && (g = (fastFrames ? frameGroups(t) : generalFrameGroups(t))) != null) {
             String first = lower(g[1]);
             String second = lower(g[2]);
@@ -472,12 +528,63 @@ final class OopsReport {
                     line, t);
             return true;
         }
-        if (t.endsWith(")") && (m = DECODED_FRAME.matcher(t)).matches()) {
+        if (t.endsWith(")") && mayBeDecoded(t) && (m = DECODED_FRAME.matcher(t)).matches()) {
             add(new Frame(0, null, m.group(2), hex(m.group(3)), hex(m.group(4)), null, null, null, m.group(1) == null,
                     context, m.group(5), m.group(6) != null, line, t), line, t);
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether a register or faulting-location line's tag starts {@code t} ({@code RIP: 0010:f+0x1/0x2},
+     * {@code pc : f+0x1/0x2}, {@code lr : ...}, {@code Krnl PSW : ...}): such a line is no frame, whatever
+     * follows. By first character, as this runs on every frame line.
+     */
+    private static boolean startsWithRegisterTag(String t) {
+        return switch (t.charAt(0)) {
+            case 'R' -> t.startsWith("RIP");
+            case 'I' -> t.startsWith("IP:");
+            case 'E' -> t.startsWith("EIP");
+            case 'p' -> t.startsWith("pc ");
+            case 'l' -> t.startsWith("lr ");
+            case 'P' -> t.startsWith("PC is");
+            case 'L' -> t.startsWith("LR is") || t.startsWith("LR [");
+            case 'N' -> t.startsWith("NIP");
+            case 'K' -> t.startsWith("Krnl");
+            case 'e' -> t.startsWith("epc");
+            case 'r' -> t.startsWith("ra ");
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether {@link OopsGrammar#DECODED_FRAME} can match {@code t}: after an optional {@code ?} and blank, a
+     * name ({@code [A-Za-z_][\w.$]*}) followed by {@code +0x} or {@code " ("}. Lines ending with {@code )} are
+     * common ({@code Hardware name: QEMU Standard PC (i440FX + PIIX, 1996)}) and are turned away here.
+     */
+    private static boolean mayBeDecoded(String t) {
+        int n = t.length();
+        int i = 0;
+        if (i < n && t.charAt(i) == '?') {
+            i++;
+            if (i < n && t.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        if (i >= n || !isDecodedNameStart(t.charAt(i))) {
+            return false;
+        }
+        i++;
+        while (i < n && (isDecodedNameStart(t.charAt(i)) || (t.charAt(i) >= '0' && t.charAt(i) <= '9')
+                || t.charAt(i) == '.' || t.charAt(i) == '$')) {
+            i++;
+        }
+        return t.startsWith("+0x", i) || t.startsWith(" (", i);
+    }
+
+    private static boolean isDecodedNameStart(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
     }
 
     private void add(Frame f, int line, String t) {
@@ -544,7 +651,7 @@ final class OopsReport {
     /** The faulting location: the header's ({@code ip}) before the main stack, an exception frame inside it. */
     private boolean ipLine(String t, int line) {
         char c = t.charAt(0);
-        if ("RIENPpKe".indexOf(c) < 0 || !startsWithIpTag(t)) {
+        if (!startsWithIpTag(t)) {
             // neither IP_LINE (its tags) nor RIP_RAW ("RIP: ") can match: register rows (RAX:, RSP:) end here
             return false;
         }
@@ -594,10 +701,22 @@ final class OopsReport {
         return false;
     }
 
-    /** Whether {@code t} starts with one of {@link OopsGrammar#IP_LINE}'s tags ({@code EIP is at} starts with {@code EIP}). */
+    /**
+     * Whether {@code t} starts with one of {@link OopsGrammar#IP_LINE}'s tags ({@code EIP is at} starts with
+     * {@code EIP}), by first character: one comparison for most lines instead of eight.
+     */
     private static boolean startsWithIpTag(String t) {
-        return t.startsWith("RIP") || t.startsWith("IP") || t.startsWith("EIP") || t.startsWith("NIP") || t.startsWith("pc")
-                || t.startsWith("PC is at") || t.startsWith("Krnl PSW") || t.startsWith("epc");
+        return switch (t.charAt(0)) {
+            case 'R' -> t.startsWith("RIP");
+            case 'I' -> t.startsWith("IP");
+            case 'E' -> t.startsWith("EIP");
+            case 'N' -> t.startsWith("NIP");
+            case 'p' -> t.startsWith("pc");
+            case 'P' -> t.startsWith("PC is at");
+            case 'K' -> t.startsWith("Krnl PSW");
+            case 'e' -> t.startsWith("epc");
+            default -> false;
+        };
     }
 
     private static String tagName(String tag) {

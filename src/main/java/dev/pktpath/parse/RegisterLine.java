@@ -16,6 +16,11 @@ import java.util.Map;
  * ({@code 0018:}) is dropped.
  */
 final class RegisterLine {
+    /** The longest line read; longer ones are no register lines. */
+    private static final int MAX_LINE = 240;
+    /** Word positions of the line being read, two per word: at most one word per two characters, and one more. */
+    private static final ThreadLocal<int[]> WORDS = ThreadLocal.withInitial(() -> new int[MAX_LINE + 2]);
+
     private RegisterLine() {
     }
 
@@ -28,11 +33,12 @@ final class RegisterLine {
      */
     static Map<String, String> parse(String line) {
         int len = line.length();
-        if (len > 240 || line.indexOf(':') < 0) {
+        if (len > MAX_LINE || line.indexOf(':') < 0) {
             return null;
         }
-        // word k is line[at[2k], at[2k + 1])
-        int[] at = new int[len + 2];
+        // word k is line[at[2k], at[2k + 1]); the thread's array, as a new one per line was a twelfth of
+        // what a console parse allocates (the JIT keeps it on the heap: pairs() is not inlined)
+        int[] at = WORDS.get();
         int n = 0;
         int i = 0;
         while (i < len) {
@@ -169,7 +175,7 @@ final class RegisterLine {
      * {@link #parse} is held to ({@code RegisterLineTest}), and for lines that are not printable ASCII.
      */
     static Map<String, String> parseGeneral(String line) {
-        if (line.length() > 240 || line.indexOf(':') < 0) {
+        if (line.length() > MAX_LINE || line.indexOf(':') < 0) {
             return null;
         }
         String[] tok = line.trim().split("\\s+");

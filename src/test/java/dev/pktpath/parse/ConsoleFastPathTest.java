@@ -141,6 +141,22 @@ class ConsoleFastPathTest {
         return line.list().ofMaxSize(30).map(l -> String.join("\n", l));
     }
 
+    /** The module of a frame line's tail read by hand is the one {@link OopsGrammar#FRAME_MODULE} finds. */
+    @Property(tries = 3000)
+    void aTailsModuleReadByHandIsThePatterns(@ForAll("tails") String tail) {
+        String line = "tcp_ack+0x1a/0x30" + tail;
+        assertThat(OopsReport.moduleAt(line, 17, line.length())).as(tail)
+                .isEqualTo(OopsReport.moduleIn(tail));
+    }
+
+    @Provide
+    Arbitrary<String> tails() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(" [bnx2]", " [tcp_mod] net/ipv4/tcp_output.c:1400", " []", " [a b]", "[x]", " \t[x-y_9]",
+                        "\u000b[m]", "\u00a0[m]", " [m", " [m] (unreliable)", " [\u00e9]", ""),
+                Arbitraries.strings().withChars(" \t\n\u000b\f\r[]ab_-9.\u00e9\u2003").ofMaxLength(10));
+    }
+
     @Test
     void everyCorpusFrameLineHasThePatternsGroups() throws IOException, ParseException {
         int lines = 0;
