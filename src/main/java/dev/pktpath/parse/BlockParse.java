@@ -185,7 +185,7 @@ final class BlockParse {
         boolean[] crash = {false};
         forEachLine(prefix, (no, text, from, to) -> {
             // one mark is enough: a foreach bt decides on its first line, a console log reads on
-            crash[0] = crash[0] || DumpParser.isCrashMark(LineCleaner.clean(text.substring(from, to)));
+            crash[0] = crash[0] || DumpParser.isCrashMark(text, from, to);
         });
         format = crash[0] ? Format.CRASH : Format.CONSOLE;
     }

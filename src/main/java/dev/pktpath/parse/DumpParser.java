@@ -97,15 +97,41 @@ public final class DumpParser {
     }
 
     /**
-     * Whether a line can match {@link #CRASH_MARK} at all, by its first non-blank character: the
-     * regex is tried on every line of a console log that holds no crash output, so most lines are
-     * turned away here without a matcher.
+     * {@link #isCrashMark} of the raw line {@code text[from, to)} cleaned ({@link LineCleaner#clean}): a plain
+     * line that cannot be a mark is turned away in place, without a copy (the format is decided on every
+     * line of the first {@link #PREFIX} characters, and a console log has no mark in any of them).
      */
+    static boolean isCrashMark(String text, int from, int to) {
+        if (LineCleaner.isPlain(text, from, to) && !mayMark(text, from, to)) {
+            return false;
+        }
+        return isCrashMark(LineCleaner.clean(text.substring(from, to)));
+    }
+
     private static boolean mayMark(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+        return mayMark(s, 0, s.length());
+    }
+
+    /**
+     * Whether the line {@code s[from, to)} can match {@link #CRASH_MARK} at all, by how it starts after
+     * blanks: each alternative of the pattern starts with a literal ({@code #}, {@code PID:},
+     * {@code KERNEL-MODE }, {@code USER-MODE }, {@code [exception }). The regex is tried on every line of a
+     * console log's start, whose lines mostly begin with {@code [} (a timestamp), so nearly all are turned
+     * away here without a matcher.
+     */
+    private static boolean mayMark(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!Character.isWhitespace(c)) {
-                return c == '#' || c == 'P' || c == 'K' || c == 'U' || c == '[';
+                String literal = switch (c) {
+                    case '#' -> "#";
+                    case 'P' -> "PID:";
+                    case 'K' -> "KERNEL-MODE ";
+                    case 'U' -> "USER-MODE ";
+                    case '[' -> "[exception ";
+                    default -> null;
+                };
+                return literal != null && to - i >= literal.length() && s.startsWith(literal, i);
             }
         }
         return false;

@@ -81,8 +81,13 @@ public final class LineCleaner {
 
     /** Printable ASCII only and not mail-quoted: {@link #clean} leaves such a line as it is. */
     private static boolean isPlain(String s) {
+        return isPlain(s, 0, s.length());
+    }
+
+    /** {@link #isPlain(String)} of {@code s.substring(from, to)}, without the copy. */
+    static boolean isPlain(String s, int from, int to) {
         boolean lead = true;
-        for (int i = 0, n = s.length(); i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c > 0x7e) {
                 return false;

@@ -157,6 +157,24 @@ class ConsoleFastPathTest {
                 Arbitraries.strings().withChars(" \t\n\u000b\f\r[]ab_-9.\u00e9\u2003").ofMaxLength(10));
     }
 
+    /** A line's crash mark judged in place in its text is the mark of the line copied out and cleaned. */
+    @Property(tries = 3000)
+    void crashMarksJudgedInPlaceAreThoseOfTheCleanedLine(@ForAll("markLines") List<String> lines) {
+        String text = String.join("\n", lines);
+        BlockParse.forEachLine(text, 1, (no, t, from, to) -> assertThat(DumpParser.isCrashMark(t, from, to))
+                .as(t.substring(from, to)).isEqualTo(DumpParser.isCrashMark(LineCleaner.clean(t.substring(from, to)))));
+    }
+
+    @Provide
+    Arbitrary<List<String>> markLines() {
+        Arbitrary<String> lead = Arbitraries.of("", " ", "\t", "  \t", "> ", "\u2003", "\u001c", "\u001B[1m");
+        Arbitrary<String> body = Arbitraries.of("#3 [ffff880028203110] crash_kexec at ffffffff810b7f05",
+                "#3 [<c0123456>] (f) from [<c0123457>]", "PID: 1234  TASK: ffff8801  CPU: 3   COMMAND: \"sh\"", "PID:",
+                "PID: ?  TASK:", "KERNEL-MODE EXCEPTION FRAME AT: ffff", "USER-MODE INTERRUPT FRAME", "KERNEL-MODE ",
+                "[exception RIP: skb_clone+208]", "[exception ", "[   12.345678] BUG: x", "#", "P", "[", "U", "K", "x");
+        return net.jqwik.api.Combinators.combine(lead, body).as((a, b) -> a + b).list().ofMaxSize(6);
+    }
+
     @Test
     void everyCorpusFrameLineHasThePatternsGroups() throws IOException, ParseException {
         int lines = 0;
