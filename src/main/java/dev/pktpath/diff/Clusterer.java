@@ -119,12 +119,11 @@ public final class Clusterer {
             id[size] = t.id();
             pid[size] = task.pid() == null ? NO_PID : task.pid();
             cpu[size] = task.cpu() == null ? NO_CPU : task.cpu();
-            int c = -1;
-            if (task.command() != null) {
-                c = commandIds.computeIfAbsent(task.command(), k -> {
-                    commandNames.add(k);
-                    return commandNames.size() - 1;
-                });
+            Integer c = task.command() == null ? Integer.valueOf(-1) : commandIds.get(task.command());
+            if (c == null) {
+                c = commandNames.size();
+                commandNames.add(task.command());
+                commandIds.put(task.command(), c);
             }
             command[size] = c;
             kind[size] = t.format().ordinal() << 16 | t.arch().ordinal();
@@ -203,7 +202,7 @@ public final class Clusterer {
             int n = 0;
             for (Frame f : t.frames()) {
                 if (!reliableOnly || f.reliable()) {
-                    ids[n++] = keys.id(keys.name(f));
+                    ids[n++] = keys.nameId(f);
                 }
             }
             if (n < ids.length) {
