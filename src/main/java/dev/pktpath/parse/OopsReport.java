@@ -318,21 +318,25 @@ final class OopsReport {
             i = n > 1 && t.charAt(1) == ' ' ? 2 : 1;
         }
         int question = i;
-        if (i >= n || !isFunctionStart(t.charAt(i))) {
+        // character classes by table and literals by character, in the loops themselves: with the launcher's
+        // small inlining limits a helper or String.startsWith here is a call per character or per line
+        char c0;
+        if (i >= n || (c0 = t.charAt(i)) >= 128 || (CHAR_CLASS[c0] & FUNCTION_START) == 0) {
             return null;
         }
         int f = i;
         i++;
-        while (i < n && isFunctionPart(t.charAt(i))) {
+        char c1;
+        while (i < n && (c1 = t.charAt(i)) < 128 && (CHAR_CLASS[c1] & FUNCTION_PART) != 0) {
             i++;
         }
         int fEnd = i;
-        if (!t.startsWith("+0x", i)) {
+        if (i + 2 >= n || t.charAt(i) != '+' || t.charAt(i + 1) != '0' || t.charAt(i + 2) != 'x') {
             return null;
         }
         int o = i + 3;
         int oEnd = hexEnd(t, o);
-        if (oEnd == o || !t.startsWith("/0x", oEnd)) {
+        if (oEnd == o || oEnd + 2 >= n || t.charAt(oEnd) != '/' || t.charAt(oEnd + 1) != '0' || t.charAt(oEnd + 2) != 'x') {
             return null;
         }
         int z = oEnd + 3;
@@ -448,26 +452,36 @@ final class OopsReport {
         return rest.contains("[inline]") || rest.contains("(inlined)");
     }
 
-    /** The value of 1 to 15 hex digits {@code s[from, to)}. */
+    /** The value of 1 to 15 hex digits {@code s[from, to)} (ASCII hex digits, as {@link #hexEnd} found them). */
     private static long hexValue(String s, int from, int to) {
         long v = 0;
         for (int k = from; k < to; k++) {
-            v = (v << 4) | Character.digit(s.charAt(k), 16);
+            char c = s.charAt(k);
+            // '0'-'9' as themselves; 'a'-'f' and 'A'-'F' alike once the case bit is set
+            v = (v << 4) | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
         }
         return v;
     }
 
-    private static boolean isFunctionStart(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == '$';
-    }
+    /** {@link #CHAR_CLASS} bits: a function name's first character ({@code [A-Za-z_.$]}), its others (also digits and {@code :}), a hex digit. */
+    private static final byte FUNCTION_START = 1, FUNCTION_PART = 2, HEX = 4;
+    /** The classes of the ASCII characters, for the loops of {@link #scanFrame}. */
+    private static final byte[] CHAR_CLASS = new byte[128];
 
-    private static boolean isFunctionPart(char c) {
-        return isFunctionStart(c) || (c >= '0' && c <= '9') || c == ':';
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean start = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == '$';
+            boolean digit = c >= '0' && c <= '9';
+            boolean hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            CHAR_CLASS[c] = (byte) ((start ? FUNCTION_START | FUNCTION_PART : 0) | (digit || c == ':' ? FUNCTION_PART : 0)
+                    | (hex ? HEX : 0));
+        }
     }
 
     private static int hexEnd(String s, int i) {
-        while (i < s.length() && ((s.charAt(i) >= '0' && s.charAt(i) <= '9') || (s.charAt(i) >= 'a' && s.charAt(i) <= 'f')
-                || (s.charAt(i) >= 'A' && s.charAt(i) <= 'F'))) {
+        int n = s.length();
+        char c;
+        while (i < n && (c = s.charAt(i)) < 128 && (CHAR_CLASS[c] & HEX) != 0) {
             i++;
         }
         return i;
