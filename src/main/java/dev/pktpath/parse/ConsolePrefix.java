@@ -25,7 +25,9 @@ public final class ConsolePrefix {
     public record Stripped(String text, String caller, boolean prefixed) {
     }
 
-    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    /** The months syslog and {@code dmesg -T} print, which {@link #isMonth} tests letter by letter. */
+    static final java.util.List<String> MONTHS = java.util.List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Oct", "Nov", "Dec");
 
     private ConsolePrefix() {
     }
@@ -178,7 +180,7 @@ public final class ConsolePrefix {
                 && s.charAt(i + 13) == ':' && s.charAt(i + 19) == ' ' && isDigit(s.charAt(i))) {
             i += 20;
         }
-        if (startsWith(s, "** ", i, to)) {
+        if (i < to && s.charAt(i) == '*' && startsWith(s, "** ", i, to)) {
             int j = indexAfterNumber(s, i + 3, to);
             if (startsWith(s, "printk messages dropped ** ", j, to)) {
                 i = j + "printk messages dropped ** ".length();
@@ -186,7 +188,7 @@ public final class ConsolePrefix {
         }
         // the first blank, looked for only as far as a prompt's name may reach
         int space = indexOf(s, ' ', i, Math.min(to, i + 40));
-        if (space > i && startsWith(s, " login: ", space, to)) {
+        if (space > i && space + 1 < to && s.charAt(space + 1) == 'l' && startsWith(s, " login: ", space, to)) {
             i = space + " login: ".length();
         }
         return i;
@@ -226,17 +228,28 @@ public final class ConsolePrefix {
 
     private static final String KERNEL_TAG = " kernel: ";
 
-    private static boolean isMonth(String s, int at, int to) {
-        if (at >= to || "JFMASOND".indexOf(s.charAt(at)) < 0) {
-            // no month starts with this letter: most lines start with "[" or a blank
+    /**
+     * Whether {@code s[at, to)} starts with one of {@link #MONTHS}, by its letters (a syslog or {@code dmesg -T}
+     * log has a month on every line: a loop of startsWith over the list was eleven calls for "Nov").
+     */
+    static boolean isMonth(String s, int at, int to) {
+        if (to - at < 3) {
             return false;
         }
-        for (String m : MONTHS) {
-            if (startsWith(s, m, at, to)) {
-                return true;
-            }
-        }
-        return false;
+        char b = s.charAt(at + 1);
+        char c = s.charAt(at + 2);
+        return switch (s.charAt(at)) {
+            case 'J' -> (b == 'a' && c == 'n') || (b == 'u' && (c == 'n' || c == 'l'));
+            case 'F' -> b == 'e' && c == 'b';
+            case 'M' -> b == 'a' && (c == 'r' || c == 'y');
+            case 'A' -> (b == 'p' && c == 'r') || (b == 'u' && c == 'g');
+            case 'S' -> b == 'e' && c == 'p';
+            case 'O' -> b == 'c' && c == 't';
+            case 'N' -> b == 'o' && c == 'v';
+            case 'D' -> b == 'e' && c == 'c';
+            // no month starts with this letter: most lines start with "[" or a blank
+            default -> false;
+        };
     }
 
     /** {@code 153.518371}, between {@code from} and {@code to} (exclusive). */

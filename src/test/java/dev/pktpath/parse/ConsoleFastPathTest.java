@@ -175,6 +175,25 @@ class ConsoleFastPathTest {
         return net.jqwik.api.Combinators.combine(lead, body).as((a, b) -> a + b).list().ofMaxSize(6);
     }
 
+    /** The month test letter by letter answers as a look-up in the list of months, for every three letters of a-z, A-Z. */
+    @Test
+    void monthsAreThoseOfTheList() {
+        String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        int months = 0;
+        for (char a : letters.toCharArray()) {
+            for (char b : letters.toCharArray()) {
+                for (char c : letters.toCharArray()) {
+                    String s = "" + a + b + c + " ";
+                    boolean listed = ConsolePrefix.MONTHS.contains(s.substring(0, 3));
+                    assertThat(ConsolePrefix.isMonth(s, 0, 4)).as(s).isEqualTo(listed);
+                    assertThat(ConsolePrefix.isMonth(s, 0, 2)).as(s).isFalse();
+                    months += listed ? 1 : 0;
+                }
+            }
+        }
+        assertThat(months).isEqualTo(12);
+    }
+
     @Test
     void everyCorpusFrameLineHasThePatternsGroups() throws IOException, ParseException {
         int lines = 0;
