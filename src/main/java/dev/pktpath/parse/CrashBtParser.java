@@ -4,6 +4,7 @@ import dev.pktpath.model.Arch;
 import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
+import dev.pktpath.model.Names;
 import dev.pktpath.model.StackContext;
 import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
@@ -117,8 +118,67 @@ public final class CrashBtParser {
                     return;
                 }
             }
+            if (a < to && ((c = block.charAt(a)) == '/' || c == 'P')) {
+                if (inPlace(no, block, a, to)) {
+                    return;
+                }
+            }
         }
         accept(no, LineCleaner.cleanStripped(block, from, to));
+    }
+
+    /**
+     * The two other lines a foreach bt prints most, read in place like frame lines: a task header
+     * ({@link TaskHeaderScanner}) and a {@code bt -l} source line under a frame. {@code block[a, to)} is
+     * the line from its first non-blank character; false when it is neither, or not of the usual shape.
+     */
+    private boolean inPlace(int no, String block, int a, int to) {
+        int b = to;
+        char c;
+        while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
+            b--;
+        }
+        if (b - a > MAX_LINE) {
+            return false;
+        }
+        if (block.charAt(a) == 'P') {
+            // the scanner checks every character is printable ASCII, so block[a, b) is the cleaned line
+            Task t = TaskHeaderScanner.read(block, a, b, NameCache.local());
+            if (t == null) {
+                return false;
+            }
+            previous = no;
+            startTask(no, t);
+            return true;
+        }
+        // a source line after accept(int, String)'s checks: '/' first is no prompt, PANIC, PID, marker or
+        // stack word, so the source pattern is the first that could take it; printable ASCII and tabs
+        // only, which cleaning would turn into blanks, and no blank is part of what is read
+        if (open == null) {
+            return false;
+        }
+        for (int k = a; k < b; k++) {
+            c = block.charAt(k);
+            if ((c < 0x20 || c > 0x7e) && c != '\t') {
+                return false;
+            }
+        }
+        int colon = CrashBtShapes.sourceColon(block, a, b);
+        if (colon < 0) {
+            return false;
+        }
+        previous = no;
+        open.lastLine = no;
+        open.source(NameCache.sources().name(block, a, colon + 1, CrashBtShapes.digitsStart(block, a, b), b),
+                no, block, a, b);
+        return true;
+    }
+
+    /** A task header: the open trace ends, the task's starts. */
+    private void startTask(int no, Task task) {
+        close(open, built);
+        open = new TraceBuilder(no, panic, panicSeen, hints);
+        open.task = task;
     }
 
     /**
@@ -182,11 +242,15 @@ public final class CrashBtParser {
                 (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "crash panic message", text));
                 return;
             }
-            if (c0 == 'P' && text.startsWith("PID:") && (m = TASK_HEADER.matcher(text)).matches()) {
-                close(open, built);
-                open = new TraceBuilder(no, panic, panicSeen, hints);
-                open.task = task(m);
-                return;
+            if (c0 == 'P' && text.startsWith("PID:")) {
+                Task t = fast ? TaskHeaderScanner.read(text, 0, text.length(), NameCache.local()) : null;
+                if (t == null && (m = TASK_HEADER.matcher(text)).matches()) {
+                    t = task(m);
+                }
+                if (t != null) {
+                    startTask(no, t);
+                    return;
+                }
             }
             if (c0 == '-' && text.startsWith("---") && (m = STACK_MARKER.matcher(text)).matches()) {
                 open = ensure(open, no, panic, panicSeen, hints);
@@ -202,10 +266,11 @@ public final class CrashBtParser {
                     open.stackData(text, no);
                     return;
                 }
-                String source = CrashBtShapes.mayBeSourceLine(text) ? CrashBtShapes.sourceOf(text) : null;
-                if (source != null) {
+                int colon = CrashBtShapes.mayBeSourceLine(text) ? CrashBtShapes.sourceColon(text, 0, text.length()) : -1;
+                if (colon >= 0) {
                     open.lastLine = no;
-                    open.source(source, no, text);
+                    open.source(NameCache.sources().name(text, 0, colon + 1,
+                            CrashBtShapes.digitsStart(text, 0, text.length()), text.length()), no, text, 0, text.length());
                     return;
                 }
             }
@@ -227,7 +292,7 @@ public final class CrashBtParser {
         if (open.lastLineWasFrame(before) && WRAPPED_TAIL.matcher(text).matches()) {
             open.wrappedTail(text, no);
         } else if ((m = SOURCE_LINE.matcher(text)).matches()) {
-            open.source(m.group(1) + ":" + m.group(2), no, text);
+            open.source(Names.intern(m.group(1) + ":" + m.group(2)), no, text, 0, text.length());
         } else if (STACK_DATA.matcher(text).matches() || FRAME_SUMMARY.matcher(text).matches()) {
             open.stackData(text, no);
         } else if (TEXT_SYMBOL.matcher(text).matches()) {
@@ -304,7 +369,7 @@ public final class CrashBtParser {
         return null;
     }
 
-    private static Task task(Matcher m) {
+    static Task task(Matcher m) {
         Long pid = parseNumber(m.group(1));
         Long cpuNumber = isShortDecimal(m.group(3)) ? parseNumber(m.group(3)) : null;
         Integer cpu = cpuNumber == null ? null : cpuNumber.intValue();
@@ -428,18 +493,15 @@ public final class CrashBtParser {
          */
         void addScanned(FrameScanner.Scan s, NameCache names, int no, String text, int from, int to) {
             if (s.restStart >= 0 && s.moduleStart < 0) {
-                // a tail other than "[module]" ("(unreliable)", "(via x)", a note): read it as the regex path does
-                String line = text.substring(from, to);
-                if (from != 0 || to != text.length()) {
-                    FrameScanner.scan(line, s);
-                }
-                addParsedFrame(s.level, s.spStart < 0 ? null : line.substring(s.spStart, s.spEnd),
-                        line.substring(s.symStart, s.fnEnd), s.offset < 0 ? null : s.offset, s.size < 0 ? null : s.size,
-                        line.substring(s.addrStart, s.addrEnd), line.substring(s.restStart), null, no, line);
+                addScannedWithTail(s, no, text, from, to);
                 return;
             }
             lastLine = no;
-            numbering(s.level, no, text, from, to);
+            // the usual next frame, #N after #N-1 (or the first, #0), needs no note: numbering() only for the others
+            int last = frames.size() - 1;
+            if (s.level != (last < 0 ? 0 : frames.get(last).levelOrNone() + 1)) {
+                numbering(s.level, no, text, from, to);
+            }
             String function = names.name(text, s.symStart, s.fnEnd);
             Arch hint = names.lastHint(function);
             String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
@@ -448,6 +510,21 @@ public final class CrashBtParser {
             frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(),
                     s.sp, s.spDigits(), module, no, s.usual ? null : text.substring(from, to), s.usual));
             evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
+        }
+
+        /**
+         * {@link #addScanned} of a frame line with a tail other than {@code [module]} ({@code (unreliable)},
+         * {@code (via x)}, a note): read as the regex path reads it. Apart, so that the usual line's
+         * method stays small for the JIT.
+         */
+        private void addScannedWithTail(FrameScanner.Scan s, int no, String text, int from, int to) {
+            String line = text.substring(from, to);
+            if (from != 0 || to != text.length()) {
+                FrameScanner.scan(line, s);
+            }
+            addParsedFrame(s.level, s.spStart < 0 ? null : line.substring(s.spStart, s.spEnd),
+                    line.substring(s.symStart, s.fnEnd), s.offset < 0 ? null : s.offset, s.size < 0 ? null : s.size,
+                    line.substring(s.addrStart, s.addrEnd), line.substring(s.restStart), null, no, line);
         }
 
         /** Notes a gap or a restart in the {@code #N} numbering ({@code level} {@link Frame#NONE} when absent). */
@@ -541,8 +618,9 @@ public final class CrashBtParser {
 
         /** The frame with what later lines told about it: its stack, its source line, its stack data. */
         private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
-            // Frame.with: the same frame as the full constructor gives, without parsing and comparing again
-            return f.with(context, source, data);
+            // Frame.with: the same frame as the full constructor gives, without parsing and comparing again;
+            // every source line was read as its shared copy (see source)
+            return f.withShared(context, source, data);
         }
 
         /** What later lines told about frame {@code i}, or null. */
@@ -593,9 +671,13 @@ public final class CrashBtParser {
             }
         }
 
-        void source(String source, int no, String text) {
+        /**
+         * A {@code bt -l} line, {@code text[from, to)} (stripped; tabs still to be cleaned), read as
+         * {@code source}, already the {@link Names#intern} copy.
+         */
+        void source(String source, int no, String text, int from, int to) {
             if (frames.isEmpty()) {
-                diagnostics.add(new Diagnostic(no, "source line before any frame", text));
+                diagnostics.add(new Diagnostic(no, "source line before any frame", LineCleaner.cleanStripped(text, from, to)));
                 return;
             }
             int i = frames.size() - 1;
@@ -603,7 +685,7 @@ public final class CrashBtParser {
             Pending p = pendingAt(i);
             if ((p != null && p.source != null) || f.source() != null
                     || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
-                diagnostics.add(new Diagnostic(no, "source line of the exception frame", text));
+                diagnostics.add(new Diagnostic(no, "source line of the exception frame", LineCleaner.cleanStripped(text, from, to)));
                 return;
             }
             pending(i).source = source;
