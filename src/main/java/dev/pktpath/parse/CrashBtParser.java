@@ -89,7 +89,12 @@ public final class CrashBtParser {
             while (a < to && ((c = block.charAt(a)) == ' ' || c == '\t')) {
                 a++;
             }
-            if (a < to && open != null && isHexDigit(block.charAt(a))) {
+            if (a == to) {
+                // a blank line (one after each task of a foreach bt), which accept(int, String) ignores
+                return;
+            }
+            char first = block.charAt(a);
+            if (open != null && isHexDigit(first)) {
                 int b = to;
                 while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
                     b--;
@@ -104,7 +109,7 @@ public final class CrashBtParser {
                     return;
                 }
             }
-            if (a < to && block.charAt(a) == '#') {
+            if (first == '#') {
                 int b = to;
                 while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
                     b--;
@@ -118,10 +123,8 @@ public final class CrashBtParser {
                     return;
                 }
             }
-            if (a < to && ((c = block.charAt(a)) == '/' || c == 'P')) {
-                if (inPlace(no, block, a, to)) {
-                    return;
-                }
+            if ((first == '/' || first == 'P') && inPlace(no, block, a, to)) {
+                return;
             }
         }
         accept(no, LineCleaner.cleanStripped(block, from, to));
@@ -154,14 +157,8 @@ public final class CrashBtParser {
         // a source line after accept(int, String)'s checks: '/' first is no prompt, PANIC, PID, marker or
         // stack word, so the source pattern is the first that could take it; printable ASCII and tabs
         // only, which cleaning would turn into blanks, and no blank is part of what is read
-        if (open == null) {
+        if (open == null || !printableOrTab(block, a, b)) {
             return false;
-        }
-        for (int k = a; k < b; k++) {
-            c = block.charAt(k);
-            if ((c < 0x20 || c > 0x7e) && c != '\t') {
-                return false;
-            }
         }
         int colon = CrashBtShapes.sourceColon(block, a, b);
         if (colon < 0) {
@@ -171,6 +168,22 @@ public final class CrashBtParser {
         open.lastLine = no;
         open.source(NameCache.sources().name(block, a, colon + 1, CrashBtShapes.digitsStart(block, a, b), b),
                 no, block, a, b);
+        return true;
+    }
+
+    /**
+     * Whether {@code text[from, to)} is printable ASCII and tabs. Apart from {@link #inPlace}, whose
+     * loop it was: a method that loops over every character of a line it is called for reaches the
+     * JIT's loop threshold before its call threshold, and is compiled twice (on-stack replacement, then
+     * whole).
+     */
+    private static boolean printableOrTab(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if ((c < 0x20 || c > 0x7e) && c != '\t') {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -28,15 +28,11 @@ final class TaskHeaderScanner {
      * command's name from {@code names}), or null when the line does not have the usual shape.
      */
     static Task read(String text, int from, int to, NameCache names) {
+        // every character is checked to be printable ASCII (outside it the pattern's "." and "\s" have
+        // their own rules, and a tab is no blank to this reader): those of the words, digits and blanks
+        // by matching them, the CPU and the command by printable()
         if (to - from < 4 || !text.startsWith("PID:", from)) {
             return null;
-        }
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c < 0x20 || c > 0x7e) {
-                // the pattern's "." and "\s" have their own rules there; a tab is no blank to this reader
-                return null;
-            }
         }
         int i = blanks(text, from + 4, to);
         long pid;
@@ -63,7 +59,7 @@ final class TaskHeaderScanner {
         d = i;
         long task = 0;
         int v;
-        while (i < to && (v = Character.digit(text.charAt(i), 16)) >= 0) {
+        while (i < to && (v = hexDigit(text.charAt(i))) >= 0) {
             task = (task << 4) | v;
             i++;
         }
@@ -75,12 +71,9 @@ final class TaskHeaderScanner {
         if (e == i || !text.startsWith("CPU:", e)) {
             return null;
         }
-        i = blanks(text, e + 4, to);
-        d = i;
-        while (i < to && text.charAt(i) != ' ') {
-            i++;
-        }
-        if (i == d) {
+        d = blanks(text, e + 4, to);
+        i = text.indexOf(' ', d);
+        if (i <= d || i >= to || !printable(text, d, i)) {
             return null;
         }
         // CrashBtParser.task: a CPU of 1 to 9 digits is a number, anything else ("-", "?") none
@@ -90,7 +83,7 @@ final class TaskHeaderScanner {
             return null;
         }
         int quote = blanks(text, e + 8, to);
-        if (quote >= to - 1 || text.charAt(quote) != '"' || text.charAt(to - 1) != '"') {
+        if (quote >= to - 1 || text.charAt(quote) != '"' || text.charAt(to - 1) != '"' || !printable(text, quote + 1, to - 1)) {
             return null;
         }
         return Task.of(pid, task, taskDigits, cpu, names.name(text, quote + 1, to - 1));
@@ -107,6 +100,33 @@ final class TaskHeaderScanner {
             n = n * 10 + (c - '0');
         }
         return n;
+    }
+
+    /**
+     * Whether {@code text[from, to)} is printable ASCII. The loops over a line's characters are kept out
+     * of {@link #read} (here and in {@link #blanks}): a method whose own loops run a hundred times a call
+     * reaches the JIT's loop threshold before its call threshold, and is compiled twice (on-stack
+     * replacement first, then whole).
+     */
+    private static boolean printable(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of an ASCII hex digit (the pattern's {@code [0-9a-fA-F]}), else -1. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static int blanks(String text, int i, int to) {

@@ -119,9 +119,9 @@ class CrashBtFastPathTest {
         Arbitrary<String> taskish = Combinators.combine(Arbitraries.of("PID: ", "PID:", "PID:  ", "PID:\t"),
                         Arbitraries.of("0", "1234", "?", "12a", "0042", "1234567890123456789", "", "-1"),
                         Arbitraries.of("   TASK: ", " TASK:", "TASK: ", "  TASK:  ", "\tTASK: "),
-                        Arbitraries.of("ffff88003a13c000", "FFFF88003A13C000", "c0a8d020", "1ffff88003a13c000", "", "xyz"),
+                        Arbitraries.of("ffff88003a13c000", "FFFF88003A13C000", "c0a8d020", "1ffff88003a13c000", "", "xyz", "ffff\uff10\uff11"),
                         Arbitraries.of("  CPU: ", " CPU:", "CPU: ", "  CPU:  "),
-                        Arbitraries.of("3", "-", "?", "1234567890", "12", "", "3x"))
+                        Arbitraries.of("3", "-", "?", "1234567890", "12", "", "3x", "\u0663", "\u00e9"))
                 .as((a, pid, b, task, c, cpu) -> a + pid + b + task + c + cpu)
                 .flatMap(head -> Combinators.combine(Arbitraries.of("   COMMAND: ", " COMMAND:", "COMMAND: ", "  COMMAND:  ", " COMMAND:\t"),
                         Arbitraries.of("\"swapper/1\"", "\"a\"b\"", "\"\"", "\"x", "x", "\"x\" tail", "\"caf\u00e9\"", "?",
