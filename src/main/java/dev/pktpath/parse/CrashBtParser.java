@@ -83,7 +83,7 @@ public final class CrashBtParser {
      * {@link #accept(int, String)}.
      */
     void accept(int no, String block, int from, int to) {
-        if (fast && (open == null || open.block == null)) {
+        if (fast) {
             int a = from;
             char c;
             while (a < to && ((c = block.charAt(a)) == ' ' || c == '\t')) {
@@ -91,6 +91,12 @@ public final class CrashBtParser {
             }
             if (a == to) {
                 // a blank line (one after each task of a foreach bt), which accept(int, String) ignores
+                return;
+            }
+            if (open != null && open.block != null) {
+                if (!inBlock(no, block, a, to)) {
+                    accept(no, LineCleaner.cleanStripped(block, from, to));
+                }
                 return;
             }
             char first = block.charAt(a);
@@ -168,6 +174,26 @@ public final class CrashBtParser {
         open.lastLine = no;
         open.source(NameCache.sources().name(block, a, colon + 1, CrashBtShapes.digitsStart(block, a, b), b),
                 no, block, a, b);
+        return true;
+    }
+
+    /**
+     * A register block's usual line, {@code block[a, to)} from its first non-blank character, read in
+     * place ({@link CrashBtRegisterBlock#offerPairs}); false when it is another line. accept(int, String)
+     * would keep such a line in the block too: it is no task header, no block header and no stack data
+     * line (offerPairs takes none of them), and offer takes it.
+     */
+    private boolean inBlock(int no, String block, int a, int to) {
+        int b = to;
+        char c;
+        while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
+            b--;
+        }
+        if (b - a > MAX_LINE || !open.block.offerPairs(block, a, b)) {
+            return false;
+        }
+        previous = no;
+        open.lastLine = no;
         return true;
     }
 
@@ -505,6 +531,10 @@ public final class CrashBtParser {
          * boxing its numbers.
          */
         void addScanned(FrameScanner.Scan s, NameCache names, int no, String text, int from, int to) {
+            if (s.unreliable) {
+                addScannedUnreliable(s, names, no, text, from, to);
+                return;
+            }
             if (s.restStart >= 0 && s.moduleStart < 0) {
                 addScannedWithTail(s, no, text, from, to);
                 return;
@@ -522,6 +552,22 @@ public final class CrashBtParser {
             // frame stores nothing that would need it)
             frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(),
                     s.sp, s.spDigits(), module, no, s.usual ? null : text.substring(from, to), s.usual));
+            evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
+        }
+
+        /**
+         * {@link #addScanned} of a ppc64 frame line ending in {@code (unreliable)}, maybe after
+         * {@code [module]}: the frame {@link #addParsedFrame} makes of it (unreliable, the module, the line
+         * kept, no note), without its patterns for the tail.
+         */
+        private void addScannedUnreliable(FrameScanner.Scan s, NameCache names, int no, String text, int from, int to) {
+            lastLine = no;
+            numbering(s.level, no, text, from, to);
+            String function = names.name(text, s.symStart, s.fnEnd);
+            Arch hint = names.lastHint(function);
+            String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
+            frames.add(Frame.of(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(), s.sp,
+                    s.spDigits(), module, false, StackContext.TASK, null, false, no, text.substring(from, to)));
             evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
         }
 

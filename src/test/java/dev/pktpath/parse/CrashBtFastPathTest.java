@@ -88,6 +88,8 @@ class CrashBtFastPathTest {
         assertThat(lines).anyMatch(l -> CrashBtShapes.isPlainStackWords(l.strip()));
         assertThat(lines).anyMatch(l -> l.strip().startsWith("/") && CrashBtShapes.sourceColon(l.strip(), 0, l.strip().length()) > 0);
         assertThat(lines).anyMatch(l -> TaskHeaderScanner.read(l.strip(), 0, l.strip().length(), NameCache.local()) != null);
+        assertThat(lines).anyMatch(l -> l.strip().startsWith("RIP: ") && CrashBtRegisterBlock.open("[exception RIP: f]", 1)
+                .offerPairs(l.strip(), 0, l.strip().length()));
     }
 
     @Provide
@@ -113,7 +115,9 @@ class CrashBtFastPathTest {
                         Arbitraries.of(" at ", "  at ", " at  ", "\tat "),
                         Arbitraries.of("ffffffff81421d2e", "FFFFFFFF81421D2E", "c0000000001234", "12345678",
                                 "90000000001234567", "ffffffffa02ecd5f"),
-                        Arbitraries.of("", " [bnx2]", "  [bnx2]", " (unreliable)", " [a b]", " [bnx2] (unreliable)", " \t", " x"))
+                        Arbitraries.of("", " [bnx2]", "  [bnx2]", " (unreliable)", " [a b]", " [bnx2] (unreliable)", " \t", " x",
+                                "  (unreliable)", " [bnx2]  (unreliable)", " [bnx2](unreliable)", " [a b] (unreliable)",
+                                " (unreliable) [bnx2]", " x (unreliable)", " (Unreliable)", " [] (unreliable)", " (via x) (unreliable)"))
                 .as((a, b, c, d, e, f) -> a + b + c + d + e + f);
         // near misses of the usual task header: odd pids, addresses, CPUs, quoting and tails
         Arbitrary<String> taskish = Combinators.combine(Arbitraries.of("PID: ", "PID:", "PID:  ", "PID:\t"),
@@ -125,12 +129,28 @@ class CrashBtFastPathTest {
                 .as((a, pid, b, task, c, cpu) -> a + pid + b + task + c + cpu)
                 .flatMap(head -> Combinators.combine(Arbitraries.of("   COMMAND: ", " COMMAND:", "COMMAND: ", "  COMMAND:  ", " COMMAND:\t"),
                         Arbitraries.of("\"swapper/1\"", "\"a\"b\"", "\"\"", "\"x", "x", "\"x\" tail", "\"caf\u00e9\"", "?",
-                                "\"kworker/0:1H\"", "\"a b\"", "\"\"\"", "\""))
+                                "\"kworker/0:1H\"", "\"a b\"", "\"\"\"", "\"", "12"))
                         .as((c, cmd) -> head + c + cmd));
+        // register blocks whose lines are near misses of the usual pairs line (several lines in one string)
+        Arbitrary<String> pair = Combinators.combine(
+                        Arbitraries.of("RIP", "RAX", "ORIG_RAX", "X29", "R8", "rip", "Rip", "CSR crmd", "Syscall Result", "PSW",
+                                "GPRS", "PID", "ABCDEF", "CS", "$1", "epc", "X9 ", "SP", "PSTATE", "R-1"),
+                        Arbitraries.of(":", ": ", ":  ", " : ", ""),
+                        Arbitraries.of("ffffffff8147a1e4", "0010", "FFFF88003A13BC40", "[<c0221a44>]", "0x10", "12x", "", "ff]"))
+                .as((name, colon, value) -> name + colon + value);
+        Arbitrary<String> pairsLine = Combinators.combine(Arbitraries.of("", " ", "    ", "\t"),
+                        pair.list().ofMinSize(1).ofMaxSize(9), Arbitraries.of("  ", " ", "\t", "   "), Arbitraries.of("", " ", " x", "\t"))
+                .as((indent, pairs, sep, tail) -> indent + String.join(sep, pairs) + tail);
+        Arbitrary<String> registerBlock = Combinators.combine(
+                        Arbitraries.of("    [exception RIP: tcp_ack+0x1a]", "[exception RIP: user space]", "LOWCORE INFO:",
+                                "KERNEL-MODE EXCEPTION FRAME AT: ffff88003a13bc40", "PSW:  0704c00180000000 000000000011d2ea (tcp_ack+122)",
+                                "GPRS: 0000000000000000 0000000000000001", "#1 [ffff8800aa] tcp_ack at ffffffff8147a1e4", ""),
+                        pairsLine.list().ofMinSize(1).ofMaxSize(5))
+                .as((header, lines) -> header + "\n" + String.join("\n", lines));
         Arbitrary<String> noise = Arbitraries.strings().withChars("#[]<>():-+x0123456789abcdef PIDTASKCPU\t\"$/.").ofMaxLength(50);
         Arbitrary<String> indent = Arbitraries.of("", "  ", "\t", "    ");
         Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(6, real), Tuple.of(2, cut), Tuple.of(3, stackish),
-                Tuple.of(3, sourceish), Tuple.of(4, frameish), Tuple.of(3, taskish), Tuple.of(1, noise));
+                Tuple.of(3, sourceish), Tuple.of(4, frameish), Tuple.of(3, taskish), Tuple.of(3, registerBlock), Tuple.of(1, noise));
         return Combinators.combine(indent, line).as(String::concat).list().ofMaxSize(60);
     }
 
