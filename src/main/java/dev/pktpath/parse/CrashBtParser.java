@@ -78,9 +78,9 @@ public final class CrashBtParser {
     }
 
     /**
-     * Reads the line {@code block[from, to)} as it comes (not cleaned): the usual frame line is read in
-     * place, without the copy cleaning makes; any other line is cleaned and stripped, then read by
-     * {@link #accept(int, String)}.
+     * Reads the line {@code block[from, to)} as it comes (not cleaned): the lines a foreach bt prints
+     * most are read in place ({@link #inPlace}), without the copy cleaning makes; any other line is
+     * cleaned and stripped, then read by {@link #accept(int, String)}.
      */
     void accept(int no, String block, int from, int to) {
         if (fast) {
@@ -93,43 +93,11 @@ public final class CrashBtParser {
                 // a blank line (one after each task of a foreach bt), which accept(int, String) ignores
                 return;
             }
-            if (open != null && open.block != null) {
-                if (!inBlock(no, block, a, to)) {
-                    accept(no, LineCleaner.cleanStripped(block, from, to));
-                }
-                return;
+            int b = to;
+            while ((c = block.charAt(b - 1)) == ' ' || c == '\t') {
+                b--;
             }
-            char first = block.charAt(a);
-            if (open != null && isHexDigit(first)) {
-                int b = to;
-                while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
-                    b--;
-                }
-                // plain stack words are hex digits, a colon and single blanks: printable ASCII, no tab
-                // inside, so block[a, b) is the cleaned, stripped line; see accept(int, String) for why
-                // no other pattern can take it (a hex digit first is no prompt, PANIC, PID or marker)
-                if (b - a <= MAX_LINE && CrashBtShapes.isPlainStackWords(block, a, b)) {
-                    previous = no;
-                    open.lastLine = no;
-                    open.stackData(block.substring(a, b), no);
-                    return;
-                }
-            }
-            if (first == '#') {
-                int b = to;
-                while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
-                    b--;
-                }
-                // FrameScanner checks every character is printable ASCII and takes no tab inside, so
-                // block[a, b) is what LineCleaner.cleanStripped gives for this line
-                if (b - a <= MAX_LINE && FrameScanner.scan(block, a, b, scan)) {
-                    previous = no;
-                    open = ensure(open, no, panic, panicSeen, hints);
-                    open.addScanned(scan, NameCache.local(), no, block, a, b);
-                    return;
-                }
-            }
-            if ((first == '/' || first == 'P') && inPlace(no, block, a, to)) {
+            if (b - a <= MAX_LINE && inPlace(no, block, a, b)) {
                 return;
             }
         }
@@ -137,33 +105,131 @@ public final class CrashBtParser {
     }
 
     /**
-     * The two other lines a foreach bt prints most, read in place like frame lines: a task header
-     * ({@link TaskHeaderScanner}) and a {@code bt -l} source line under a frame. {@code block[a, to)} is
-     * the line from its first non-blank character; false when it is neither, or not of the usual shape.
+     * The line {@code block[a, b)} (stripped of blanks and tabs, not cleaned), read in place when it is
+     * one of the shapes below; false, with nothing read, for any other line. Each reader takes only
+     * printable ASCII where it matters (so the range is what cleaning gives) and says why
+     * {@link #accept(int, String)} would read the line the same; each is a method of its own, so that
+     * this dispatch stays small for the JIT.
      */
-    private boolean inPlace(int no, String block, int a, int to) {
-        int b = to;
-        char c;
-        while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
-            b--;
+    private boolean inPlace(int no, String block, int a, int b) {
+        if (open != null && open.block != null) {
+            return inBlock(no, block, a, b);
         }
-        if (b - a > MAX_LINE) {
+        char first = block.charAt(a);
+        if (first == '#') {
+            return frameInPlace(no, block, a, b);
+        }
+        if (open != null && isHexDigit(first)) {
+            return stackWordsInPlace(no, block, a, b);
+        }
+        if (first == 'P') {
+            return taskInPlace(no, block, a, b);
+        }
+        if (first == '-') {
+            return markerInPlace(no, block, a, b);
+        }
+        return first == '/' && open != null && sourceInPlace(no, block, a, b);
+    }
+
+    /**
+     * The usual frame line. FrameScanner checks every character is printable ASCII and takes no tab
+     * inside, so {@code block[a, b)} is what LineCleaner.cleanStripped gives for this line.
+     */
+    private boolean frameInPlace(int no, String block, int a, int b) {
+        if (!FrameScanner.scan(block, a, b, scan)) {
             return false;
         }
-        if (block.charAt(a) == 'P') {
-            // the scanner checks every character is printable ASCII, so block[a, b) is the cleaned line
-            Task t = TaskHeaderScanner.read(block, a, b, NameCache.local());
-            if (t == null) {
+        previous = no;
+        open = ensure(open, no, panic, panicSeen, hints);
+        open.addScanned(scan, NameCache.local(), no, block, a, b);
+        return true;
+    }
+
+    /**
+     * Plain stack words ({@code bt -f}): hex digits, a colon and single blanks, so printable ASCII, no
+     * tab inside, and {@code block[a, b)} is the cleaned, stripped line; see accept(int, String) for why
+     * no other pattern can take it (a hex digit first is no prompt, PANIC, PID or marker).
+     */
+    private boolean stackWordsInPlace(int no, String block, int a, int b) {
+        if (!CrashBtShapes.isPlainStackWords(block, a, b)) {
+            return false;
+        }
+        previous = no;
+        open.lastLine = no;
+        open.stackData(block.substring(a, b), no);
+        return true;
+    }
+
+    /** A task header ({@link TaskHeaderScanner}, which checks every character is printable ASCII). */
+    private boolean taskInPlace(int no, String block, int a, int b) {
+        Task t = TaskHeaderScanner.read(block, a, b, NameCache.local());
+        if (t == null) {
+            return false;
+        }
+        previous = no;
+        startTask(no, t);
+        return true;
+    }
+
+    /**
+     * A stack marker, {@code --- <IRQ stack> ---} (own sample; 32,000 in a 200 MB generated foreach
+     * bt): three dashes, blanks, {@code <}, the name, {@code >}, blanks, three dashes, every character
+     * printable ASCII (no tab). What {@link CrashBtGrammar#STACK_MARKER} reads: its lazy name starts at
+     * the first non-blank after the {@code <} and ends at the last non-blank before a {@code >} that
+     * only blanks and the dashes follow, which is the line's last {@code >}; and a {@code -} first is
+     * no frame, prompt, PANIC or task header, so the marker pattern is the first that could take it.
+     */
+    private boolean markerInPlace(int no, String block, int a, int b) {
+        if (b - a < 9 || !block.startsWith("---", a) || !block.startsWith("---", b - 3)) {
+            return false;
+        }
+        int i = a + 3;
+        while (block.charAt(i) == ' ') {
+            i++;
+        }
+        int close = b - 4;
+        while (close > i && block.charAt(close) == ' ') {
+            close--;
+        }
+        if (block.charAt(i) != '<' || block.charAt(close) != '>') {
+            return false;
+        }
+        int name = i + 1;
+        while (name < close && block.charAt(name) == ' ') {
+            name++;
+        }
+        int end = close;
+        while (end > name && block.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == name || !markerName(block, name, end)) {
+            return false;
+        }
+        previous = no;
+        open = ensure(open, no, panic, panicSeen, hints);
+        open.lastLine = no;
+        open.marker(NameCache.local().name(block, name, end), no);
+        return true;
+    }
+
+    /** Whether {@code text[from, to)} is printable ASCII: a marker name read in place. */
+    private static boolean markerName(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
                 return false;
             }
-            previous = no;
-            startTask(no, t);
-            return true;
         }
-        // a source line after accept(int, String)'s checks: '/' first is no prompt, PANIC, PID, marker or
-        // stack word, so the source pattern is the first that could take it; printable ASCII and tabs
-        // only, which cleaning would turn into blanks, and no blank is part of what is read
-        if (open == null || !printableOrTab(block, a, b)) {
+        return true;
+    }
+
+    /**
+     * A {@code bt -l} source line: '/' first is no prompt, PANIC, PID, marker or stack word, so the
+     * source pattern is the first that could take it; printable ASCII and tabs only, which cleaning
+     * would turn into blanks, and no blank is part of what is read.
+     */
+    private boolean sourceInPlace(int no, String block, int a, int b) {
+        if (!printableOrTab(block, a, b)) {
             return false;
         }
         int colon = CrashBtShapes.sourceColon(block, a, b);
@@ -178,18 +244,12 @@ public final class CrashBtParser {
     }
 
     /**
-     * A register block's usual line, {@code block[a, to)} from its first non-blank character, read in
-     * place ({@link CrashBtRegisterBlock#offerPairs}); false when it is another line. accept(int, String)
-     * would keep such a line in the block too: it is no task header, no block header and no stack data
-     * line (offerPairs takes none of them), and offer takes it.
+     * A register block's usual line, read in place ({@link CrashBtRegisterBlock#offerPairs}).
+     * accept(int, String) would keep such a line in the block too: it is no task header, no block
+     * header and no stack data line (offerPairs takes none of them), and offer takes it.
      */
-    private boolean inBlock(int no, String block, int a, int to) {
-        int b = to;
-        char c;
-        while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
-            b--;
-        }
-        if (b - a > MAX_LINE || !open.block.offerPairs(block, a, b)) {
+    private boolean inBlock(int no, String block, int a, int b) {
+        if (!open.block.offerPairs(block, a, b)) {
             return false;
         }
         previous = no;
@@ -198,10 +258,10 @@ public final class CrashBtParser {
     }
 
     /**
-     * Whether {@code text[from, to)} is printable ASCII and tabs. Apart from {@link #inPlace}, whose
-     * loop it was: a method that loops over every character of a line it is called for reaches the
-     * JIT's loop threshold before its call threshold, and is compiled twice (on-stack replacement, then
-     * whole).
+     * Whether {@code text[from, to)} is printable ASCII and tabs. Apart from {@link #sourceInPlace},
+     * whose loop it was: a method that loops over every character of a line it is called for reaches
+     * the JIT's loop threshold before its call threshold, and is compiled twice (on-stack replacement,
+     * then whole).
      */
     private static boolean printableOrTab(String text, int from, int to) {
         for (int k = from; k < to; k++) {

@@ -147,10 +147,18 @@ class CrashBtFastPathTest {
                                 "GPRS: 0000000000000000 0000000000000001", "#1 [ffff8800aa] tcp_ack at ffffffff8147a1e4", ""),
                         pairsLine.list().ofMinSize(1).ofMaxSize(5))
                 .as((header, lines) -> header + "\n" + String.join("\n", lines));
+        // near misses of the stack marker
+        Arbitrary<String> markerish = Combinators.combine(Arbitraries.of("---", "----", "--", "--- ", "---\t", "---  "),
+                        Arbitraries.of("<", "< ", "<  ", "<\t", ""),
+                        Arbitraries.of("IRQ stack", "NMI exception stack", "a>b", "", " ", "x<y", "soft IRQ", "caf\u00e9",
+                                "Emergency Stack", "IRQ\tstack", ">", "a > b"),
+                        Arbitraries.of(">", " >", ">  ", "\t>", ""),
+                        Arbitraries.of("---", "----", " ---", "--- x", "-- -", "  ---", "\t---", "-"))
+                .as((a, lt, name, gt, z) -> a + lt + name + gt + z);
         Arbitrary<String> noise = Arbitraries.strings().withChars("#[]<>():-+x0123456789abcdef PIDTASKCPU\t\"$/.").ofMaxLength(50);
         Arbitrary<String> indent = Arbitraries.of("", "  ", "\t", "    ");
         Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(6, real), Tuple.of(2, cut), Tuple.of(3, stackish),
-                Tuple.of(3, sourceish), Tuple.of(4, frameish), Tuple.of(3, taskish), Tuple.of(3, registerBlock), Tuple.of(1, noise));
+                Tuple.of(3, sourceish), Tuple.of(4, frameish), Tuple.of(3, taskish), Tuple.of(3, registerBlock), Tuple.of(2, markerish), Tuple.of(1, noise));
         return Combinators.combine(indent, line).as(String::concat).list().ofMaxSize(60);
     }
 
