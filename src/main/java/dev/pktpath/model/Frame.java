@@ -375,9 +375,9 @@ public final class Frame {
     }
 
     /**
-     * {@link #with} for a caller whose source line is already the {@link Names#intern} copy (or null), as
-     * a parser that cuts it through its own name cache has: the same frame, without a second lookup in
-     * the shared pool for every frame that has a source line.
+     * {@link #with} for a caller that shares its source lines itself (as a parser that cuts them through
+     * its own cache does): {@code sharedSource} is stored as it is, without a lookup in the {@link Names}
+     * pool for every frame that has a source line. An equal frame to {@link #with}'s.
      */
     public Frame withShared(StackContext newContext, String sharedSource, List<String> newStackData) {
         Object newExtra;

@@ -738,7 +738,7 @@ public final class CrashBtParser {
         /** The frame with what later lines told about it: its stack, its source line, its stack data. */
         private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
             // Frame.with: the same frame as the full constructor gives, without parsing and comparing again;
-            // every source line was read as its shared copy (see source)
+            // every source line was read as a shared copy (see source), so it is not interned again
             return f.withShared(context, source, data);
         }
 
@@ -792,7 +792,7 @@ public final class CrashBtParser {
 
         /**
          * A {@code bt -l} line, {@code text[from, to)} (stripped; tabs still to be cleaned), read as
-         * {@code source}, already the {@link Names#intern} copy.
+         * {@code source}, already shared (through {@link NameCache#sources}, or {@link Names#intern}).
          */
         void source(String source, int no, String text, int from, int to) {
             if (frames.isEmpty()) {

@@ -18,22 +18,25 @@ final class NameCache {
     /**
      * {@code bt -l} source lines ({@code file:line}): one per distinct call site, so many more than
      * names (60,000 in a 200 MB generated foreach bt), and kept apart so that they cannot fill the
-     * names' cache and send every later function name back to the shared pool.
+     * names' cache and send every later function name back to the shared pool. A source line is
+     * shared within its parse thread only, not through the {@link Names} pool: each first sighting
+     * was a lookup in that concurrent map (the parse threads' biggest single cost in a fresh JVM on
+     * that file), and the price is at most one copy per parse thread of a line seen by both.
      */
     private static final int SOURCE_SLOTS = 1 << 18;
     /** Where a cache starts: it doubles as it fills, so a small dump does not pay for a big table. */
     private static final int FIRST_SLOTS = 1 << 10;
     private static final ThreadLocal<NameCache> LOCAL =
-            ThreadLocal.withInitial(() -> new NameCache(new CrashBtArch.Hints(), NAME_SLOTS));
+            ThreadLocal.withInitial(() -> new NameCache(new CrashBtArch.Hints(), NAME_SLOTS, true));
     private static final ThreadLocal<NameCache> SOURCES =
-            ThreadLocal.withInitial(() -> new NameCache(null, SOURCE_SLOTS));
+            ThreadLocal.withInitial(() -> new NameCache(null, SOURCE_SLOTS, false));
 
     /** This thread's cache of function, module and command names. */
     static NameCache local() {
         return LOCAL.get();
     }
 
-    /** This thread's cache of {@code bt -l} source lines. */
+    /** This thread's cache of {@code bt -l} source lines (shared within the thread only, see {@link #SOURCE_SLOTS}). */
     static NameCache sources() {
         return SOURCES.get();
     }
@@ -46,23 +49,29 @@ final class NameCache {
     private int mask;
     /** The most slots the cache grows to; it holds at most half as many names, so a probe always ends. */
     private final int maxSlots;
+    /** Whether a name met for the first time is the {@link Names} pool's copy (else the cut itself). */
+    private final boolean pooled;
     private int count;
     /** The slot of the last {@link #name} call, or -1 when the name was not kept. */
     private int last = -1;
 
     NameCache(CrashBtArch.Hints hinter) {
-        this(hinter, NAME_SLOTS);
+        this(hinter, NAME_SLOTS, true);
     }
 
-    private NameCache(CrashBtArch.Hints hinter, int maxSlots) {
+    private NameCache(CrashBtArch.Hints hinter, int maxSlots, boolean pooled) {
         this.hinter = hinter;
         this.maxSlots = maxSlots;
+        this.pooled = pooled;
         this.names = new String[FIRST_SLOTS];
         this.hashes = new int[FIRST_SLOTS];
         this.mask = FIRST_SLOTS - 1;
     }
 
-    /** The shared copy of {@code text[from, to)}, as {@code Names.intern(text.substring(from, to))} gives it. */
+    /**
+     * The shared copy of {@code text[from, to)}: as {@code Names.intern(text.substring(from, to))} gives
+     * it for the names' cache, the first cut of it on this thread for the source lines' cache.
+     */
     String name(String text, int from, int to) {
         int h = hash(0, text, from, to);
         int len = to - from;
@@ -110,7 +119,7 @@ final class NameCache {
 
     /** Keeps {@code cut}'s shared copy in the free slot {@code i} (hash {@code h}) while there is room. */
     private String add(int i, int h, String cut) {
-        String name = Names.intern(cut);
+        String name = pooled ? Names.intern(cut) : cut;
         if (count >= names.length / 2) {
             if (names.length >= maxSlots) {
                 last = -1;
