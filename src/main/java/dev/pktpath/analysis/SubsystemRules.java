@@ -42,6 +42,14 @@ public final class SubsystemRules {
     private final Map<String, Optional<RuleMatch>> byFunction = new ConcurrentHashMap<>();
     private final Map<String, Optional<RuleMatch>> byPath = new ConcurrentHashMap<>();
     private final Map<String, Optional<RuleMatch>> byModule = new ConcurrentHashMap<>();
+    /**
+     * {@link #byPath} by the source text as printed ({@code net/core/dev.c: 3590}): parsers share one
+     * copy of each source string, whose hash the String keeps, so a frame's lookup here cuts and hashes
+     * nothing, where {@link #pathKey} made a new string to hash for every frame of a {@code bt -l} dump.
+     * Bounded like the name pools: past {@link #MAX_SOURCES} sources are looked up by path only.
+     */
+    private final Map<String, Optional<RuleMatch>> bySource = new ConcurrentHashMap<>();
+    private static final int MAX_SOURCES = 100_000;
     private final boolean pathRuleHasColon;
 
     private SubsystemRules(List<Rule> rules) {
@@ -127,7 +135,14 @@ public final class SubsystemRules {
                         .orElse(null);
         String source = frame.source();
         if (source != null) {
-            RuleMatch path = byPath.computeIfAbsent(pathKey(source), k -> Optional.ofNullable(bestPath(source))).orElse(null);
+            Optional<RuleMatch> byText = bySource.get(source);
+            if (byText == null) {
+                byText = byPath.computeIfAbsent(pathKey(source), k -> Optional.ofNullable(bestPath(source)));
+                if (bySource.size() < MAX_SOURCES) {
+                    bySource.put(source, byText);
+                }
+            }
+            RuleMatch path = byText.orElse(null);
             if (path != null) {
                 StageSpec stage = fn != null && fn.subsystem().equals(path.subsystem()) ? fn.stage() : path.stage();
                 return new RuleMatch(path.subsystem(), stage, path.rule());

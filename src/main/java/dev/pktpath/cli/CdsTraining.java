@@ -21,6 +21,7 @@ import java.util.jar.JarFile;
  * PKTPATH_TUI_CDS_DUMP). It does, on nothing, the work of the first outputs users wait for, so that
  * the JVM archives every class they load: --version, {@code print --sample} and {@code --json}
  * ({@link QuickArgs}), {@code journey --sample} (picocli's model, which the other commands build),
+ * {@code cluster} of the sample on stdin,
  * then the explorer's first screen on the sample, drawn on Lanterna's virtual
  * terminal (there is no real terminal at install time) and quit with {@code q}.
  */
@@ -41,6 +42,16 @@ final class CdsTraining {
         for (String[] line : new String[][]{{"print", "--sample"}, {"print", "--json", "--sample"},
                 {"journey", "--sample"}}) {
             Main.execute(line, none, none);
+        }
+        // cluster (which has no --sample) on the sample read from stdin: its classes (clustering, diff,
+        // rendering, some 30) came from the jar at each start (issue 10)
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    dev.pktpath.parse.InputReader.readSample().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Main.execute(new String[]{"cluster", "-"}, none, none);
+        } finally {
+            System.setIn(stdin);
         }
         Session session = new Session(Analyzer.builtIn());
         // as Main opens the sample: loaded in the background, so those classes are archived too

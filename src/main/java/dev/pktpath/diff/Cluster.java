@@ -3,7 +3,7 @@ package dev.pktpath.diff;
 import dev.pktpath.model.Trace;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -48,20 +48,44 @@ public record Cluster(List<Variant> variants) {
 
     /** Every member trace, in input order. */
     public List<Trace> members() {
+        if (variants.size() == 1) {
+            // a variant lists its traces in input order already
+            return new ArrayList<>(representative().traces());
+        }
+        // ordered by id through one primitive sort of (id, position) pairs: the buckets of a big
+        // foreach bt hold tens of thousands of traces, and a comparator sort of them was a good part of
+        // the time cluster spent after the parse
         List<Trace> all = new ArrayList<>(size());
         for (Variant v : variants) {
             all.addAll(v.traces());
         }
-        all.sort(Comparator.comparingInt(Trace::id));
-        return all;
+        long[] order = new long[all.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (long) all.get(i).id() << 32 | i;
+        }
+        Arrays.sort(order);
+        List<Trace> sorted = new ArrayList<>(order.length);
+        for (long o : order) {
+            sorted.add(all.get((int) o));
+        }
+        return sorted;
     }
 
+    /** The member traces' ids, ascending. */
     public List<Integer> traceIds() {
-        List<Integer> ids = new ArrayList<>(size());
-        for (Trace t : members()) {
-            ids.add(t.id());
+        int[] ids = new int[size()];
+        int n = 0;
+        for (Variant v : variants) {
+            for (Trace t : v.traces()) {
+                ids[n++] = t.id();
+            }
         }
-        return ids;
+        Arrays.sort(ids);
+        List<Integer> out = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            out.add(id);
+        }
+        return out;
     }
 
     /** The lowest similarity of a variant to the representative (1 when all stacks are identical). */

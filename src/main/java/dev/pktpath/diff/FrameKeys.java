@@ -17,6 +17,8 @@ import java.util.Map;
 final class FrameKeys {
     private final Map<String, String> normalized = new HashMap<>();
     private final Map<String, Integer> ids = new HashMap<>();
+    /** Function name as printed to the id of its normalised name: one lookup a frame for clustering. */
+    private final Map<String, Integer> nameIds = new HashMap<>();
 
     /** The normalised function name ({@code __handle_sysrq.cold.12} -> {@code __handle_sysrq}). */
     String name(Frame f) {
@@ -64,6 +66,20 @@ final class FrameKeys {
             }
         }
         return out;
+    }
+
+    /** {@code id(name(f))}, in one lookup once the function has been seen. */
+    int nameId(Frame f) {
+        String function = f.function();
+        if (function == null) {
+            return id("");
+        }
+        Integer id = nameIds.get(function);
+        if (id == null) {
+            id = id(name(f));
+            nameIds.put(function, id);
+        }
+        return id;
     }
 
     int id(String key) {

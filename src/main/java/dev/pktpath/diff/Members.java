@@ -4,11 +4,11 @@ import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Who is in a bucket: commands with how many tasks run each (most first, ties in input order), the distinct CPUs and
@@ -23,8 +23,12 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
 
     public static Members of(List<Trace> traces) {
         Map<String, Integer> commands = new LinkedHashMap<>();
-        TreeSet<Integer> cpus = new TreeSet<>();
-        TreeSet<Long> pids = new TreeSet<>();
+        // CPUs and PIDs as primitives, sorted once and made distinct: a bucket of a big foreach bt has
+        // tens of thousands of PIDs, which a TreeSet of boxed numbers took long to build
+        int[] cpus = new int[traces.size()];
+        long[] pids = new long[traces.size()];
+        int cpuCount = 0;
+        int pidCount = 0;
         int unknown = 0;
         for (Trace t : traces) {
             Task task = t.task();
@@ -32,10 +36,10 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
                 commands.merge(task.command(), 1, Integer::sum);
             }
             if (task.cpu() != null) {
-                cpus.add(task.cpu());
+                cpus[cpuCount++] = task.cpu();
             }
             if (task.pid() != null) {
-                pids.add(task.pid());
+                pids[pidCount++] = task.pid();
             }
             if (task.command() == null && task.pid() == null && task.cpu() == null) {
                 unknown++;
@@ -48,6 +52,28 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
         for (Map.Entry<String, Integer> e : sorted) {
             copy.add(Map.entry(e.getKey(), e.getValue()));
         }
-        return new Members(copy, new ArrayList<>(cpus), new ArrayList<>(pids), unknown);
+        return new Members(copy, distinctCpus(cpus, cpuCount), distinctPids(pids, pidCount), unknown);
+    }
+
+    private static List<Integer> distinctCpus(int[] values, int count) {
+        Arrays.sort(values, 0, count);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || values[i] != values[i - 1]) {
+                out.add(values[i]);
+            }
+        }
+        return out;
+    }
+
+    private static List<Long> distinctPids(long[] values, int count) {
+        Arrays.sort(values, 0, count);
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || values[i] != values[i - 1]) {
+                out.add(values[i]);
+            }
+        }
+        return out;
     }
 }

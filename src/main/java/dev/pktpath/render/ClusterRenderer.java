@@ -45,12 +45,31 @@ public final class ClusterRenderer {
             name = name.substring(slash + 1);
         }
         out.append(st.fit(name + summary, w)).append('\n');
-        int number = 1;
-        for (Cluster cl : c.clusters()) {
-            out.append('\n');
-            bucket(out, number++, cl, st);
+        for (String bucket : eachBucket(c.clusters(), (number, cl) -> {
+            StringBuilder b = new StringBuilder(512);
+            bucket(b, number, cl, st);
+            return b.toString();
+        })) {
+            out.append('\n').append(bucket);
         }
         return out.toString();
+    }
+
+    /** Below this many buckets they are written on the calling thread alone. */
+    public static final int PARALLEL_FROM = 64;
+
+    /**
+     * Each bucket written by {@code writer} (its number counts from 1), in order. A big dump has
+     * thousands of buckets, written once each, mostly before the JIT has compiled the code that writes
+     * them: after a 200 MB cluster's parse this was a second's work for one core (issue 10), so many
+     * buckets are written on both, each into its own string, and joined in order.
+     */
+    private static List<String> eachBucket(List<Cluster> clusters, java.util.function.BiFunction<Integer, Cluster, String> writer) {
+        java.util.stream.IntStream numbers = java.util.stream.IntStream.range(0, clusters.size());
+        if (clusters.size() >= PARALLEL_FROM) {
+            numbers = numbers.parallel();
+        }
+        return numbers.mapToObj(i -> writer.apply(i + 1, clusters.get(i))).toList();
     }
 
     private void bucket(StringBuilder out, int number, Cluster cl, TextStyle st) {
@@ -174,45 +193,53 @@ public final class ClusterRenderer {
                 .field("traceCount", c.traceCount()).field("threshold", c.threshold())
                 .field("reliableOnly", c.reliableOnly());
         j.name("buckets").beginArray();
-        for (Cluster cl : c.clusters()) {
-            j.beginObject().field("size", cl.size());
-            j.name("traces").beginArray();
-            cl.traceIds().forEach(j::value);
-            j.endArray();
-            strings(j.name("frames"), cl.frames());
-            j.field("representative", cl.representative().traces().get(0).id());
-            j.field("similarity", DiffRenderer.jsonScore(cl.minSimilarity(), cl.identical()));
-            Members m = Members.of(cl.members());
-            j.name("commands").beginArray();
-            for (Map.Entry<String, Integer> e : m.commands()) {
-                j.beginObject().field("command", e.getKey()).field("count", e.getValue()).endObject();
-            }
-            j.endArray();
-            j.name("cpus").beginArray();
-            m.cpus().forEach(j::value);
-            j.endArray();
-            j.name("pids").beginArray();
-            m.pids().forEach(j::value);
-            j.endArray();
-            j.name("differAt").beginArray();
-            cl.differAt().forEach(j::value);
-            j.endArray();
-            j.name("variants").beginArray();
-            for (Variant v : cl.variants()) {
-                j.beginObject().field("size", v.size());
-                j.name("traces").beginArray();
-                v.traceIds().forEach(j::value);
-                j.endArray();
-                strings(j.name("frames"), v.frames());
-                j.field("similarity", DiffRenderer.jsonScore(v.similarity(), v.fromRepresentative().same()));
-                DiffRenderer.ops(j.name("ops"), v.fromRepresentative().ops());
-                j.endObject();
-            }
-            j.endArray();
-            j.endObject();
+        for (String bucket : eachBucket(c.clusters(), (number, cl) -> {
+            StringBuilder b = new StringBuilder(512);
+            bucketJson(new Json(b), cl);
+            return b.toString();
+        })) {
+            j.written(bucket);
         }
         j.endArray().endObject();
         return sb.append('\n').toString();
+    }
+
+    private static void bucketJson(Json j, Cluster cl) {
+        j.beginObject().field("size", cl.size());
+        j.name("traces").beginArray();
+        cl.traceIds().forEach(j::value);
+        j.endArray();
+        strings(j.name("frames"), cl.frames());
+        j.field("representative", cl.representative().traces().get(0).id());
+        j.field("similarity", DiffRenderer.jsonScore(cl.minSimilarity(), cl.identical()));
+        Members m = Members.of(cl.members());
+        j.name("commands").beginArray();
+        for (Map.Entry<String, Integer> e : m.commands()) {
+            j.beginObject().field("command", e.getKey()).field("count", e.getValue()).endObject();
+        }
+        j.endArray();
+        j.name("cpus").beginArray();
+        m.cpus().forEach(j::value);
+        j.endArray();
+        j.name("pids").beginArray();
+        m.pids().forEach(j::value);
+        j.endArray();
+        j.name("differAt").beginArray();
+        cl.differAt().forEach(j::value);
+        j.endArray();
+        j.name("variants").beginArray();
+        for (Variant v : cl.variants()) {
+            j.beginObject().field("size", v.size());
+            j.name("traces").beginArray();
+            v.traceIds().forEach(j::value);
+            j.endArray();
+            strings(j.name("frames"), v.frames());
+            j.field("similarity", DiffRenderer.jsonScore(v.similarity(), v.fromRepresentative().same()));
+            DiffRenderer.ops(j.name("ops"), v.fromRepresentative().ops());
+            j.endObject();
+        }
+        j.endArray();
+        j.endObject();
     }
 
     private static void strings(Json j, List<String> values) {

@@ -114,6 +114,16 @@ public final class Json {
         return this;
     }
 
+    /**
+     * A whole value that another {@code Json} wrote (its strings escaped as every value's are), with the
+     * comma due before it: parts of one document written apart, on several threads, then joined.
+     */
+    Json written(String json) {
+        value();
+        out.append(json);
+        return this;
+    }
+
     /** Text of the schema's own (braces, commas, {@code "name":}), written as it is: never text from a dump. */
     Json raw(String schemaText) {
         out.append(schemaText);

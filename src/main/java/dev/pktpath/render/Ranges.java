@@ -1,6 +1,5 @@
 package dev.pktpath.render;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Writes sorted numbers compactly, as crash users write CPU lists: {@code 0-3 7 9-12}. */
@@ -8,32 +7,36 @@ public final class Ranges {
     private Ranges() {
     }
 
-    /** Compact form of ascending numbers, cut to {@code width} characters with a {@code (+N more)} tail. */
+    /**
+     * Compact form of ascending numbers, cut to {@code width} characters with a {@code (+N more)} tail.
+     * One pass that stops where the width is reached: a bucket of a big {@code foreach bt} holds tens of
+     * thousands of trace ids, of which a line shows a dozen runs.
+     */
     public static String of(List<? extends Number> sorted, int width) {
-        List<String> parts = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
+        StringBuilder b = new StringBuilder();
         int n = sorted.size();
         int i = 0;
         while (i < n) {
             int j = i;
-            while (j + 1 < n && sorted.get(j + 1).longValue() == sorted.get(j).longValue() + 1) {
-                j++;
-            }
             long first = sorted.get(i).longValue();
-            parts.add(j == i ? Long.toString(first) : first + "-" + sorted.get(j).longValue());
-            starts.add(i);
-            i = j + 1;
-        }
-        StringBuilder b = new StringBuilder();
-        for (int p = 0; p < parts.size(); p++) {
-            int after = p + 1 < parts.size() ? n - starts.get(p + 1) : 0;
+            long last = first;
+            while (j + 1 < n && sorted.get(j + 1).longValue() == last + 1) {
+                j++;
+                last++;
+            }
+            String part = j == i ? Long.toString(first) : first + "-" + last;
+            // the numbers after this run, which a tail would then count
+            int after = n - (j + 1);
             int reserve = after > 0 ? (" (+" + after + " more)").length() : 0;
-            String sep = b.length() == 0 ? "" : " ";
-            if (b.length() > 0 && b.length() + sep.length() + parts.get(p).length() + reserve > width) {
-                b.append(" (+").append(n - starts.get(p)).append(" more)");
+            if (b.length() > 0 && b.length() + 1 + part.length() + reserve > width) {
+                b.append(" (+").append(n - i).append(" more)");
                 break;
             }
-            b.append(sep).append(parts.get(p));
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(part);
+            i = j + 1;
         }
         return b.toString();
     }

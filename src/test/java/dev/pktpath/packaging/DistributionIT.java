@@ -154,6 +154,9 @@ class DistributionIT {
         Processes.Result large = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString()),
                 List.of(prefix.resolve("bin/pktpath-tui").toString(), "cluster", big.toString()));
         assertThat(large.out()).doesNotContain("TieredStopAtLevel").contains("<" + big + ">");
+        // ... with C2 inlining less (half the compile time on such a dump) and a bigger young generation
+        assertThat(large.out()).contains("<-XX:MaxInlineLevel=5>", "<-Xmn48m>");
+        assertThat(r.out()).doesNotContain("MaxInlineLevel", "Xmn48m");
 
         // Serial keeps the heap near the live set (issue 10) for an input over 1 MiB, stdin, or the REPL;
         // a short run gets the JVM's default G1, which maps the JDK's archived heap (faster start-up)
@@ -169,7 +172,7 @@ class DistributionIT {
             line.addAll(args);
             Processes.Result rr = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString()), line);
             assertThat(rr.out()).as(String.join(" ", args)).contains(serial, "<-XX:TieredStopAtLevel=1>")
-                    .doesNotContain("CompileThresholdScaling");
+                    .doesNotContain("CompileThresholdScaling", "MaxInlineLevel", "Xmn48m");
         }
         Processes.Result g1 = Processes.run(tmp, Map.of("JAVA_HOME", fakeHome.getParent().toString(),
                 "PKTPATH_TUI_JAVA_OPTS", "-XX:+UseG1GC"), List.of(prefix.resolve("bin/pktpath-tui").toString(), "--version"));
