@@ -791,12 +791,13 @@ public final class CrashBtParser {
         }
 
         /**
-         * A {@code bt -l} line, {@code text[from, to)} (stripped; tabs still to be cleaned), read as
-         * {@code source}, already shared (through {@link NameCache#sources}, or {@link Names#intern}).
+         * A {@code bt -l} line, {@code text[from, to)}: stripped, and clean but for tabs (which cleaning
+         * turns into blanks), read as {@code source}, already shared (through {@link NameCache#sources},
+         * or {@link Names#intern}). The line itself is cut only for a note.
          */
         void source(String source, int no, String text, int from, int to) {
             if (frames.isEmpty()) {
-                diagnostics.add(new Diagnostic(no, "source line before any frame", LineCleaner.cleanStripped(text, from, to)));
+                diagnostics.add(new Diagnostic(no, "source line before any frame", text.substring(from, to).replace('\t', ' ')));
                 return;
             }
             int i = frames.size() - 1;
@@ -804,7 +805,7 @@ public final class CrashBtParser {
             Pending p = pendingAt(i);
             if ((p != null && p.source != null) || f.source() != null
                     || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
-                diagnostics.add(new Diagnostic(no, "source line of the exception frame", LineCleaner.cleanStripped(text, from, to)));
+                diagnostics.add(new Diagnostic(no, "source line of the exception frame", text.substring(from, to).replace('\t', ' ')));
                 return;
             }
             pending(i).source = source;

@@ -235,8 +235,9 @@ final class CrashBtRegisterBlock {
      * or value-row block, the s390 pt_regs line, a {@code $} or a lower-case {@code e}/{@code r} first, a
      * {@code ]} last, a {@code [} first); the names {@code CSR crmd} and {@code Syscall Result} have a
      * blank before the colon; and each name and value is a run that only a blank or the end can stop,
-     * so the patterns' pairs are these. The parser also leaves it a task header ({@code PID:}) and a
-     * stack data line (a hex digit first), which end a block.
+     * so the patterns' pairs are these. It also turns away a task header ({@code PID:}) and a line with
+     * a hex digit first (maybe stack data), which the parser checks for, and ends the block at, before
+     * it offers a line to the block.
      */
     boolean offerPairs(String text, int from, int to) {
         if (awaitingPtRegs || rowPrefix != null || "lowcore".equals(headerKind)) {
