@@ -43,9 +43,11 @@ public final class SubsystemRules {
     private final Map<String, Optional<RuleMatch>> byPath = new ConcurrentHashMap<>();
     private final Map<String, Optional<RuleMatch>> byModule = new ConcurrentHashMap<>();
     /**
-     * {@link #byPath} by the source text as printed ({@code net/core/dev.c: 3590}): parsers share one
-     * copy of each source string, whose hash the String keeps, so a frame's lookup here cuts and hashes
-     * nothing, where {@link #pathKey} made a new string to hash for every frame of a {@code bt -l} dump.
+     * {@link #byPath} by the source text as printed ({@code net/core/dev.c: 3590}): frames of one
+     * parse thread share one copy of each source string, whose hash the String keeps, so a frame's
+     * lookup here cuts and hashes nothing (keys compare by value, so copies from other threads find
+     * the same entry), where {@link #pathKey} made a new string to hash for every frame of a
+     * {@code bt -l} dump.
      * Bounded like the name pools: past {@link #MAX_SOURCES} sources are looked up by path only.
      */
     private final Map<String, Optional<RuleMatch>> bySource = new ConcurrentHashMap<>();

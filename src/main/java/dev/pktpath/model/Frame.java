@@ -198,16 +198,52 @@ public final class Frame {
                                     String raw, boolean rawRebuilt) {
         checkDigits(address, addressDigits);
         checkDigits(stackAddress, stackDigits);
-        if (rawRebuilt && (offset >= 0 || size >= 0 || addressDigits == 0)) {
+        if (!rawRebuilt) {
+            return unusualCrashLine(index, level, function, offset, size, address, addressDigits, stackAddress,
+                    stackDigits, module, line, raw);
+        }
+        if (offset >= 0 || size >= 0 || addressDigits == 0) {
             throw new IllegalArgumentException("a rebuilt crash frame line has an address and no offset or size");
         }
+        // what the general constructor stores for this frame, written out: the usual line of a foreach bt
+        // (millions of them) then runs and compiles without the checks, interning and copies only the
+        // other ways in need, which made that constructor the biggest of the parse for the JIT
+        return new Frame(index, line, Math.max(level, 0), RELIABLE | RAW_REBUILT | (level >= 0 ? HAS_LEVEL : 0),
+                address, addressDigits, stackDigits == 0 ? 0 : stackAddress, stackDigits, TASK_CONTEXT, function,
+                module, null);
+    }
+
+    /** {@link #ofCrashLine} of a line the fields do not rebuild (an offset, odd blanks or case): the general way in. */
+    private static Frame unusualCrashLine(int index, int level, String function, long offset, long size, long address,
+                                          int addressDigits, long stackAddress, int stackDigits, String module,
+                                          int line, String raw) {
         boolean smallOffset = offset >= 0 && offset <= U32;
         boolean smallSize = size >= 0 && size <= U32;
         int flags = RELIABLE | (level >= 0 ? HAS_LEVEL : 0) | (smallOffset ? HAS_OFFSET : 0) | (smallSize ? HAS_SIZE : 0);
         return new Frame(index, flags, Math.max(level, 0), function, smallOffset ? (int) offset : 0,
                 smallSize ? (int) size : 0, addressDigits == 0 ? 0 : address, addressDigits,
                 stackDigits == 0 ? 0 : stackAddress, stackDigits, module, StackContext.TASK, null, line, raw, List.of(),
-                null, null, offset > U32 ? offset : null, size > U32 ? size : null, true, rawRebuilt);
+                null, null, offset > U32 ? offset : null, size > U32 ? size : null, true, false);
+    }
+
+    /** {@link #context} of a frame on the task's own stack. */
+    private static final byte TASK_CONTEXT = (byte) (StackContext.TASK.ordinal() + 1);
+
+    /** Every field as it is to be stored, nothing checked: for {@link #ofCrashLine}'s usual line. */
+    private Frame(int index, int line, int level, int flags, long address, int addressDigits, long second,
+                  int stackDigits, byte context, String function, String module, Object extra) {
+        this.index = index;
+        this.line = line;
+        this.level = level;
+        this.flags = (byte) flags;
+        this.address = address;
+        this.addressDigits = (byte) addressDigits;
+        this.second = second;
+        this.stackDigits = (byte) stackDigits;
+        this.context = context;
+        this.function = function;
+        this.module = module;
+        this.extra = extra;
     }
 
     /** {@link #level()} without boxing: {@link #NONE} when absent. */
@@ -335,18 +371,35 @@ public final class Frame {
      * constructor: nothing is parsed, printed or compared again.
      */
     public Frame with(StackContext newContext, String newSource, List<String> newStackData) {
-        List<String> data = newStackData == null || newStackData.isEmpty() ? List.of() : List.copyOf(newStackData);
-        String src = Names.intern(newSource);
+        return withShared(newContext, Names.intern(newSource), newStackData);
+    }
+
+    /**
+     * {@link #with} for a caller that shares its source lines itself (as a parser that cuts them through
+     * its own cache does): {@code sharedSource} is stored as it is, without a lookup in the {@link Names}
+     * pool for every frame that has a source line. An equal frame to {@link #with}'s.
+     */
+    public Frame withShared(StackContext newContext, String sharedSource, List<String> newStackData) {
         Object newExtra;
+        if (extra == null && (newStackData == null || newStackData.isEmpty())) {
+            // the common case (a bt -l line, no stack data, nothing rare): the source is the whole extra
+            newExtra = sharedSource;
+        } else {
+            newExtra = extraWith(sharedSource, newStackData);
+        }
+        return new Frame(this, index, newContext, newExtra);
+    }
+
+    /** The side object of {@link #withShared} when the frame has stack data or something rare. */
+    private Object extraWith(String src, List<String> newStackData) {
+        List<String> data = newStackData == null || newStackData.isEmpty() ? List.of() : List.copyOf(newStackData);
         if (extra instanceof Rare r) {
             boolean onlySource = r.raw == null && r.addressText == null && r.stackAddressText == null
                     && r.wideOffset == null && r.wideSize == null && data.isEmpty();
-            newExtra = onlySource ? src : new Rare(src, r.raw, data, r.addressText, r.stackAddressText,
+            return onlySource ? src : new Rare(src, r.raw, data, r.addressText, r.stackAddressText,
                     r.wideOffset, r.wideSize);
-        } else {
-            newExtra = data.isEmpty() ? src : new Rare(src, null, data, null, null, null, null);
         }
-        return new Frame(this, index, newContext, newExtra);
+        return data.isEmpty() ? src : new Rare(src, null, data, null, null, null, null);
     }
 
     @Override

@@ -38,6 +38,30 @@ public final class Task {
         this.command = Names.intern(command);
     }
 
+    /**
+     * The task as a parser read it, without boxing or a second reading of the address: {@code pid} and
+     * {@code cpu} negative when absent, the task address as a number with its printed digit count (1 to
+     * 16), {@code sharedCommand} already the {@link Names#intern} copy (or null). The same task the
+     * constructor gives for those values.
+     */
+    public static Task of(long pid, long task, int taskDigits, int cpu, String sharedCommand) {
+        if (taskDigits < 1 || taskDigits > 16 || (taskDigits < 16 && task >>> (4 * taskDigits) != 0)) {
+            throw new IllegalArgumentException("hex digit count " + taskDigits + " does not fit " + Long.toHexString(task));
+        }
+        return new Task(pid, task, taskDigits, cpu, sharedCommand);
+    }
+
+    private Task(long pid, long task, int taskDigits, int cpu, String sharedCommand) {
+        this.hasPid = pid >= 0;
+        this.pid = Math.max(pid, 0);
+        this.hasCpu = cpu >= 0;
+        this.cpu = Math.max(cpu, 0);
+        this.taskDigits = (byte) taskDigits;
+        this.task = task;
+        this.taskText = null;
+        this.command = sharedCommand;
+    }
+
     public Long pid() {
         return hasPid ? pid : null;
     }

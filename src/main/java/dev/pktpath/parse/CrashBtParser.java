@@ -4,6 +4,7 @@ import dev.pktpath.model.Arch;
 import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.ExceptionFrame;
 import dev.pktpath.model.Frame;
+import dev.pktpath.model.Names;
 import dev.pktpath.model.StackContext;
 import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
@@ -77,48 +78,206 @@ public final class CrashBtParser {
     }
 
     /**
-     * Reads the line {@code block[from, to)} as it comes (not cleaned): the usual frame line is read in
-     * place, without the copy cleaning makes; any other line is cleaned and stripped, then read by
-     * {@link #accept(int, String)}.
+     * Reads the line {@code block[from, to)} as it comes (not cleaned): the lines a foreach bt prints
+     * most are read in place ({@link #inPlace}), without the copy cleaning makes; any other line is
+     * cleaned and stripped, then read by {@link #accept(int, String)}.
      */
     void accept(int no, String block, int from, int to) {
-        if (fast && (open == null || open.block == null)) {
+        if (fast) {
             int a = from;
             char c;
             while (a < to && ((c = block.charAt(a)) == ' ' || c == '\t')) {
                 a++;
             }
-            if (a < to && open != null && isHexDigit(block.charAt(a))) {
-                int b = to;
-                while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
-                    b--;
-                }
-                // plain stack words are hex digits, a colon and single blanks: printable ASCII, no tab
-                // inside, so block[a, b) is the cleaned, stripped line; see accept(int, String) for why
-                // no other pattern can take it (a hex digit first is no prompt, PANIC, PID or marker)
-                if (b - a <= MAX_LINE && CrashBtShapes.isPlainStackWords(block, a, b)) {
-                    previous = no;
-                    open.lastLine = no;
-                    open.stackData(block.substring(a, b), no);
-                    return;
-                }
+            if (a == to) {
+                // a blank line (one after each task of a foreach bt), which accept(int, String) ignores
+                return;
             }
-            if (a < to && block.charAt(a) == '#') {
-                int b = to;
-                while (b > a && ((c = block.charAt(b - 1)) == ' ' || c == '\t')) {
-                    b--;
-                }
-                // FrameScanner checks every character is printable ASCII and takes no tab inside, so
-                // block[a, b) is what LineCleaner.cleanStripped gives for this line
-                if (b - a <= MAX_LINE && FrameScanner.scan(block, a, b, scan)) {
-                    previous = no;
-                    open = ensure(open, no, panic, panicSeen, hints);
-                    open.addScanned(scan, NameCache.local(), no, block, a, b);
-                    return;
-                }
+            int b = to;
+            while ((c = block.charAt(b - 1)) == ' ' || c == '\t') {
+                b--;
+            }
+            if (b - a <= MAX_LINE && inPlace(no, block, a, b)) {
+                return;
             }
         }
         accept(no, LineCleaner.cleanStripped(block, from, to));
+    }
+
+    /**
+     * The line {@code block[a, b)} (stripped of blanks and tabs, not cleaned), read in place when it is
+     * one of the shapes below; false, with nothing read, for any other line. Each reader takes only
+     * printable ASCII where it matters (so the range is what cleaning gives) and says why
+     * {@link #accept(int, String)} would read the line the same; each is a method of its own, so that
+     * this dispatch stays small for the JIT.
+     */
+    private boolean inPlace(int no, String block, int a, int b) {
+        if (open != null && open.block != null) {
+            return inBlock(no, block, a, b);
+        }
+        char first = block.charAt(a);
+        if (first == '#') {
+            return frameInPlace(no, block, a, b);
+        }
+        if (open != null && isHexDigit(first)) {
+            return stackWordsInPlace(no, block, a, b);
+        }
+        if (first == 'P') {
+            return taskInPlace(no, block, a, b);
+        }
+        if (first == '-') {
+            return markerInPlace(no, block, a, b);
+        }
+        return first == '/' && open != null && sourceInPlace(no, block, a, b);
+    }
+
+    /**
+     * The usual frame line. FrameScanner checks every character is printable ASCII and takes no tab
+     * inside, so {@code block[a, b)} is what LineCleaner.cleanStripped gives for this line.
+     */
+    private boolean frameInPlace(int no, String block, int a, int b) {
+        if (!FrameScanner.scan(block, a, b, scan)) {
+            return false;
+        }
+        previous = no;
+        open = ensure(open, no, panic, panicSeen, hints);
+        open.addScanned(scan, NameCache.local(), no, block, a, b);
+        return true;
+    }
+
+    /**
+     * Plain stack words ({@code bt -f}): hex digits, a colon and single blanks, so printable ASCII, no
+     * tab inside, and {@code block[a, b)} is the cleaned, stripped line; see accept(int, String) for why
+     * no other pattern can take it (a hex digit first is no prompt, PANIC, PID or marker).
+     */
+    private boolean stackWordsInPlace(int no, String block, int a, int b) {
+        if (!CrashBtShapes.isPlainStackWords(block, a, b)) {
+            return false;
+        }
+        previous = no;
+        open.lastLine = no;
+        open.stackData(block.substring(a, b), no);
+        return true;
+    }
+
+    /** A task header ({@link TaskHeaderScanner}, which checks every character is printable ASCII). */
+    private boolean taskInPlace(int no, String block, int a, int b) {
+        Task t = TaskHeaderScanner.read(block, a, b, NameCache.local());
+        if (t == null) {
+            return false;
+        }
+        previous = no;
+        startTask(no, t);
+        return true;
+    }
+
+    /**
+     * A stack marker, {@code --- <IRQ stack> ---} (own sample; 32,000 in a 200 MB generated foreach
+     * bt): three dashes, blanks, {@code <}, the name, {@code >}, blanks, three dashes, every character
+     * printable ASCII (no tab). What {@link CrashBtGrammar#STACK_MARKER} reads: its lazy name starts at
+     * the first non-blank after the {@code <} and ends at the last non-blank before a {@code >} that
+     * only blanks and the dashes follow, which is the line's last {@code >}; and a {@code -} first is
+     * no frame, prompt, PANIC or task header, so the marker pattern is the first that could take it.
+     */
+    private boolean markerInPlace(int no, String block, int a, int b) {
+        if (b - a < 9 || !block.startsWith("---", a) || !block.startsWith("---", b - 3)) {
+            return false;
+        }
+        int i = a + 3;
+        while (block.charAt(i) == ' ') {
+            i++;
+        }
+        int close = b - 4;
+        while (close > i && block.charAt(close) == ' ') {
+            close--;
+        }
+        if (block.charAt(i) != '<' || block.charAt(close) != '>') {
+            return false;
+        }
+        int name = i + 1;
+        while (name < close && block.charAt(name) == ' ') {
+            name++;
+        }
+        int end = close;
+        while (end > name && block.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == name || !markerName(block, name, end)) {
+            return false;
+        }
+        previous = no;
+        open = ensure(open, no, panic, panicSeen, hints);
+        open.lastLine = no;
+        open.marker(NameCache.local().name(block, name, end), no);
+        return true;
+    }
+
+    /** Whether {@code text[from, to)} is printable ASCII: a marker name read in place. */
+    private static boolean markerName(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A {@code bt -l} source line: '/' first is no prompt, PANIC, PID, marker or stack word, so the
+     * source pattern is the first that could take it; printable ASCII and tabs only, which cleaning
+     * would turn into blanks, and no blank is part of what is read.
+     */
+    private boolean sourceInPlace(int no, String block, int a, int b) {
+        if (!printableOrTab(block, a, b)) {
+            return false;
+        }
+        int colon = CrashBtShapes.sourceColon(block, a, b);
+        if (colon < 0) {
+            return false;
+        }
+        previous = no;
+        open.lastLine = no;
+        open.source(NameCache.sources().name(block, a, colon + 1, CrashBtShapes.digitsStart(block, a, b), b),
+                no, block, a, b);
+        return true;
+    }
+
+    /**
+     * A register block's usual line, read in place ({@link CrashBtRegisterBlock#offerPairs}).
+     * accept(int, String) would keep such a line in the block too: it is no task header, no block
+     * header and no stack data line (offerPairs takes none of them), and offer takes it.
+     */
+    private boolean inBlock(int no, String block, int a, int b) {
+        if (!open.block.offerPairs(block, a, b)) {
+            return false;
+        }
+        previous = no;
+        open.lastLine = no;
+        return true;
+    }
+
+    /**
+     * Whether {@code text[from, to)} is printable ASCII and tabs. Apart from {@link #sourceInPlace},
+     * whose loop it was: a method that loops over every character of a line it is called for reaches
+     * the JIT's loop threshold before its call threshold, and is compiled twice (on-stack replacement,
+     * then whole).
+     */
+    private static boolean printableOrTab(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if ((c < 0x20 || c > 0x7e) && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A task header: the open trace ends, the task's starts. */
+    private void startTask(int no, Task task) {
+        close(open, built);
+        open = new TraceBuilder(no, panic, panicSeen, hints);
+        open.task = task;
     }
 
     /**
@@ -182,11 +341,15 @@ public final class CrashBtParser {
                 (open == null ? outside : open.diagnostics).add(new Diagnostic(no, "crash panic message", text));
                 return;
             }
-            if (c0 == 'P' && text.startsWith("PID:") && (m = TASK_HEADER.matcher(text)).matches()) {
-                close(open, built);
-                open = new TraceBuilder(no, panic, panicSeen, hints);
-                open.task = task(m);
-                return;
+            if (c0 == 'P' && text.startsWith("PID:")) {
+                Task t = fast ? TaskHeaderScanner.read(text, 0, text.length(), NameCache.local()) : null;
+                if (t == null && (m = TASK_HEADER.matcher(text)).matches()) {
+                    t = task(m);
+                }
+                if (t != null) {
+                    startTask(no, t);
+                    return;
+                }
             }
             if (c0 == '-' && text.startsWith("---") && (m = STACK_MARKER.matcher(text)).matches()) {
                 open = ensure(open, no, panic, panicSeen, hints);
@@ -202,10 +365,11 @@ public final class CrashBtParser {
                     open.stackData(text, no);
                     return;
                 }
-                String source = CrashBtShapes.mayBeSourceLine(text) ? CrashBtShapes.sourceOf(text) : null;
-                if (source != null) {
+                int colon = CrashBtShapes.mayBeSourceLine(text) ? CrashBtShapes.sourceColon(text, 0, text.length()) : -1;
+                if (colon >= 0) {
                     open.lastLine = no;
-                    open.source(source, no, text);
+                    open.source(NameCache.sources().name(text, 0, colon + 1,
+                            CrashBtShapes.digitsStart(text, 0, text.length()), text.length()), no, text, 0, text.length());
                     return;
                 }
             }
@@ -227,7 +391,7 @@ public final class CrashBtParser {
         if (open.lastLineWasFrame(before) && WRAPPED_TAIL.matcher(text).matches()) {
             open.wrappedTail(text, no);
         } else if ((m = SOURCE_LINE.matcher(text)).matches()) {
-            open.source(m.group(1) + ":" + m.group(2), no, text);
+            open.source(Names.intern(m.group(1) + ":" + m.group(2)), no, text, 0, text.length());
         } else if (STACK_DATA.matcher(text).matches() || FRAME_SUMMARY.matcher(text).matches()) {
             open.stackData(text, no);
         } else if (TEXT_SYMBOL.matcher(text).matches()) {
@@ -304,7 +468,7 @@ public final class CrashBtParser {
         return null;
     }
 
-    private static Task task(Matcher m) {
+    static Task task(Matcher m) {
         Long pid = parseNumber(m.group(1));
         Long cpuNumber = isShortDecimal(m.group(3)) ? parseNumber(m.group(3)) : null;
         Integer cpu = cpuNumber == null ? null : cpuNumber.intValue();
@@ -427,19 +591,20 @@ public final class CrashBtParser {
          * boxing its numbers.
          */
         void addScanned(FrameScanner.Scan s, NameCache names, int no, String text, int from, int to) {
+            if (s.unreliable) {
+                addScannedUnreliable(s, names, no, text, from, to);
+                return;
+            }
             if (s.restStart >= 0 && s.moduleStart < 0) {
-                // a tail other than "[module]" ("(unreliable)", "(via x)", a note): read it as the regex path does
-                String line = text.substring(from, to);
-                if (from != 0 || to != text.length()) {
-                    FrameScanner.scan(line, s);
-                }
-                addParsedFrame(s.level, s.spStart < 0 ? null : line.substring(s.spStart, s.spEnd),
-                        line.substring(s.symStart, s.fnEnd), s.offset < 0 ? null : s.offset, s.size < 0 ? null : s.size,
-                        line.substring(s.addrStart, s.addrEnd), line.substring(s.restStart), null, no, line);
+                addScannedWithTail(s, no, text, from, to);
                 return;
             }
             lastLine = no;
-            numbering(s.level, no, text, from, to);
+            // the usual next frame, #N after #N-1 (or the first, #0), needs no note: numbering() only for the others
+            int last = frames.size() - 1;
+            if (s.level != (last < 0 ? 0 : frames.get(last).levelOrNone() + 1)) {
+                numbering(s.level, no, text, from, to);
+            }
             String function = names.name(text, s.symStart, s.fnEnd);
             Arch hint = names.lastHint(function);
             String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
@@ -448,6 +613,37 @@ public final class CrashBtParser {
             frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(),
                     s.sp, s.spDigits(), module, no, s.usual ? null : text.substring(from, to), s.usual));
             evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
+        }
+
+        /**
+         * {@link #addScanned} of a ppc64 frame line ending in {@code (unreliable)}, maybe after
+         * {@code [module]}: the frame {@link #addParsedFrame} makes of it (unreliable, the module, the line
+         * kept, no note), without its patterns for the tail.
+         */
+        private void addScannedUnreliable(FrameScanner.Scan s, NameCache names, int no, String text, int from, int to) {
+            lastLine = no;
+            numbering(s.level, no, text, from, to);
+            String function = names.name(text, s.symStart, s.fnEnd);
+            Arch hint = names.lastHint(function);
+            String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
+            frames.add(Frame.of(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(), s.sp,
+                    s.spDigits(), module, false, StackContext.TASK, null, false, no, text.substring(from, to)));
+            evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
+        }
+
+        /**
+         * {@link #addScanned} of a frame line with a tail other than {@code [module]} ({@code (unreliable)},
+         * {@code (via x)}, a note): read as the regex path reads it. Apart, so that the usual line's
+         * method stays small for the JIT.
+         */
+        private void addScannedWithTail(FrameScanner.Scan s, int no, String text, int from, int to) {
+            String line = text.substring(from, to);
+            if (from != 0 || to != text.length()) {
+                FrameScanner.scan(line, s);
+            }
+            addParsedFrame(s.level, s.spStart < 0 ? null : line.substring(s.spStart, s.spEnd),
+                    line.substring(s.symStart, s.fnEnd), s.offset < 0 ? null : s.offset, s.size < 0 ? null : s.size,
+                    line.substring(s.addrStart, s.addrEnd), line.substring(s.restStart), null, no, line);
         }
 
         /** Notes a gap or a restart in the {@code #N} numbering ({@code level} {@link Frame#NONE} when absent). */
@@ -541,8 +737,9 @@ public final class CrashBtParser {
 
         /** The frame with what later lines told about it: its stack, its source line, its stack data. */
         private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
-            // Frame.with: the same frame as the full constructor gives, without parsing and comparing again
-            return f.with(context, source, data);
+            // Frame.with: the same frame as the full constructor gives, without parsing and comparing again;
+            // every source line was read as a shared copy (see source), so it is not interned again
+            return f.withShared(context, source, data);
         }
 
         /** What later lines told about frame {@code i}, or null. */
@@ -593,9 +790,14 @@ public final class CrashBtParser {
             }
         }
 
-        void source(String source, int no, String text) {
+        /**
+         * A {@code bt -l} line, {@code text[from, to)}: stripped, and clean but for tabs (which cleaning
+         * turns into blanks), read as {@code source}, already shared (through {@link NameCache#sources},
+         * or {@link Names#intern}). The line itself is cut only for a note.
+         */
+        void source(String source, int no, String text, int from, int to) {
             if (frames.isEmpty()) {
-                diagnostics.add(new Diagnostic(no, "source line before any frame", text));
+                diagnostics.add(new Diagnostic(no, "source line before any frame", text.substring(from, to).replace('\t', ' ')));
                 return;
             }
             int i = frames.size() - 1;
@@ -603,7 +805,7 @@ public final class CrashBtParser {
             Pending p = pendingAt(i);
             if ((p != null && p.source != null) || f.source() != null
                     || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
-                diagnostics.add(new Diagnostic(no, "source line of the exception frame", text));
+                diagnostics.add(new Diagnostic(no, "source line of the exception frame", text.substring(from, to).replace('\t', ' ')));
                 return;
             }
             pending(i).source = source;

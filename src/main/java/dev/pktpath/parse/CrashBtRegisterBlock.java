@@ -216,6 +216,91 @@ final class CrashBtRegisterBlock {
         return Fit.NO;
     }
 
+    /** Where {@link #offerPairs} found each name and value: start and end of each, four ints a pair. */
+    private final int[] pairs = new int[4 * MAX_FAST_PAIRS];
+    private static final int MAX_FAST_PAIRS = 8;
+
+    /**
+     * {@link #offer} of the register line crash prints most, read where it is:
+     * {@code RIP: ffffffff8147a1e4  RSP: ffff88003a13bc40  RFLAGS: 00010246} (x86_64.c; arm64.c's
+     * {@code X29: ffff80000a1b3c40  X28: ffff0000c4f1a000  X27: 0000000000000000} alike, own samples):
+     * upper-case names of letters, digits and {@code _}, each with a colon right after it, then blanks
+     * and a hex value ending at a blank or the line's end. {@code text[from, to)} is the line stripped;
+     * every character of it is one of these (so printable ASCII without tabs: the cleaned line). False,
+     * with nothing read, for any other line, which then goes through {@link #offer}.
+     *
+     * <p>Why {@link #offer} would read such a line the same, through {@link CrashBtRegisters#PAIRS_LINE}
+     * and {@link CrashBtRegisters#PAIR}: every check before them needs what this shape has not (a
+     * header's {@code [exception} or {@code exception frame:}, {@code PSW:} or {@code GPRS:}, a lowcore
+     * or value-row block, the s390 pt_regs line, a {@code $} or a lower-case {@code e}/{@code r} first, a
+     * {@code ]} last, a {@code [} first); the names {@code CSR crmd} and {@code Syscall Result} have a
+     * blank before the colon; and each name and value is a run that only a blank or the end can stop,
+     * so the patterns' pairs are these. It also turns away a task header ({@code PID:}) and a line with
+     * a hex digit first (maybe stack data), which the parser checks for, and ends the block at, before
+     * it offers a line to the block.
+     */
+    boolean offerPairs(String text, int from, int to) {
+        if (awaitingPtRegs || rowPrefix != null || "lowcore".equals(headerKind)) {
+            return false;
+        }
+        char c = text.charAt(from);
+        if (c < 'G' || c > 'Z' || text.startsWith("PID:", from) || text.startsWith("PSW:", from)
+                || text.startsWith("GPRS:", from)) {
+            return false;
+        }
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            if (n == MAX_FAST_PAIRS) {
+                return false;
+            }
+            int name = i;
+            c = text.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+            i++;
+            while (i < to && isNameChar(text.charAt(i))) {
+                i++;
+            }
+            if (i >= to || text.charAt(i) != ':') {
+                return false;
+            }
+            int nameEnd = i;
+            i = blanks(text, i + 1, to);
+            int value = i;
+            while (i < to && CrashBtShapes.isHex(text.charAt(i))) {
+                i++;
+            }
+            if (i == value || (i < to && text.charAt(i) != ' ')) {
+                return false;
+            }
+            pairs[4 * n] = name;
+            pairs[4 * n + 1] = nameEnd;
+            pairs[4 * n + 2] = value;
+            pairs[4 * n + 3] = i;
+            n++;
+            i = blanks(text, i, to);
+        }
+        NameCache names = NameCache.local();
+        for (int k = 0; k < n; k++) {
+            // registerName of an upper-case name without blanks is the name itself
+            put(names.name(text, pairs[4 * k], pairs[4 * k + 1]), text.substring(pairs[4 * k + 2], pairs[4 * k + 3]));
+        }
+        return true;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static int blanks(String text, int i, int to) {
+        while (i < to && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
     private Fit lowcore(String text) {
         Matcher m;
         if ((m = S390_LOWCORE_VALUE.matcher(text)).matches()) {

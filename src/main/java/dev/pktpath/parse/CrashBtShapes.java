@@ -98,38 +98,58 @@ final class CrashBtShapes {
      */
     static String sourceOf(String text) {
         int n = text.length();
-        int d = n;
-        while (d > 0 && text.charAt(d - 1) >= '0' && text.charAt(d - 1) <= '9') {
-            d--;
-        }
-        if (d == n) {
+        int colon = sourceColon(text, 0, n);
+        if (colon < 0) {
             return null;
         }
-        int colon = d;
-        while (colon > 0 && isBlank(text.charAt(colon - 1))) {
-            colon--;
-        }
-        colon--;
-        if (colon < 1 || text.charAt(colon) != ':') {
-            return null;
-        }
-        for (int i = 0; i < colon; i++) {
-            if (isBlank(text.charAt(i))) {
-                return null;
-            }
-        }
-        boolean path = text.charAt(0) == '/' && colon >= 2;
-        if (!path && !hasSourceExtension(text, colon)) {
-            return null;
-        }
+        int d = digitsStart(text, 0, n);
         return d == colon + 1 ? text : text.substring(0, colon + 1).concat(text.substring(d));
     }
 
-    /** Whether {@code text[0, end)} is {@code \S+\.(?:[chSs]|rs|cc|cpp|inc)} (blanks already ruled out). */
-    private static boolean hasSourceExtension(String text, int end) {
+    /**
+     * Where {@link #sourceOf} reads {@code text[from, to)}: the position of the colon that ends the
+     * pattern's group 1 (the line number is then {@code text[digitsStart(text, from, to), to)}), or -1
+     * when {@link CrashBtGrammar#SOURCE_LINE} does not match.
+     */
+    static int sourceColon(String text, int from, int to) {
+        int d = digitsStart(text, from, to);
+        if (d == to) {
+            return -1;
+        }
+        int colon = d;
+        while (colon > from && isBlank(text.charAt(colon - 1))) {
+            colon--;
+        }
+        colon--;
+        if (colon < from + 1 || text.charAt(colon) != ':') {
+            return -1;
+        }
+        for (int i = from; i < colon; i++) {
+            if (isBlank(text.charAt(i))) {
+                return -1;
+            }
+        }
+        boolean path = text.charAt(from) == '/' && colon >= from + 2;
+        if (!path && !hasSourceExtension(text, from, colon)) {
+            return -1;
+        }
+        return colon;
+    }
+
+    /** The start of the decimal digits that end {@code text[from, to)} ({@code to} when none). */
+    static int digitsStart(String text, int from, int to) {
+        int d = to;
+        while (d > from && text.charAt(d - 1) >= '0' && text.charAt(d - 1) <= '9') {
+            d--;
+        }
+        return d;
+    }
+
+    /** Whether {@code text[from, end)} is {@code \S+\.(?:[chSs]|rs|cc|cpp|inc)} (blanks already ruled out). */
+    private static boolean hasSourceExtension(String text, int from, int end) {
         for (String ext : SOURCE_EXTENSIONS) {
             int dot = end - ext.length() - 1;
-            if (dot >= 1 && text.charAt(dot) == '.' && text.startsWith(ext, dot + 1)) {
+            if (dot >= from + 1 && text.charAt(dot) == '.' && text.startsWith(ext, dot + 1)) {
                 return true;
             }
         }

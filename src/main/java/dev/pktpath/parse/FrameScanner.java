@@ -34,9 +34,14 @@ final class FrameScanner {
         long address;
         /** The tail after the address, or -1 when none. */
         int restStart;
-        /** The module of a tail that is only {@code [name]}, or -1 when the tail is something else or absent. */
+        /**
+         * The module of a tail that is only {@code [name]} (or {@code [name]} then {@link #unreliable}'s
+         * mark), or -1 when the tail is something else or absent.
+         */
         int moduleStart;
         int moduleEnd;
+        /** Whether the tail is ppc64's {@code (unreliable)}, alone or after {@code [name]} and blanks. */
+        boolean unreliable;
         /**
          * Whether the line is exactly what {@link dev.pktpath.model.FrameLine} rebuilds from the fields:
          * single blanks, a level without leading zero, lowercase hex, no offset, nothing or {@code [module]}
@@ -144,6 +149,7 @@ final class FrameScanner {
         }
         r.restStart = -1;
         r.moduleStart = -1;
+        r.unreliable = false;
         if (addrEnd < n) {
             // FRAME's "(?:\s+(.*))?$": the blanks, then everything (the line is stripped, so something)
             int rest = skipBlanks(text, addrEnd, n);
@@ -160,6 +166,7 @@ final class FrameScanner {
                 usual &= rest == addrEnd + 1;
             } else {
                 usual = false;
+                unreliableTail(text, rest, n, r);
             }
         }
         // SYMBOL "^(.+?)(?:\+(NUM)(?:/(NUM))?)?$": the shortest name whose remainder is +NUM or +NUM/NUM
@@ -256,6 +263,35 @@ final class FrameScanner {
         }
         return e > from ? e : -1;
     }
+
+    /**
+     * Notes in {@code r} a tail {@code s[from, to)} that is {@code (unreliable)} (own sample
+     * {@code #4 [c0000000012bfd70] some_func at c00000000008a1b4  (unreliable)}, ppc64), maybe after
+     * {@code [name]} and blanks: what the parser's tail reading ({@code CrashBtParser.addParsedFrame}:
+     * MODULE, then UNRELIABLE, then nothing but blanks left) makes an unreliable frame of, with that
+     * module and no note.
+     */
+    private static void unreliableTail(String s, int from, int to, Scan r) {
+        if (!s.startsWith(UNRELIABLE, to - UNRELIABLE.length()) || to - UNRELIABLE.length() < from) {
+            return;
+        }
+        int mark = to - UNRELIABLE.length();
+        if (mark == from) {
+            r.unreliable = true;
+            return;
+        }
+        int close = mark;
+        while (close > from && s.charAt(close - 1) == ' ') {
+            close--;
+        }
+        if (isBareModule(s, from, close)) {
+            r.unreliable = true;
+            r.moduleStart = from + 1;
+            r.moduleEnd = close - 1;
+        }
+    }
+
+    private static final String UNRELIABLE = "(unreliable)";
 
     /** The module of a tail that is only {@code [name]} (MODULE's characters), else null. */
     static String bareModule(String rest) {

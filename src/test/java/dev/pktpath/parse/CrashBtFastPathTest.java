@@ -1,6 +1,7 @@
 package dev.pktpath.parse;
 
 import dev.pktpath.bench.DumpGenerator;
+import dev.pktpath.model.Task;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -83,9 +84,12 @@ class CrashBtFastPathTest {
         new DumpGenerator(11).writeCrashForeach(w, 2_000_000);
         List<String> lines = DumpParser.splitLines(w.toString());
         assertSameBothWays(lines);
-        // the fast paths were taken: the dump has stack words and source lines under frames
+        // the fast paths were taken: the dump has stack words and source lines under frames, task headers
         assertThat(lines).anyMatch(l -> CrashBtShapes.isPlainStackWords(l.strip()));
-        assertThat(lines).anyMatch(l -> l.strip().startsWith("/") && CrashBtShapes.mayBeSourceLine(l.strip()));
+        assertThat(lines).anyMatch(l -> l.strip().startsWith("/") && CrashBtShapes.sourceColon(l.strip(), 0, l.strip().length()) > 0);
+        assertThat(lines).anyMatch(l -> TaskHeaderScanner.read(l.strip(), 0, l.strip().length(), NameCache.local()) != null);
+        assertThat(lines).anyMatch(l -> l.strip().startsWith("RIP: ") && CrashBtRegisterBlock.open("[exception RIP: f]", 1)
+                .offerPairs(l.strip(), 0, l.strip().length()));
     }
 
     @Provide
@@ -111,12 +115,50 @@ class CrashBtFastPathTest {
                         Arbitraries.of(" at ", "  at ", " at  ", "\tat "),
                         Arbitraries.of("ffffffff81421d2e", "FFFFFFFF81421D2E", "c0000000001234", "12345678",
                                 "90000000001234567", "ffffffffa02ecd5f"),
-                        Arbitraries.of("", " [bnx2]", "  [bnx2]", " (unreliable)", " [a b]", " [bnx2] (unreliable)", " \t", " x"))
+                        Arbitraries.of("", " [bnx2]", "  [bnx2]", " (unreliable)", " [a b]", " [bnx2] (unreliable)", " \t", " x",
+                                "  (unreliable)", " [bnx2]  (unreliable)", " [bnx2](unreliable)", " [a b] (unreliable)",
+                                " (unreliable) [bnx2]", " x (unreliable)", " (Unreliable)", " [] (unreliable)", " (via x) (unreliable)"))
                 .as((a, b, c, d, e, f) -> a + b + c + d + e + f);
+        // near misses of the usual task header: odd pids, addresses, CPUs, quoting and tails
+        Arbitrary<String> taskish = Combinators.combine(Arbitraries.of("PID: ", "PID:", "PID:  ", "PID:\t"),
+                        Arbitraries.of("0", "1234", "?", "12a", "0042", "1234567890123456789", "", "-1"),
+                        Arbitraries.of("   TASK: ", " TASK:", "TASK: ", "  TASK:  ", "\tTASK: "),
+                        Arbitraries.of("ffff88003a13c000", "FFFF88003A13C000", "c0a8d020", "1ffff88003a13c000", "", "xyz", "ffff\uff10\uff11"),
+                        Arbitraries.of("  CPU: ", " CPU:", "CPU: ", "  CPU:  "),
+                        Arbitraries.of("3", "-", "?", "1234567890", "12", "", "3x", "\u0663", "\u00e9"))
+                .as((a, pid, b, task, c, cpu) -> a + pid + b + task + c + cpu)
+                .flatMap(head -> Combinators.combine(Arbitraries.of("   COMMAND: ", " COMMAND:", "COMMAND: ", "  COMMAND:  ", " COMMAND:\t"),
+                        Arbitraries.of("\"swapper/1\"", "\"a\"b\"", "\"\"", "\"x", "x", "\"x\" tail", "\"caf\u00e9\"", "?",
+                                "\"kworker/0:1H\"", "\"a b\"", "\"\"\"", "\"", "12"))
+                        .as((c, cmd) -> head + c + cmd));
+        // register blocks whose lines are near misses of the usual pairs line (several lines in one string)
+        Arbitrary<String> pair = Combinators.combine(
+                        Arbitraries.of("RIP", "RAX", "ORIG_RAX", "X29", "R8", "rip", "Rip", "CSR crmd", "Syscall Result", "PSW",
+                                "GPRS", "PID", "ABCDEF", "CS", "$1", "epc", "X9 ", "SP", "PSTATE", "R-1"),
+                        Arbitraries.of(":", ": ", ":  ", " : ", ""),
+                        Arbitraries.of("ffffffff8147a1e4", "0010", "FFFF88003A13BC40", "[<c0221a44>]", "0x10", "12x", "", "ff]"))
+                .as((name, colon, value) -> name + colon + value);
+        Arbitrary<String> pairsLine = Combinators.combine(Arbitraries.of("", " ", "    ", "\t"),
+                        pair.list().ofMinSize(1).ofMaxSize(9), Arbitraries.of("  ", " ", "\t", "   "), Arbitraries.of("", " ", " x", "\t"))
+                .as((indent, pairs, sep, tail) -> indent + String.join(sep, pairs) + tail);
+        Arbitrary<String> registerBlock = Combinators.combine(
+                        Arbitraries.of("    [exception RIP: tcp_ack+0x1a]", "[exception RIP: user space]", "LOWCORE INFO:",
+                                "KERNEL-MODE EXCEPTION FRAME AT: ffff88003a13bc40", "PSW:  0704c00180000000 000000000011d2ea (tcp_ack+122)",
+                                "GPRS: 0000000000000000 0000000000000001", "#1 [ffff8800aa] tcp_ack at ffffffff8147a1e4", ""),
+                        pairsLine.list().ofMinSize(1).ofMaxSize(5))
+                .as((header, lines) -> header + "\n" + String.join("\n", lines));
+        // near misses of the stack marker
+        Arbitrary<String> markerish = Combinators.combine(Arbitraries.of("---", "----", "--", "--- ", "---\t", "---  "),
+                        Arbitraries.of("<", "< ", "<  ", "<\t", ""),
+                        Arbitraries.of("IRQ stack", "NMI exception stack", "a>b", "", " ", "x<y", "soft IRQ", "caf\u00e9",
+                                "Emergency Stack", "IRQ\tstack", ">", "a > b"),
+                        Arbitraries.of(">", " >", ">  ", "\t>", ""),
+                        Arbitraries.of("---", "----", " ---", "--- x", "-- -", "  ---", "\t---", "-"))
+                .as((a, lt, name, gt, z) -> a + lt + name + gt + z);
         Arbitrary<String> noise = Arbitraries.strings().withChars("#[]<>():-+x0123456789abcdef PIDTASKCPU\t\"$/.").ofMaxLength(50);
         Arbitrary<String> indent = Arbitraries.of("", "  ", "\t", "    ");
         Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(6, real), Tuple.of(2, cut), Tuple.of(3, stackish),
-                Tuple.of(3, sourceish), Tuple.of(4, frameish), Tuple.of(1, noise));
+                Tuple.of(3, sourceish), Tuple.of(4, frameish), Tuple.of(3, taskish), Tuple.of(3, registerBlock), Tuple.of(2, markerish), Tuple.of(1, noise));
         return Combinators.combine(indent, line).as(String::concat).list().ofMaxSize(60);
     }
 
@@ -125,6 +167,35 @@ class CrashBtFastPathTest {
             'i', 'n', '.', ':', ' ', '\t', '1', '2', '\u2028', 'é'}) @net.jqwik.api.constraints.StringLength(max = 16) String text) {
         java.util.regex.Matcher m = CrashBtGrammar.SOURCE_LINE.matcher(text);
         assertThat(CrashBtShapes.sourceOf(text)).isEqualTo(m.matches() ? m.group(1) + ":" + m.group(2) : null);
+    }
+
+    @Property(tries = 3000)
+    void taskHeadersReadAsThePatternReadsThem(@ForAll("mixes") List<String> lines) {
+        for (String line : lines) {
+            String text = LineCleaner.cleanStripped(line);
+            Task fast = TaskHeaderScanner.read(text, 0, text.length(), NameCache.local());
+            if (fast != null) {
+                java.util.regex.Matcher m = CrashBtGrammar.TASK_HEADER.matcher(text);
+                assertThat(m.matches()).as(text).isTrue();
+                assertThat(fast).as(text).isEqualTo(CrashBtParser.task(m));
+            }
+        }
+    }
+
+    @Test
+    void taskHeaderSamples() {
+        // the seed's shape and crash's unknown CPU, read by the scanner (not left to the pattern)
+        String seed = "PID: 0      TASK: ffffffff81a8d020  CPU: 3   COMMAND: \"swapper\"";
+        assertThat(TaskHeaderScanner.read(seed, 0, seed.length(), NameCache.local()))
+                .isEqualTo(new Task(0L, "ffffffff81a8d020", 3, "swapper"));
+        String odd = "PID: 4242  TASK: FFFF88003A13C000  CPU: -  COMMAND: \"a \"quoted\" name\"";
+        assertThat(TaskHeaderScanner.read(odd, 0, odd.length(), NameCache.local()))
+                .isEqualTo(new Task(4242L, "ffff88003a13c000", null, "a \"quoted\" name"));
+        // shapes left to the pattern
+        for (String other : List.of("PID: 1 TASK: ffff CPU: 1 COMMAND: swapper", "PID: 1 TASK: ffff CPU: 1 COMMAND: \"x\" (active)",
+                "PID: 1 TASK: 1ffff88003a13c000 CPU: 1 COMMAND: \"x\"", "PID: 1 TASK: ffff CPU: 1 COMMAND: \"caf\u00e9\"")) {
+            assertThat(TaskHeaderScanner.read(other, 0, other.length(), NameCache.local())).as(other).isNull();
+        }
     }
 
     @Test

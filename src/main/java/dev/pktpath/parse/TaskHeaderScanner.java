@@ -1,0 +1,138 @@
+package dev.pktpath.parse;
+
+import dev.pktpath.model.Task;
+
+/**
+ * A hand-written reader for the task header crash prints once per task of a {@code foreach bt}
+ * (190,000 times in 200 MB), {@code PID: 0      TASK: ffffffff81a8d020  CPU: 3   COMMAND: "swapper"}
+ * (task.c print_task_header; the seed sample's shape): the pid, the task address, the CPU and the quoted
+ * command, each after its word. It gives the task {@link CrashBtGrammar#TASK_HEADER} and
+ * {@code CrashBtParser.task} give for such a line, without a matcher, substrings or boxing; anything
+ * else (a {@code ?} or {@code -} CPU is fine, but an unquoted command, text after the closing quote, a
+ * task address of more than 16 digits, numbers too long for a {@code long}, a character outside
+ * printable ASCII) it leaves to the pattern, which stays the reference ({@code CrashBtFastPathTest}
+ * holds the two to the same traces).
+ *
+ * <p>Why the reading is the pattern's: {@code ^PID:\s*(\d+|\?)\s+TASK:\s*(HEX)\s+CPU:\s*(\S+)\s+COMMAND:\s*(?:"(.*)"|(\S+))(.*)$}
+ * on printable ASCII without tabs has one way to match a line that has this shape: each group is a
+ * run of characters that cannot be a blank, followed by the blanks the next word needs, so no
+ * backtracking can move a boundary; and the greedy {@code "(.*)"} ends at the line's last quote, which
+ * this reader requires to be the line's last character (so the pattern's rest is empty).
+ */
+final class TaskHeaderScanner {
+    private TaskHeaderScanner() {
+    }
+
+    /**
+     * The task of the header {@code text[from, to)} (cleaned and stripped, as the parser reads it; the
+     * command's name from {@code names}), or null when the line does not have the usual shape.
+     */
+    static Task read(String text, int from, int to, NameCache names) {
+        // every character is checked to be printable ASCII (outside it the pattern's "." and "\s" have
+        // their own rules, and a tab is no blank to this reader): those of the words, digits and blanks
+        // by matching them, the CPU and the command by printable()
+        if (to - from < 4 || !text.startsWith("PID:", from)) {
+            return null;
+        }
+        int i = blanks(text, from + 4, to);
+        long pid;
+        int d = i;
+        if (i < to && text.charAt(i) == '?') {
+            pid = -1;
+            i++;
+        } else {
+            pid = 0;
+            char c;
+            while (i < to && (c = text.charAt(i)) >= '0' && c <= '9') {
+                pid = pid * 10 + (c - '0');
+                i++;
+            }
+            if (i == d || i - d > 18) {
+                return null;
+            }
+        }
+        int e = blanks(text, i, to);
+        if (e == i || !text.startsWith("TASK:", e)) {
+            return null;
+        }
+        i = blanks(text, e + 5, to);
+        d = i;
+        long task = 0;
+        int v;
+        while (i < to && (v = hexDigit(text.charAt(i))) >= 0) {
+            task = (task << 4) | v;
+            i++;
+        }
+        int taskDigits = i - d;
+        if (taskDigits == 0 || taskDigits > 16) {
+            return null;
+        }
+        e = blanks(text, i, to);
+        if (e == i || !text.startsWith("CPU:", e)) {
+            return null;
+        }
+        d = blanks(text, e + 4, to);
+        i = text.indexOf(' ', d);
+        if (i <= d || i >= to || !printable(text, d, i)) {
+            return null;
+        }
+        // CrashBtParser.task: a CPU of 1 to 9 digits is a number, anything else ("-", "?") none
+        int cpu = i - d <= 9 ? decimal(text, d, i) : -1;
+        e = blanks(text, i, to);
+        if (e == i || !text.startsWith("COMMAND:", e)) {
+            return null;
+        }
+        int quote = blanks(text, e + 8, to);
+        if (quote >= to - 1 || text.charAt(quote) != '"' || text.charAt(to - 1) != '"' || !printable(text, quote + 1, to - 1)) {
+            return null;
+        }
+        return Task.of(pid, task, taskDigits, cpu, names.name(text, quote + 1, to - 1));
+    }
+
+    /** The value of {@code text[from, to)} when it is all decimal digits, else -1. */
+    private static int decimal(String text, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /**
+     * Whether {@code text[from, to)} is printable ASCII. The loops over a line's characters are kept out
+     * of {@link #read} (here and in {@link #blanks}): a method whose own loops run a hundred times a call
+     * reaches the JIT's loop threshold before its call threshold, and is compiled twice (on-stack
+     * replacement first, then whole).
+     */
+    private static boolean printable(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of an ASCII hex digit (the pattern's {@code [0-9a-fA-F]}), else -1. */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    private static int blanks(String text, int i, int to) {
+        while (i < to && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+}
