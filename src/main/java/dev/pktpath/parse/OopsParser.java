@@ -153,11 +153,6 @@ public final class OopsParser {
         return true;
     }
 
-    /** {@link #readsInPlace} for tests, on a fresh parser. */
-    static boolean readsInPlaceAlone(String s, int from, int to) {
-        return new OopsParser().readsInPlace(s, from, to);
-    }
-
     /**
      * The next {@code ]} and {@code [} of a block at or after a position, found with {@link String#indexOf} and
      * remembered: lines are read in order, so a bracket found past one line's end answers for the next lines
