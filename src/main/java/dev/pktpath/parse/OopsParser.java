@@ -548,6 +548,10 @@ public final class OopsParser {
 
     static {
         for (OopsGrammar.Header h : OopsGrammar.HEADERS) {
+            if (h.token().length() < 2) {
+                // roleOf compares a token's second character before the rest
+                throw new IllegalStateException("header token too short: " + h.token());
+            }
             char c = h.token().charAt(0);
             OopsGrammar.Header[] old = HEADERS_BY_FIRST[c];
             OopsGrammar.Header[] grown = old == null ? new OopsGrammar.Header[1] : java.util.Arrays.copyOf(old, old.length + 1);
@@ -563,10 +567,10 @@ public final class OopsParser {
             return r;
         }
         // old lockdep: "[ INFO: possible circular locking dependency detected ]"
-        if (t.startsWith("[ ") && t.endsWith(" ]")) {
+        if (t.charAt(0) == '[' && t.startsWith("[ ") && t.endsWith(" ]")) {
             return roleOf(t.substring(2, t.length() - 2));
         }
-        if (t.startsWith("BUG ") && OopsGrammar.SLAB_BUG.matcher(t).lookingAt()) {
+        if (t.charAt(0) == 'B' && t.startsWith("BUG ") && OopsGrammar.SLAB_BUG.matcher(t).lookingAt()) {
             return OopsGrammar.Role.START;
         }
         for (String a : OopsGrammar.ANYWHERE) {
@@ -614,7 +618,10 @@ public final class OopsParser {
             return null;
         }
         for (OopsGrammar.Header h : candidates) {
-            if (t.startsWith(h.token(), from)) {
+            String token = h.token();
+            // the second character first (every token has one): String.startsWith is a call per candidate with
+            // the launcher's inlining limits, and most lines share only their first letter with a header
+            if (from + 1 < t.length() && t.charAt(from + 1) == token.charAt(1) && t.startsWith(token, from)) {
                 for (String not : OopsGrammar.NOT_HEADERS) {
                     if (t.startsWith(not, from)) {
                         return null;

@@ -174,7 +174,10 @@ final class OopsReport {
      * console parse: 7.8 kB of bytecode, ~140 ms of C2 time), and this part once.
      */
     private void acceptOther(String t, int line) {
-        if (t.startsWith(END_TRACE)) {
+        // (each literal tested only when the first character is its own: with the launcher's inlining limits
+        // String.startsWith is a call, and these run on every line of a report that is no frame)
+        char first = t.charAt(0);
+        if (first == '-' && t.startsWith(END_TRACE)) {
             ended = true;
             endLine = line;
             flushArm();
@@ -205,18 +208,18 @@ final class OopsReport {
             stack = Stack.NONE;
             asideClosed = true;
         }
-        if (t.startsWith("CPU: ") || t.startsWith("Pid: ") || t.startsWith("Process ")) {
+        if ((first == 'C' && t.startsWith("CPU: ")) || (first == 'P' && (t.startsWith("Pid: ") || t.startsWith("Process ")))) {
             if (task(t)) {
                 return;
             }
         }
-        if (t.startsWith("Sending NMI from CPU") || t.startsWith("NMI backtrace for cpu")) {
+        if ((first == 'S' && t.startsWith("Sending NMI from CPU")) || (first == 'N' && t.startsWith("NMI backtrace for cpu"))) {
             cpuTraceback = true;
         }
         if (ipLine(t, line) || registerLine(t, line)) {
             return;
         }
-        if (t.endsWith(":") && !t.startsWith("Code:")) {
+        if (t.charAt(t.length() - 1) == ':' && !t.startsWith("Code:")) {
             if (stack == Stack.MAIN && !frames.isEmpty()) {
                 flushArm();
                 closeBlock();
@@ -229,8 +232,9 @@ final class OopsReport {
     }
 
     private static boolean isStackHeader(String t) {
-        return t.startsWith("Call Trace") || t.startsWith("Call trace") || t.equals("Backtrace:")
-                || t.equals("backtrace:") || t.startsWith("backtrace (crc");
+        char c = t.charAt(0);
+        return (c == 'C' && (t.startsWith("Call Trace") || t.startsWith("Call trace")))
+                || (c == 'B' && t.equals("Backtrace:")) || (c == 'b' && (t.equals("backtrace:") || t.startsWith("backtrace (crc")));
     }
 
     /**
