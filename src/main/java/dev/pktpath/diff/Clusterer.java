@@ -36,24 +36,17 @@ public final class Clusterer {
 
     private final double threshold;
     private final boolean reliableOnly;
-    private final int batch;
 
     /**
      * @param threshold    similarity needed to merge stacks that are not identical, in [0, 1]
      * @param reliableOnly compare only reliable frames (see {@link DiffOptions#reliableOnly()})
      */
     public Clusterer(double threshold, boolean reliableOnly) {
-        this(threshold, reliableOnly, BATCH);
-    }
-
-    /** With {@code batch} stacks compared at once in the merge (1: one at a time, for tests). */
-    Clusterer(double threshold, boolean reliableOnly, int batch) {
         if (!(threshold >= 0.0 && threshold <= 1.0)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1: " + threshold);
         }
         this.threshold = threshold;
         this.reliableOnly = reliableOnly;
-        this.batch = Math.max(1, batch);
     }
 
     public Clusterer(double threshold) {
@@ -250,40 +243,43 @@ public final class Clusterer {
         }
     }
 
-    /** Stacks whose candidates are compared at once, on both cores, in a merge of many stacks. */
-    static final int BATCH = 64;
-
     private Clustering merge(List<Stack> stacks, int traceCount) {
         // Biggest first; among equals, the one seen first in the input.
         stacks.sort(Comparator.comparingInt((Stack s) -> -s.size()));
 
         List<Stack> reps = new ArrayList<>();
         List<List<Variant>> members = new ArrayList<>();
-        for (int from = 0; from < stacks.size(); from += this.batch) {
-            List<Stack> batch = stacks.subList(from, Math.min(stacks.size(), from + this.batch));
-            // A stack joins the first of the representatives it is most similar to, so its choice among
-            // those there before its batch does not depend on the others of the batch: that part is
-            // worked out for the whole batch on both cores (a 200 MB dump's 4,500 stacks took a few
-            // hundred ms on one), then each stack in turn also meets the representatives its batch
-            // added before it, and is placed, exactly as one stack at a time would be.
-            int known = Math.min(reps.size(), MAX_CANDIDATES);
-            List<Choice> choices = threshold >= 1.0 || known == 0 ? null
-                    : (batch.size() > 1 ? batch.parallelStream() : batch.stream())
-                    .map(s -> best(s, reps, 0, known, new Choice())).toList();
-            for (int i = 0; i < batch.size(); i++) {
-                Stack s = batch.get(i);
-                Choice c = choices == null ? new Choice() : choices.get(i);
-                if (threshold < 1.0) {
-                    best(s, reps, known, Math.min(reps.size(), MAX_CANDIDATES), c);
+        for (Stack s : stacks) {
+            int best = -1;
+            Alignment bestAlignment = null;
+            if (threshold < 1.0) {
+                int limit = Math.min(reps.size(), MAX_CANDIDATES);
+                for (int c = 0; c < limit; c++) {
+                    Stack r = reps.get(c);
+                    int n = r.ids.length;
+                    int m = s.ids.length;
+                    double bound = Similarity.upperBound(n, m, Math.min(n, m));
+                    if (bound < threshold || (bestAlignment != null && bound <= bestAlignment.similarity())) {
+                        continue;
+                    }
+                    bound = Similarity.upperBound(n, m, common(r.sorted, s.sorted));
+                    if (bound < threshold || (bestAlignment != null && bound <= bestAlignment.similarity())) {
+                        continue;
+                    }
+                    Alignment al = align(r, s);
+                    if (al.similarity() >= threshold && (bestAlignment == null || al.similarity() > bestAlignment.similarity())) {
+                        best = c;
+                        bestAlignment = al;
+                    }
                 }
-                if (c.index < 0) {
-                    reps.add(s);
-                    List<Variant> v = new ArrayList<>();
-                    v.add(new Variant(s.traces(), s.names, align(s, s)));
-                    members.add(v);
-                } else {
-                    members.get(c.index).add(new Variant(s.traces(), s.names, c.alignment));
-                }
+            }
+            if (best < 0) {
+                reps.add(s);
+                List<Variant> v = new ArrayList<>();
+                v.add(new Variant(s.traces(), s.names, align(s, s)));
+                members.add(v);
+            } else {
+                members.get(best).add(new Variant(s.traces(), s.names, bestAlignment));
             }
         }
         List<Cluster> clusters = new ArrayList<>(members.size());
@@ -293,38 +289,6 @@ public final class Clusterer {
         clusters.sort(Comparator.comparingInt((Cluster c) -> -c.size())
                 .thenComparingInt(Cluster::firstTraceId));
         return new Clustering(traceCount, threshold, reliableOnly, clusters);
-    }
-
-    /** The representative a stack is most similar to, so far: its index (-1: none) and the alignment. */
-    private static final class Choice {
-        int index = -1;
-        Alignment alignment;
-    }
-
-    /**
-     * Meets {@code s} with representatives {@code [from, to)}, in order, keeping in {@code c} the first
-     * of the most similar ones that reach the threshold (a later one must be strictly more similar).
-     */
-    private Choice best(Stack s, List<Stack> reps, int from, int to, Choice c) {
-        for (int i = from; i < to; i++) {
-            Stack r = reps.get(i);
-            int n = r.ids.length;
-            int m = s.ids.length;
-            double bound = Similarity.upperBound(n, m, Math.min(n, m));
-            if (bound < threshold || (c.alignment != null && bound <= c.alignment.similarity())) {
-                continue;
-            }
-            bound = Similarity.upperBound(n, m, common(r.sorted, s.sorted));
-            if (bound < threshold || (c.alignment != null && bound <= c.alignment.similarity())) {
-                continue;
-            }
-            Alignment al = align(r, s);
-            if (al.similarity() >= threshold && (c.alignment == null || al.similarity() > c.alignment.similarity())) {
-                c.index = i;
-                c.alignment = al;
-            }
-        }
-        return c;
     }
 
     /** The representative (A) against the variant (B), in the canonical orientation of {@link StackDiff}. */

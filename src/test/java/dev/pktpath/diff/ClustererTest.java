@@ -184,46 +184,4 @@ class ClustererTest {
             }
         }
     }
-
-    /**
-     * The merge compares a batch of stacks with the representatives at once, on both cores: it must
-     * place every stack where comparing one stack at a time places it, ties and all, whatever the
-     * threshold. Stacks here are edits of a few bases, so that many are similar, some equally so.
-     */
-    @Test
-    void batchedMergeIsTheOneAtATimeMerge() {
-        java.util.Random r = new java.util.Random(11);
-        List<List<String>> bases = new java.util.ArrayList<>();
-        for (int b = 0; b < 6; b++) {
-            List<String> base = new java.util.ArrayList<>();
-            for (int k = 0, n = 6 + r.nextInt(14); k < n; k++) {
-                base.add("fn_" + r.nextInt(40));
-            }
-            bases.add(base);
-        }
-        List<Trace> traces = new java.util.ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
-            List<String> stack = new java.util.ArrayList<>(bases.get(r.nextInt(bases.size())));
-            for (int e = r.nextInt(4); e > 0 && !stack.isEmpty(); e--) {
-                int at = r.nextInt(stack.size());
-                switch (r.nextInt(3)) {
-                    case 0 -> stack.set(at, "fn_" + r.nextInt(40));
-                    case 1 -> stack.add(at, "fn_" + r.nextInt(40));
-                    default -> stack.remove(at);
-                }
-            }
-            traces.add(TestTraces.trace(i + 1, stack));
-        }
-        dev.pktpath.render.ClusterRenderer json = new dev.pktpath.render.ClusterRenderer();
-        for (double threshold : new double[]{0.0, 0.5, 0.8, 0.95, 1.0}) {
-            Clustering batched = new Clusterer(threshold, false, Clusterer.BATCH).cluster(traces);
-            Clustering oneAtATime = new Clusterer(threshold, false, 1).cluster(traces);
-            // stacks did join others (else there was nothing to compare)
-            assertThat(batched.clusters().stream().anyMatch(c -> c.variants().size() > 1)).as("threshold %s", threshold)
-                    .isEqualTo(threshold < 1.0);
-            // compared whole (buckets, variants, members, alignments) as the JSON document writes them
-            assertThat(json.json("x", batched).equals(json.json("x", oneAtATime)))
-                    .as("threshold %s: the same cluster document", threshold).isTrue();
-        }
-    }
 }
