@@ -90,8 +90,34 @@ public final class Explorer {
                     }
                 }
             }
+            drainLateReplies();
         } finally {
             close();
+        }
+    }
+
+    /**
+     * After a resize, the terminal is asked its size (by Lanterna, and by {@link #recheckSize}), and it
+     * answers with a cursor position report ({@code ESC[30;100R}). Quitting just then, the answer could
+     * arrive after the screen is given back, and the shell would show {@code ;100R} at its prompt (seen
+     * in a real terminal under tmux, after a storm of resizes). So for a moment after such activity,
+     * what the terminal still sends is read here first.
+     */
+    private void drainLateReplies() throws IOException {
+        long now = System.nanoTime();
+        if (now - Math.max(lastResize, lastSizeCheck) > 2_000_000_000L) {
+            return;
+        }
+        long end = now + 150_000_000L;
+        while (System.nanoTime() < end) {
+            if (screen.pollInput() == null) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
