@@ -25,7 +25,7 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
         Map<String, Integer> commands = new LinkedHashMap<>();
         // CPUs and PIDs as primitives, sorted once and made distinct: a bucket of a big foreach bt has
         // tens of thousands of PIDs, which a TreeSet of boxed numbers took long to build
-        int[] cpus = new int[traces.size()];
+        long[] cpus = new long[traces.size()];
         long[] pids = new long[traces.size()];
         int cpuCount = 0;
         int pidCount = 0;
@@ -55,25 +55,31 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
         return new Members(copy, distinctCpus(cpus, cpuCount), distinctPids(pids, pidCount), unknown);
     }
 
-    private static List<Integer> distinctCpus(int[] values, int count) {
-        Arrays.sort(values, 0, count);
+    private static List<Integer> distinctCpus(long[] values, int count) {
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (i == 0 || values[i] != values[i - 1]) {
-                out.add(values[i]);
-            }
+        for (long v : sortedDistinct(values, count)) {
+            out.add((int) v);
         }
         return out;
     }
 
     private static List<Long> distinctPids(long[] values, int count) {
-        Arrays.sort(values, 0, count);
         List<Long> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (i == 0 || values[i] != values[i - 1]) {
-                out.add(values[i]);
-            }
+        for (long v : sortedDistinct(values, count)) {
+            out.add(v);
         }
         return out;
+    }
+
+    /** The first {@code count} values, sorted, each once. */
+    private static long[] sortedDistinct(long[] values, int count) {
+        Arrays.sort(values, 0, count);
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (n == 0 || values[i] != values[n - 1]) {
+                values[n++] = values[i];
+            }
+        }
+        return Arrays.copyOf(values, n);
     }
 }

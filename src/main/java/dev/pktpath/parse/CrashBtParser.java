@@ -202,24 +202,13 @@ public final class CrashBtParser {
         while (end > name && block.charAt(end - 1) == ' ') {
             end--;
         }
-        if (end == name || !markerName(block, name, end)) {
+        if (end == name || !CrashBtShapes.isPrintableAscii(block, name, end)) {
             return false;
         }
         previous = no;
         open = ensure(open, no, panic, panicSeen, hints);
         open.lastLine = no;
         open.marker(NameCache.local().name(block, name, end), no);
-        return true;
-    }
-
-    /** Whether {@code text[from, to)} is printable ASCII: a marker name read in place. */
-    private static boolean markerName(String text, int from, int to) {
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
         return true;
     }
 

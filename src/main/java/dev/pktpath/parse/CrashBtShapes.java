@@ -163,6 +163,22 @@ final class CrashBtShapes {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
+    /**
+     * Whether {@code text[from, to)} is printable ASCII, the characters the in-place readers take. Such
+     * a loop over a line's characters is kept in a method of its own, out of the readers: a method whose
+     * own loops run a hundred times a call reaches the JIT's loop threshold before its call threshold,
+     * and is compiled twice (on-stack replacement first, then whole).
+     */
+    static boolean isPrintableAscii(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

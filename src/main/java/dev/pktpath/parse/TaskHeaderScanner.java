@@ -30,7 +30,7 @@ final class TaskHeaderScanner {
     static Task read(String text, int from, int to, NameCache names) {
         // every character is checked to be printable ASCII (outside it the pattern's "." and "\s" have
         // their own rules, and a tab is no blank to this reader): those of the words, digits and blanks
-        // by matching them, the CPU and the command by printable()
+        // by matching them, the CPU and the command by CrashBtShapes.isPrintableAscii()
         if (to - from < 4 || !text.startsWith("PID:", from)) {
             return null;
         }
@@ -73,7 +73,7 @@ final class TaskHeaderScanner {
         }
         d = blanks(text, e + 4, to);
         i = text.indexOf(' ', d);
-        if (i <= d || i >= to || !printable(text, d, i)) {
+        if (i <= d || i >= to || !CrashBtShapes.isPrintableAscii(text, d, i)) {
             return null;
         }
         // CrashBtParser.task: a CPU of 1 to 9 digits is a number, anything else ("-", "?") none
@@ -83,7 +83,7 @@ final class TaskHeaderScanner {
             return null;
         }
         int quote = blanks(text, e + 8, to);
-        if (quote >= to - 1 || text.charAt(quote) != '"' || text.charAt(to - 1) != '"' || !printable(text, quote + 1, to - 1)) {
+        if (quote >= to - 1 || text.charAt(quote) != '"' || text.charAt(to - 1) != '"' || !CrashBtShapes.isPrintableAscii(text, quote + 1, to - 1)) {
             return null;
         }
         return Task.of(pid, task, taskDigits, cpu, names.name(text, quote + 1, to - 1));
@@ -102,21 +102,6 @@ final class TaskHeaderScanner {
         return n;
     }
 
-    /**
-     * Whether {@code text[from, to)} is printable ASCII. The loops over a line's characters are kept out
-     * of {@link #read} (here and in {@link #blanks}): a method whose own loops run a hundred times a call
-     * reaches the JIT's loop threshold before its call threshold, and is compiled twice (on-stack
-     * replacement first, then whole).
-     */
-    private static boolean printable(String text, int from, int to) {
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The value of an ASCII hex digit (the pattern's {@code [0-9a-fA-F]}), else -1. */
     private static int hexDigit(char c) {
