@@ -61,8 +61,9 @@ public final class ClusterRenderer {
     /**
      * Each bucket written by {@code writer} (its number counts from 1), in order. A big dump has
      * thousands of buckets, written once each, mostly before the JIT has compiled the code that writes
-     * them: after a 200 MB cluster's parse this was a second's work for one core (issue 10), so many
-     * buckets are written on both, each into its own string, and joined in order.
+     * them, on one core after the parse is done; so many buckets are written on both cores, each into
+     * its own string, and joined in order (issue 10: the 2,300 buckets of a 200 MB foreach bt took
+     * 221-270 ms on one core, 203-226 ms on two, the code being compiled meanwhile).
      */
     private static List<String> eachBucket(List<Cluster> clusters, java.util.function.BiFunction<Integer, Cluster, String> writer) {
         java.util.stream.IntStream numbers = java.util.stream.IntStream.range(0, clusters.size());
