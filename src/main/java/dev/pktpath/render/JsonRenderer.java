@@ -17,10 +17,21 @@ public final class JsonRenderer {
     public static final String SCHEMA = "pktpath-tui/1";
 
     public String render(String source, List<TraceAnalysis> traces) {
-        StringBuilder sb = new StringBuilder(4096);
-        JsonDocument doc = new JsonDocument(sb, source);
+        // the trace objects first, then one builder of about the document's size: grown by doubling,
+        // the builder of a million-frame trace (460 MB of JSON) held the object, its old array and a
+        // new one twice as big at once, and a 2 GB heap ran out (LargeInputTest)
+        List<String> objects = new java.util.ArrayList<>(traces.size());
+        long length = 64 + 6L * source.length();
         for (TraceAnalysis t : traces) {
-            doc.add(trace(t));
+            String o = trace(t);
+            objects.add(o);
+            length += o.length() + 1;
+        }
+        StringBuilder sb = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE - 64));
+        JsonDocument doc = new JsonDocument(sb, source);
+        for (int i = 0; i < objects.size(); i++) {
+            doc.add(objects.get(i));
+            objects.set(i, null);
         }
         doc.end();
         return sb.toString();
