@@ -119,7 +119,7 @@ public final class CrashBtParser {
         if (first == '#') {
             return frameInPlace(no, block, a, b);
         }
-        if (open != null && isHexDigit(first)) {
+        if (open != null && CrashBtShapes.isHex(first)) {
             return stackWordsInPlace(no, block, a, b);
         }
         if (first == 'P') {
@@ -218,7 +218,7 @@ public final class CrashBtParser {
      * would turn into blanks, and no blank is part of what is read.
      */
     private boolean sourceInPlace(int no, String block, int a, int b) {
-        if (!printableOrTab(block, a, b)) {
+        if (!CrashBtShapes.isPrintableAsciiOrTab(block, a, b)) {
             return false;
         }
         int colon = CrashBtShapes.sourceColon(block, a, b);
@@ -227,9 +227,17 @@ public final class CrashBtParser {
         }
         previous = no;
         open.lastLine = no;
-        open.source(NameCache.sources().name(block, a, colon + 1, CrashBtShapes.digitsStart(block, a, b), b),
-                no, block, a, b);
+        open.source(sourceName(block, a, b, colon), no, block, a, b);
         return true;
+    }
+
+    /**
+     * The shared {@code file:line} of the source line {@code text[from, to)} whose colon is at
+     * {@code colon} ({@link CrashBtShapes#sourceColon}): what {@link CrashBtShapes#sourceOf} gives, cut
+     * through the thread's cache of source lines.
+     */
+    private static String sourceName(String text, int from, int to, int colon) {
+        return NameCache.sources().name(text, from, colon + 1, CrashBtShapes.digitsStart(text, from, to), to);
     }
 
     /**
@@ -243,22 +251,6 @@ public final class CrashBtParser {
         }
         previous = no;
         open.lastLine = no;
-        return true;
-    }
-
-    /**
-     * Whether {@code text[from, to)} is printable ASCII and tabs. Apart from {@link #sourceInPlace},
-     * whose loop it was: a method that loops over every character of a line it is called for reaches
-     * the JIT's loop threshold before its call threshold, and is compiled twice (on-stack replacement,
-     * then whole).
-     */
-    private static boolean printableOrTab(String text, int from, int to) {
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if ((c < 0x20 || c > 0x7e) && c != '\t') {
-                return false;
-            }
-        }
         return true;
     }
 
@@ -292,7 +284,7 @@ public final class CrashBtParser {
             // streaming parser may cut the input before any task header)
             if (!(c0 == 'P' && isTaskHeader(text))
                     && (!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
-                    && !(isHexDigit(c0) && STACK_DATA.matcher(text).matches())
+                    && !(CrashBtShapes.isHex(c0) && STACK_DATA.matcher(text).matches())
                     && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
                 open.lastLine = no;
                 return;
@@ -349,7 +341,7 @@ public final class CrashBtParser {
             if (fast && open != null) {
                 // the two lines a foreach bt prints most after frames, each sent to its one pattern
                 // (CrashBtShapes says why none of the patterns below could take them first)
-                if (isHexDigit(c0) && CrashBtShapes.isPlainStackWords(text)) {
+                if (CrashBtShapes.isHex(c0) && CrashBtShapes.isPlainStackWords(text)) {
                     open.lastLine = no;
                     open.stackData(text, no);
                     return;
@@ -357,8 +349,7 @@ public final class CrashBtParser {
                 int colon = CrashBtShapes.mayBeSourceLine(text) ? CrashBtShapes.sourceColon(text, 0, text.length()) : -1;
                 if (colon >= 0) {
                     open.lastLine = no;
-                    open.source(NameCache.sources().name(text, 0, colon + 1,
-                            CrashBtShapes.digitsStart(text, 0, text.length()), text.length()), no, text, 0, text.length());
+                    open.source(sourceName(text, 0, text.length(), colon), no, text, 0, text.length());
                     return;
                 }
             }
@@ -396,10 +387,6 @@ public final class CrashBtParser {
         } else {
             open.diagnostics.add(new Diagnostic(no, "unrecognised line kept as text", text));
         }
-    }
-
-    private static boolean isHexDigit(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** Whether the stripped line is a task header, which starts a trace whatever came before it. */

@@ -267,7 +267,7 @@ final class CrashBtRegisterBlock {
                 return false;
             }
             int nameEnd = i;
-            i = blanks(text, i + 1, to);
+            i = CrashBtShapes.skipSpaces(text, i + 1, to);
             int value = i;
             while (i < to && CrashBtShapes.isHex(text.charAt(i))) {
                 i++;
@@ -280,7 +280,7 @@ final class CrashBtRegisterBlock {
             pairs[4 * n + 2] = value;
             pairs[4 * n + 3] = i;
             n++;
-            i = blanks(text, i, to);
+            i = CrashBtShapes.skipSpaces(text, i, to);
         }
         NameCache names = NameCache.local();
         for (int k = 0; k < n; k++) {
@@ -292,13 +292,6 @@ final class CrashBtRegisterBlock {
 
     private static boolean isNameChar(char c) {
         return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-    }
-
-    private static int blanks(String text, int i, int to) {
-        while (i < to && text.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
     }
 
     private Fit lowcore(String text) {

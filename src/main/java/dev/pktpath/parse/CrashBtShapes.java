@@ -179,6 +179,36 @@ final class CrashBtShapes {
         return true;
     }
 
+    /** The same as {@link #isPrintableAscii}, tabs allowed too. */
+    static boolean isPrintableAsciiOrTab(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if ((c < 0x20 || c > 0x7e) && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first position at or after {@code i} in {@code text[i, to)} that is no blank ({@code ' '} only), or {@code to}. */
+    static int skipSpaces(String text, int i, int to) {
+        while (i < to && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The value of an ASCII hex digit (the grammar's {@code [0-9a-fA-F]}), else -1. */
+    static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
     static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }

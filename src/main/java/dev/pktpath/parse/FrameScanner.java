@@ -86,7 +86,7 @@ final class FrameScanner {
             usual = false;
         }
         int blanks = i;
-        i = skipBlanks(text, i, n);
+        i = CrashBtShapes.skipSpaces(text, i, n);
         usual &= i == blanks + 1;
         r.spStart = -1;
         r.sp = 0;
@@ -109,7 +109,7 @@ final class FrameScanner {
             r.spStart = h;
             r.spEnd = e;
             r.sp = v;
-            i = skipBlanks(text, e + 1, n);
+            i = CrashBtShapes.skipSpaces(text, e + 1, n);
             usual &= i == e + 2;
         }
         int symStart = i;
@@ -124,13 +124,13 @@ final class FrameScanner {
         if (symEnd == symStart || i >= n) {
             return false;
         }
-        i = skipBlanks(text, i, n);
+        i = CrashBtShapes.skipSpaces(text, i, n);
         usual &= i == symEnd + 1;
         if (i + 3 > n || !text.startsWith("at ", i)) {
             return false;
         }
         int atEnd = i + 2;
-        i = skipBlanks(text, atEnd, n);
+        i = CrashBtShapes.skipSpaces(text, atEnd, n);
         usual &= i == atEnd + 1;
         int addrStart = i;
         long address = 0;
@@ -152,7 +152,7 @@ final class FrameScanner {
         r.unreliable = false;
         if (addrEnd < n) {
             // FRAME's "(?:\s+(.*))?$": the blanks, then everything (the line is stripped, so something)
-            int rest = skipBlanks(text, addrEnd, n);
+            int rest = CrashBtShapes.skipSpaces(text, addrEnd, n);
             for (int k = rest; k < n; k++) {
                 c = text.charAt(k);
                 if (c < 0x20 || c > 0x7e) {
@@ -230,7 +230,7 @@ final class FrameScanner {
                 return -2;
             }
             for (int i = from + 2; i < to; i++) {
-                v = (v << 4) | hexDigit(s.charAt(i));
+                v = (v << 4) | CrashBtShapes.hexDigit(s.charAt(i));
             }
             return v;
         }
@@ -250,7 +250,7 @@ final class FrameScanner {
     private static int numEnd(String s, int from, int limit) {
         if (from + 1 < limit && s.charAt(from) == '0' && (s.charAt(from + 1) == 'x' || s.charAt(from + 1) == 'X')) {
             int e = from + 2;
-            while (e < limit && isHex(s.charAt(e))) {
+            while (e < limit && CrashBtShapes.isHex(s.charAt(e))) {
                 e++;
             }
             if (e > from + 2) {
@@ -306,18 +306,11 @@ final class FrameScanner {
         }
         for (int i = from + 1; i < to - 1; i++) {
             char c = s.charAt(i);
-            if (!(isHex(c) || (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '_' || c == '.' || c == '-')) {
+            if (!(CrashBtShapes.isHex(c) || (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '_' || c == '.' || c == '-')) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static int skipBlanks(String s, int i, int n) {
-        while (i < n && s.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
     }
 
     /** Per ASCII character: its hex value, + 16 for an upper-case digit, -1 for no hex digit. */
@@ -334,29 +327,12 @@ final class FrameScanner {
         }
     }
 
-    /** {@link #hexDigit}, + 16 when the digit is upper case (FrameLine prints lower case). */
+    /** {@link CrashBtShapes#hexDigit}, + 16 when the digit is upper case (FrameLine prints lower case). */
     private static int hexCode(char c) {
         return c < 128 ? HEX_CODE[c] : -1;
     }
 
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
-
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

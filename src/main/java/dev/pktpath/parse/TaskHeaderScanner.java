@@ -34,7 +34,7 @@ final class TaskHeaderScanner {
         if (to - from < 4 || !text.startsWith("PID:", from)) {
             return null;
         }
-        int i = blanks(text, from + 4, to);
+        int i = CrashBtShapes.skipSpaces(text, from + 4, to);
         long pid;
         int d = i;
         if (i < to && text.charAt(i) == '?') {
@@ -51,15 +51,15 @@ final class TaskHeaderScanner {
                 return null;
             }
         }
-        int e = blanks(text, i, to);
+        int e = CrashBtShapes.skipSpaces(text, i, to);
         if (e == i || !text.startsWith("TASK:", e)) {
             return null;
         }
-        i = blanks(text, e + 5, to);
+        i = CrashBtShapes.skipSpaces(text, e + 5, to);
         d = i;
         long task = 0;
         int v;
-        while (i < to && (v = hexDigit(text.charAt(i))) >= 0) {
+        while (i < to && (v = CrashBtShapes.hexDigit(text.charAt(i))) >= 0) {
             task = (task << 4) | v;
             i++;
         }
@@ -67,22 +67,22 @@ final class TaskHeaderScanner {
         if (taskDigits == 0 || taskDigits > 16) {
             return null;
         }
-        e = blanks(text, i, to);
+        e = CrashBtShapes.skipSpaces(text, i, to);
         if (e == i || !text.startsWith("CPU:", e)) {
             return null;
         }
-        d = blanks(text, e + 4, to);
+        d = CrashBtShapes.skipSpaces(text, e + 4, to);
         i = text.indexOf(' ', d);
         if (i <= d || i >= to || !CrashBtShapes.isPrintableAscii(text, d, i)) {
             return null;
         }
         // CrashBtParser.task: a CPU of 1 to 9 digits is a number, anything else ("-", "?") none
         int cpu = i - d <= 9 ? decimal(text, d, i) : -1;
-        e = blanks(text, i, to);
+        e = CrashBtShapes.skipSpaces(text, i, to);
         if (e == i || !text.startsWith("COMMAND:", e)) {
             return null;
         }
-        int quote = blanks(text, e + 8, to);
+        int quote = CrashBtShapes.skipSpaces(text, e + 8, to);
         if (quote >= to - 1 || text.charAt(quote) != '"' || text.charAt(to - 1) != '"' || !CrashBtShapes.isPrintableAscii(text, quote + 1, to - 1)) {
             return null;
         }
@@ -100,24 +100,5 @@ final class TaskHeaderScanner {
             n = n * 10 + (c - '0');
         }
         return n;
-    }
-
-
-    /** The value of an ASCII hex digit (the pattern's {@code [0-9a-fA-F]}), else -1. */
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    }
-
-    private static int blanks(String text, int i, int to) {
-        while (i < to && text.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
     }
 }

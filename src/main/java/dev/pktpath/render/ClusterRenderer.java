@@ -56,7 +56,7 @@ public final class ClusterRenderer {
     }
 
     /** Below this many buckets they are written on the calling thread alone. */
-    public static final int PARALLEL_FROM = 64;
+    static final int PARALLEL_FROM = 64;
 
     /**
      * Each bucket written by {@code writer} (its number counts from 1), in order. A big dump has
