@@ -146,7 +146,7 @@ final class CrashBtShapes {
     }
 
     /** Whether {@code text[from, end)} is {@code \S+\.(?:[chSs]|rs|cc|cpp|inc)} (blanks already ruled out). */
-    private static boolean hasSourceExtension(String text, int from, int end) {
+    static boolean hasSourceExtension(String text, int from, int end) {
         for (String ext : SOURCE_EXTENSIONS) {
             int dot = end - ext.length() - 1;
             if (dot >= from + 1 && text.charAt(dot) == '.' && text.startsWith(ext, dot + 1)) {
@@ -179,15 +179,21 @@ final class CrashBtShapes {
         return true;
     }
 
-    /** The same as {@link #isPrintableAscii}, tabs allowed too. */
-    static boolean isPrintableAsciiOrTab(String text, int from, int to) {
+    /**
+     * {@link String#hashCode} of {@code text[from, to)} (as a non-negative {@code long}) when every
+     * character is printable ASCII and no blank, else -1: a {@code bt -l} line's file checked and
+     * hashed in one pass.
+     */
+    static long printableWordHash(String text, int from, int to) {
+        int h = 0;
         for (int k = from; k < to; k++) {
             char c = text.charAt(k);
-            if ((c < 0x20 || c > 0x7e) && c != '\t') {
-                return false;
+            if (c <= 0x20 || c > 0x7e) {
+                return -1;
             }
+            h = 31 * h + c;
         }
-        return true;
+        return h & 0xFFFF_FFFFL;
     }
 
     /** The first position at or after {@code i} in {@code text[i, to)} that is no blank ({@code ' '} only), or {@code to}. */
