@@ -126,7 +126,8 @@ final class FrameScanner {
         }
         i = CrashBtShapes.skipSpaces(text, i, n);
         usual &= i == symEnd + 1;
-        if (i + 3 > n || !text.startsWith("at ", i)) {
+        // "at " by its characters: startsWith was a call with the launcher's small inlining limits
+        if (i + 3 > n || text.charAt(i) != 'a' || text.charAt(i + 1) != 't' || text.charAt(i + 2) != ' ') {
             return false;
         }
         int atEnd = i + 2;
