@@ -620,7 +620,9 @@ public final class CrashBtParser {
             if (s.level != (last < 0 ? 0 : frames.levelOrNone(last) + 1)) {
                 numbering(s.level, no, text, from, to);
             }
-            String function = names.name(text, s.symStart, s.fnEnd);
+            // the usual symbol is the function name alone, hashed as it was scanned
+            String function = s.fnEnd == s.symEnd ? names.name(text, s.symStart, s.fnEnd, s.symHash)
+                    : names.name(text, s.symStart, s.fnEnd);
             Arch hint = names.lastHint(function);
             String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
             // the line is kept only when FrameLine cannot rebuild it (a usual line has no offset, so the

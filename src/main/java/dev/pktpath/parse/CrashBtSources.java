@@ -28,6 +28,16 @@ final class CrashBtSources {
     private final int[] fileHashes = new int[FILE_SLOTS];
     private int fileCount;
 
+    /**
+     * Per file (by id), its lines by number while the number is below {@link #DIRECT_LINES}: one load,
+     * in an array that stays small, instead of a probe in {@link #keys} (a cache miss each: 60,000
+     * keys). At most {@link #MAX_DIRECT} slots in all; beyond, lines go to {@link #keys}.
+     */
+    private final String[][] byLine = new String[FILE_SLOTS][];
+    private static final int DIRECT_LINES = 1 << 16;
+    private static final int MAX_DIRECT = 1 << 20;
+    private int directSlots;
+
     private long[] keys = new long[1 << 10];
     private String[] lines = new String[1 << 10];
     private int lineCount;
@@ -47,7 +57,18 @@ final class CrashBtSources {
         if (file < 0) {
             return NameCache.sources().name(text, from, colon + 1, digits, to);
         }
-        long key = (long) file << 32 | number(text, digits, to);
+        int number = number(text, digits, to);
+        String[] direct = number < DIRECT_LINES ? direct(file, number) : null;
+        if (direct != null) {
+            String s = direct[number];
+            if (s == null) {
+                s = colon + 1 == digits ? text.substring(from, to)
+                        : text.substring(from, colon + 1).concat(text.substring(digits, to));
+                direct[number] = s;
+            }
+            return s;
+        }
+        long key = (long) file << 32 | number;
         int mask = keys.length - 1;
         int i = mix(key) & mask;
         String s;
@@ -59,6 +80,23 @@ final class CrashBtSources {
         }
         return add(i, key, colon + 1 == digits ? text.substring(from, to)
                 : text.substring(from, colon + 1).concat(text.substring(digits, to)));
+    }
+
+    /** File {@code file}'s lines by number, grown to hold {@code number}; null when there is no room. */
+    private String[] direct(int file, int number) {
+        String[] a = byLine[file];
+        if (a != null && number < a.length) {
+            return a;
+        }
+        int n = Math.max(256, Integer.highestOneBit(number) * 2);
+        int old = a == null ? 0 : a.length;
+        if (directSlots + n - old > MAX_DIRECT) {
+            return null;
+        }
+        directSlots += n - old;
+        a = a == null ? new String[n] : java.util.Arrays.copyOf(a, n);
+        byLine[file] = a;
+        return a;
     }
 
     /** The id of the file {@code text[from, to)} (its slot), or -1 when the table is full. */

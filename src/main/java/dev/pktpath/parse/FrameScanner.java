@@ -24,6 +24,8 @@ final class FrameScanner {
         long sp;
         int symStart;
         int symEnd;
+        /** {@link String#hashCode} of the symbol, made while it was read (for {@link NameCache}). */
+        int symHash;
         /** The function name within the symbol (the symbol less {@code +off[/size]}). */
         int fnEnd;
         /** {@link dev.pktpath.model.Frame#NONE} when absent. */
@@ -113,11 +115,13 @@ final class FrameScanner {
             usual &= i == e + 2;
         }
         int symStart = i;
+        int symHash = 0;
         while (i < n && (c = text.charAt(i)) != ' ') {
             if (c < 0x20 || c > 0x7e || (c == '[' && i + 1 < n && text.charAt(i + 1) == '<')) {
                 // outside printable ASCII the regexes' "." and "\s" have their own rules; "[<" is ARM's mark
                 return false;
             }
+            symHash = 31 * symHash + c;
             i++;
         }
         int symEnd = i;
@@ -209,6 +213,7 @@ final class FrameScanner {
         r.level = level;
         r.symStart = symStart;
         r.symEnd = symEnd;
+        r.symHash = symHash;
         r.fnEnd = fnEnd;
         r.offset = offset;
         r.size = size;

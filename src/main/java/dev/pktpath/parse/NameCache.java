@@ -73,7 +73,11 @@ final class NameCache {
      * it for the names' cache, the first cut of it on this thread for the source lines' cache.
      */
     String name(String text, int from, int to) {
-        int h = hash(0, text, from, to);
+        return name(text, from, to, hash(0, text, from, to));
+    }
+
+    /** {@link #name(String, int, int)} when the caller has {@code h}, {@link String#hashCode} of the name, already. */
+    String name(String text, int from, int to, int h) {
         int len = to - from;
         int i = (h ^ (h >>> 16)) & mask;
         String s;
