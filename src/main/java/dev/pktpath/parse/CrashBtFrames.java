@@ -39,6 +39,15 @@ final class CrashBtFrames {
     private byte[] contexts = new byte[16];
     private String[] sources = new String[16];
     private Object[] data = new Object[16];
+    /**
+     * The stack data lines of frame {@link #wordsOf} (the last frame, the only one a {@code bt -f} line
+     * can add to) end to end, and where each ends: they become one {@link CrashBtStackWords} when the
+     * next frame gets some or the trace ends, instead of a string per line.
+     */
+    private final StringBuilder words = new StringBuilder(1024);
+    private int[] wordEnds = new int[16];
+    private int wordCount;
+    private int wordsOf = -1;
 
     int size() {
         return size;
@@ -141,21 +150,34 @@ final class CrashBtFrames {
         sources[size - 1] = source;
     }
 
-    /** A stack data line of the last frame. */
-    @SuppressWarnings("unchecked")
-    void stackData(String line) {
+    /** A stack data line of the last frame: {@code text[from, to)}. */
+    void stackData(String text, int from, int to) {
         int i = size - 1;
-        List<String> d = (List<String>) data[i];
-        if (d == null) {
-            d = new ArrayList<>(4);
-            data[i] = d;
+        if (wordsOf != i) {
+            flushWords();
+            wordsOf = i;
         }
-        d.add(line);
+        if (wordCount == wordEnds.length) {
+            wordEnds = Arrays.copyOf(wordEnds, wordCount * 2);
+        }
+        words.append(text, from, to);
+        wordEnds[wordCount++] = words.length();
+    }
+
+    /** The stack data lines gathered for frame {@link #wordsOf}, as its list. */
+    private void flushWords() {
+        if (wordsOf >= 0) {
+            data[wordsOf] = new CrashBtStackWords(words.toString(), Arrays.copyOf(wordEnds, wordCount));
+            words.setLength(0);
+            wordCount = 0;
+            wordsOf = -1;
+        }
     }
 
     /** The frames, each built once with what later lines told; the table is empty after. */
     @SuppressWarnings("unchecked")
     List<Frame> freeze() {
+        flushWords();
         List<Frame> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             StackContext context = contexts[i] == 0 ? null : CONTEXTS[contexts[i] - 1];

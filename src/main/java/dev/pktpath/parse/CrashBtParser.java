@@ -188,7 +188,7 @@ public final class CrashBtParser {
         }
         previous = no;
         open.lastLine = no;
-        open.stackData(block.substring(a, b), no);
+        open.stackData(block, a, b, no);
         return true;
     }
 
@@ -804,11 +804,16 @@ public final class CrashBtParser {
         }
 
         void stackData(String text, int no) {
+            stackData(text, 0, text.length(), no);
+        }
+
+        /** The stack data line {@code text[from, to)} (cleaned and stripped), copied out only for a note. */
+        void stackData(String text, int from, int to, int no) {
             if (frames.isEmpty()) {
-                diagnostics.add(new Diagnostic(no, "stack data before any frame", text));
+                diagnostics.add(new Diagnostic(no, "stack data before any frame", text.substring(from, to)));
                 return;
             }
-            frames.stackData(text);
+            frames.stackData(text, from, to);
         }
 
         void bogus(int no, String text) {

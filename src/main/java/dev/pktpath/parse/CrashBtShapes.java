@@ -36,10 +36,9 @@ final class CrashBtShapes {
     /** {@link #isPlainStackWords(String)} of {@code text[from, to)}. */
     static boolean isPlainStackWords(String text, int from, int to) {
         int n = to;
-        int i = from;
-        while (i < n && isHex(text.charAt(i))) {
-            i++;
-        }
+        // the runs of digits through hexEnd: loops of their own keep this method from being compiled
+        // again by on-stack replacement in a fresh run
+        int i = hexEnd(text, from, n);
         if (i - from < 6 || i + 2 >= n || text.charAt(i) != ':') {
             return false;
         }
@@ -50,9 +49,7 @@ final class CrashBtShapes {
                 return false;
             }
             int w = ++i;
-            while (i < n && isHex(text.charAt(i))) {
-                i++;
-            }
+            i = hexEnd(text, i, n);
             if (i == w) {
                 return false;
             }
@@ -199,6 +196,14 @@ final class CrashBtShapes {
     /** The first position at or after {@code i} in {@code text[i, to)} that is no blank ({@code ' '} only), or {@code to}. */
     static int skipSpaces(String text, int i, int to) {
         while (i < to && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the hex digits ({@code [0-9a-fA-F]}) from {@code i} in {@code text[i, to)}. */
+    static int hexEnd(String text, int i, int to) {
+        while (i < to && isHex(text.charAt(i))) {
             i++;
         }
         return i;

@@ -55,7 +55,7 @@ final class TaskHeaderScanner {
         }
         i = CrashBtShapes.skipSpaces(text, e + 5, to);
         d = i;
-        i = hexEnd(text, i, to);
+        i = CrashBtShapes.hexEnd(text, i, to);
         int taskDigits = i - d;
         if (taskDigits == 0 || taskDigits > 16) {
             return null;
@@ -87,14 +87,6 @@ final class TaskHeaderScanner {
     private static int digitsEnd(String text, int i, int to) {
         char c;
         while (i < to && (c = text.charAt(i)) >= '0' && c <= '9') {
-            i++;
-        }
-        return i;
-    }
-
-    /** The end of the hex digits ({@code [0-9a-fA-F]}) from {@code i} (before {@code to}). */
-    private static int hexEnd(String text, int i, int to) {
-        while (i < to && CrashBtShapes.isHex(text.charAt(i))) {
             i++;
         }
         return i;
