@@ -72,7 +72,7 @@ public final class Clusterer {
             this.ids = ids;
             this.names = names;
             this.sorted = ids.clone();
-            Arrays.sort(sorted);
+            SmallSorts.sort(sorted);
         }
 
         int size() {

@@ -73,7 +73,7 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
 
     /** The first {@code count} values, sorted, each once. */
     private static long[] sortedDistinct(long[] values, int count) {
-        Arrays.sort(values, 0, count);
+        SmallSorts.sort(values, 0, count);
         int n = 0;
         for (int i = 0; i < count; i++) {
             if (n == 0 || values[i] != values[n - 1]) {

@@ -38,36 +38,36 @@ final class Myers {
     /** Matched pairs {@code [aIndexes, bIndexes]}, same length, both strictly increasing. */
     static int[][] lcs(int[] a, int[] b) {
         // Keep only elements present on both sides, remembering where they came from.
-        Set<Integer> inA = new HashSet<>();
-        for (int x : a) {
-            inA.add(x);
-        }
-        Set<Integer> inB = new HashSet<>();
-        for (int x : b) {
-            inB.add(x);
-        }
+        Membership inA = Membership.of(a);
+        Membership inB = Membership.of(b);
         int[] mapA = filter(a, inB);
         int[] mapB = filter(b, inA);
         int[] fa = pick(a, mapA);
         int[] fb = pick(b, mapB);
         Myers m = new Myers(fa, fb);
         m.run();
-        // Matches were found range by range, not in order; they increase together, so sort by A.
-        long[] pairs = new long[m.count];
+        // Matches were found range by range, not in order, but they increase together and each A
+        // index is matched once: placed by A index, they come out in order without a sort (a sort per
+        // alignment was most of what the JIT compiled of java.util's sorting in a cluster run)
+        int[] bOfA = new int[fa.length];
+        Arrays.fill(bOfA, -1);
         for (int i = 0; i < m.count; i++) {
-            pairs[i] = ((long) m.outA[i] << 32) | m.outB[i];
+            bOfA[m.outA[i]] = m.outB[i];
         }
-        Arrays.sort(pairs);
         int[] ra = new int[m.count];
         int[] rb = new int[m.count];
-        for (int i = 0; i < m.count; i++) {
-            ra[i] = mapA[(int) (pairs[i] >>> 32)];
-            rb[i] = mapB[(int) pairs[i]];
+        int n = 0;
+        for (int x = 0; x < fa.length; x++) {
+            if (bOfA[x] >= 0) {
+                ra[n] = mapA[x];
+                rb[n] = mapB[bOfA[x]];
+                n++;
+            }
         }
         return new int[][]{ra, rb};
     }
 
-    private static int[] filter(int[] s, Set<Integer> keep) {
+    private static int[] filter(int[] s, Membership keep) {
         int[] idx = new int[s.length];
         int n = 0;
         for (int i = 0; i < s.length; i++) {
@@ -76,6 +76,54 @@ final class Myers {
             }
         }
         return Arrays.copyOf(idx, n);
+    }
+
+    /**
+     * Which values a sequence holds. Frame ids are small dense numbers ({@link FrameKeys}), so a bit
+     * per value over the sequence's range serves, without a boxed number per element; a sequence
+     * spread over a wide range (ids that are not frame ids) gets a hash set.
+     */
+    private static final class Membership {
+        private final int min;
+        private final long[] bits;
+        private final Set<Integer> set;
+
+        private Membership(int min, long[] bits, Set<Integer> set) {
+            this.min = min;
+            this.bits = bits;
+            this.set = set;
+        }
+
+        static Membership of(int[] s) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int x : s) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+            long range = (long) max - min + 1;
+            if (s.length == 0 || range <= 64L * Math.max(64, s.length)) {
+                long[] bits = new long[s.length == 0 ? 0 : (int) ((range + 63) >>> 6)];
+                for (int x : s) {
+                    int i = x - min;
+                    bits[i >>> 6] |= 1L << i;
+                }
+                return new Membership(min, bits, null);
+            }
+            Set<Integer> set = new HashSet<>();
+            for (int x : s) {
+                set.add(x);
+            }
+            return new Membership(min, null, set);
+        }
+
+        boolean contains(int x) {
+            if (set != null) {
+                return set.contains(x);
+            }
+            long i = (long) x - min;
+            return i >= 0 && i < (long) bits.length << 6 && (bits[(int) (i >>> 6)] & 1L << i) != 0;
+        }
     }
 
     private static int[] pick(int[] s, int[] idx) {
