@@ -59,8 +59,8 @@ public final class TextInput implements Closeable {
 
     /** Text already in memory (the embedded sample, tests, a REPL buffer). */
     public static TextInput of(String name, String text) {
-        StringReader reader = new StringReader(text);
         long[] read = {0};
+        StringReader reader = new StringReader(text);
         Reader counting = new Reader() {
             @Override
             public int read(char[] buf, int off, int len) throws IOException {
@@ -76,7 +76,9 @@ public final class TextInput implements Closeable {
                 reader.close();
             }
         };
-        return new TextInput(name, counting, text.length(), () -> read[0]);
+        TextInput in = new TextInput(name, counting, text.length(), () -> read[0]);
+        in.utf8 = new StringUtf8(text, read);
+        return in;
     }
 
     public String name() {
@@ -95,7 +97,8 @@ public final class TextInput implements Closeable {
 
     /**
      * The text as UTF-8 bytes; read it, or {@link #reader()}, once, from the start. Text that came as
-     * characters is encoded as it is read (a lone surrogate, which no decoded input holds, becomes U+FFFD).
+     * characters is encoded as it is read, as {@link String#getBytes} encodes (a lone surrogate, which no
+     * decoded input holds, becomes {@code ?}).
      */
     public InputStream utf8() {
         if (utf8 == null) {
@@ -129,12 +132,10 @@ public final class TextInput implements Closeable {
      * of the reader gave (it does not wait to fill the caller's buffer), so a slow source streams.
      */
     private static final class Utf8Encoding extends InputStream {
-        private static final byte[] REPLACEMENT = "\uFFFD".getBytes(StandardCharsets.UTF_8);
         private final Reader in;
         private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .replaceWith(REPLACEMENT);
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private final CharBuffer chars = CharBuffer.allocate(8192);
         private final ByteBuffer bytes = ByteBuffer.allocate(8192 * 3 + 16);
         private boolean eof;
@@ -194,6 +195,57 @@ public final class TextInput implements Closeable {
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /**
+     * A string's UTF-8 bytes, a piece at a time: {@link String#getBytes} of each piece (for ASCII one
+     * check and one copy), never splitting a surrogate pair. Encoding through a reader and a
+     * {@link CharsetEncoder} took twice as long as parsing the text (issue 10: whole-text parses).
+     */
+    private static final class StringUtf8 extends InputStream {
+        private final String text;
+        private final long[] read;
+        private int pos;
+        private byte[] piece = new byte[0];
+        private int piecePos;
+
+        StringUtf8(String text, long[] read) {
+            this.text = text;
+            this.read = read;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (piecePos == piece.length) {
+                if (pos == text.length()) {
+                    return -1;
+                }
+                // a piece of at most a third of what the caller wants in characters, so that most reads
+                // are served whole (UTF-8 takes up to 3 bytes a character)
+                int end = Math.min(text.length(), pos + Math.max(1, Math.min(len / 3, 1 << 16)));
+                if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))
+                        && Character.isLowSurrogate(text.charAt(end))) {
+                    end = end - 1 > pos ? end - 1 : end + 1;
+                }
+                piece = text.substring(pos, end).getBytes(StandardCharsets.UTF_8);
+                piecePos = 0;
+                read[0] += end - pos;
+                pos = end;
+            }
+            int n = Math.min(len, piece.length - piecePos);
+            System.arraycopy(piece, piecePos, b, off, n);
+            piecePos += n;
+            return n;
         }
     }
 }

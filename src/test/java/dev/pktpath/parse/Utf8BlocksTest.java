@@ -71,11 +71,26 @@ class Utf8BlocksTest {
         assertThat(TextInput.of("x", text).utf8().readAllBytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Text in memory reads as {@link String#getBytes} encodes it, in reads of any size (a lone surrogate: {@code ?}). */
+    @Property(tries = 1000)
+    void textInMemoryReadsAsGetBytes(@ForAll @net.jqwik.api.constraints.Chars({'a', '\n', '\u00e9', '\u20ac', '\uD83D', '\uDE00'})
+                                     @net.jqwik.api.constraints.StringLength(max = 60) String text,
+                                     @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 9) int readSize) throws IOException {
+        InputStream in = TextInput.of("x", text).utf8();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] buf = new byte[readSize];
+        for (int n; (n = in.read(buf, 0, readSize)) >= 0; ) {
+            got.write(buf, 0, n);
+        }
+        assertThat(got.toByteArray()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
-    void aLoneSurrogateInTextInMemoryBecomesTheReplacementCharacter() throws IOException {
+    void aLoneSurrogateFromAReaderBecomesAQuestionMarkAsGetBytesMakesIt() throws IOException {
         String text = "a\uD83D\uDE00b\uD800c\uDC00";
-        assertThat(new String(TextInput.of("x", text).utf8().readAllBytes(), StandardCharsets.UTF_8))
-                .isEqualTo("a\uD83D\uDE00b\uFFFDc\uFFFD");
+        Reader r = new java.io.StringReader(text);
+        assertThat(new TextInput("x", r, -1, () -> 0).utf8().readAllBytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo("a\uD83D\uDE00b?c?");
     }
 
     @Test
