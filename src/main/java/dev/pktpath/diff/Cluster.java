@@ -72,17 +72,17 @@ public record Cluster(List<Variant> variants) {
 
     /** The member traces' ids, ascending. */
     public List<Integer> traceIds() {
-        int[] ids = new int[size()];
+        long[] ids = new long[size()];
         int n = 0;
         for (Variant v : variants) {
             for (Trace t : v.traces()) {
                 ids[n++] = t.id();
             }
         }
-        SmallSorts.sort(ids);
-        List<Integer> out = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            out.add(id);
+        long[] sorted = SmallSorts.sortedDistinct(ids, n);
+        List<Integer> out = new ArrayList<>(sorted.length);
+        for (long id : sorted) {
+            out.add((int) id);
         }
         return out;
     }

@@ -54,4 +54,40 @@ final class SmallSorts {
             a[j + 1] = x;
         }
     }
+
+    /**
+     * The first {@code count} values, sorted, each once ({@code values} is used as scratch). Values
+     * packed in a range of under 64 per value (a bucket's CPUs, PIDs and trace ids, mostly) are set in
+     * a bit set and read back in order, with no sort at all; the rest are sorted.
+     */
+    static long[] sortedDistinct(long[] values, int count) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        if (count >= SMALL && max - min >= 0 && max - min < 64L * count) {
+            long[] bits = new long[(int) ((max - min) >>> 6) + 1];
+            for (int i = 0; i < count; i++) {
+                long at = values[i] - min;
+                bits[(int) (at >>> 6)] |= 1L << at;
+            }
+            int n = 0;
+            for (int w = 0; w < bits.length; w++) {
+                for (long word = bits[w]; word != 0; word &= word - 1) {
+                    values[n++] = min + ((long) w << 6) + Long.numberOfTrailingZeros(word);
+                }
+            }
+            return Arrays.copyOf(values, n);
+        }
+        sort(values, 0, count);
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (n == 0 || values[i] != values[n - 1]) {
+                values[n++] = values[i];
+            }
+        }
+        return Arrays.copyOf(values, n);
+    }
 }

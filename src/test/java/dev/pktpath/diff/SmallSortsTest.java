@@ -34,4 +34,17 @@ class SmallSortsTest {
         SmallSorts.sort(a, from, to);
         assertThat(a).isEqualTo(want);
     }
+
+    /** Packed values take the bit-set path, spread ones the sort: both give the distinct values in order. */
+    @Property(tries = 2000)
+    void sortedDistinctAsATreeSet(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 300) Integer> values,
+                                  @ForAll @IntRange(max = 3) int spread) {
+        long scale = new long[]{1, 7, 1_000_003, Long.MAX_VALUE / 400}[spread];
+        long[] a = values.stream().mapToLong(v -> (v - 150) * scale).toArray();
+        java.util.TreeSet<Long> want = new java.util.TreeSet<>();
+        for (long v : a) {
+            want.add(v);
+        }
+        assertThat(SmallSorts.sortedDistinct(a.clone(), a.length)).containsExactly(want.stream().mapToLong(Long::longValue).toArray());
+    }
 }
