@@ -173,95 +173,139 @@ final class Myers {
         }
     }
 
+    // the search state of the current bisect(): where the range starts, its lengths, the two frontiers (v1 forward from the
+    // start, v2 backward from the end, indexed by diagonal + vOffset) and the diagonals already known
+    // to run out of the range on either side
+    private int aBase;
+    private int bBase;
+    private int n;
+    private int m;
+    private int[] v1;
+    private int[] v2;
+    private int vOffset;
+    private int delta;
+    private boolean front;
+    private int k1start;
+    private int k1end;
+    private int k2start;
+    private int k2end;
+
     /**
      * Finds the middle snake of a[aLo,aHi) x b[bLo,bHi) (first and last elements differ, both
      * non-empty) and returns the point {x, y}, relative to (aLo, bLo), that splits the range in two;
-     * null when the two share nothing.
+     * null when the two share nothing. Each direction's step is a method of its own: one method
+     * holding both took C2 longer to compile than the whole merge of a big cluster run took to run
+     * (issue 10), and was compiled again after each deoptimisation.
      */
     private int[] bisect(int aLo, int aHi, int bLo, int bHi) {
-        int n = aHi - aLo;
-        int m = bHi - bLo;
+        aBase = aLo;
+        bBase = bLo;
+        n = aHi - aLo;
+        m = bHi - bLo;
         int limit = costLimit(n, m);
         int maxD = Math.min((n + m + 1) / 2, limit + 1);
-        int vOffset = maxD;
+        vOffset = maxD;
         int vLength = 2 * maxD + 2;
-        int[] v1 = new int[vLength];
-        int[] v2 = new int[vLength];
+        v1 = new int[vLength];
+        v2 = new int[vLength];
         Arrays.fill(v1, -1);
         Arrays.fill(v2, -1);
         v1[vOffset + 1] = 0;
         v2[vOffset + 1] = 0;
-        int delta = n - m;
-        boolean front = (delta & 1) != 0;
-        int k1start = 0;
-        int k1end = 0;
-        int k2start = 0;
-        int k2end = 0;
+        delta = n - m;
+        front = (delta & 1) != 0;
+        k1start = 0;
+        k1end = 0;
+        k2start = 0;
+        k2end = 0;
         for (int d = 0; d < maxD; d++) {
-            for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
-                int k1o = vOffset + k1;
-                int x1 = (k1 == -d || (k1 != d && v1[k1o - 1] < v1[k1o + 1])) ? v1[k1o + 1] : v1[k1o - 1] + 1;
-                int y1 = x1 - k1;
-                while (x1 < n && y1 < m && a[aLo + x1] == b[bLo + y1]) {
-                    x1++;
-                    y1++;
-                }
-                v1[k1o] = x1;
-                if (x1 > n) {
-                    k1end += 2;
-                } else if (y1 > m) {
-                    k1start += 2;
-                } else if (front) {
-                    int k2o = vOffset + delta - k1;
-                    if (k2o >= 0 && k2o < vLength && v2[k2o] != -1) {
-                        int x2 = n - v2[k2o];
-                        if (x1 >= x2) {
-                            return new int[]{x1, y1};
-                        }
-                    }
-                }
+            int[] split = forward(d);
+            if (split == null) {
+                split = backward(d);
             }
-            for (int k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
-                int k2o = vOffset + k2;
-                int x2 = (k2 == -d || (k2 != d && v2[k2o - 1] < v2[k2o + 1])) ? v2[k2o + 1] : v2[k2o - 1] + 1;
-                int y2 = x2 - k2;
-                while (x2 < n && y2 < m && a[aLo + n - x2 - 1] == b[bLo + m - y2 - 1]) {
-                    x2++;
-                    y2++;
-                }
-                v2[k2o] = x2;
-                if (x2 > n) {
-                    k2end += 2;
-                } else if (y2 > m) {
-                    k2start += 2;
-                } else if (!front) {
-                    int k1o = vOffset + delta - k2;
-                    if (k1o >= 0 && k1o < vLength && v1[k1o] != -1) {
-                        int x1 = v1[k1o];
-                        int y1 = vOffset + x1 - k1o;
-                        if (x1 >= n - x2) {
-                            return new int[]{x1, y1};
-                        }
-                    }
-                }
+            if (split != null) {
+                return split;
             }
             if (d >= limit) {
-                // Too expensive to finish exactly: split where the forward search got furthest
-                // (as GNU diff does), giving up minimality but not correctness.
-                int bestX = -1;
-                int bestY = -1;
-                for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
-                    int x = v1[vOffset + k1];
-                    int y = x - k1;
-                    if (x >= 0 && x <= n && y >= 0 && y <= m && x + y > bestX + bestY) {
-                        bestX = x;
-                        bestY = y;
-                    }
-                }
-                return bestX + bestY > 0 && bestX + bestY < n + m ? new int[]{bestX, bestY} : null;
+                return furthest(d);
             }
         }
         return null; // no common element at all
+    }
+
+    /** Step {@code d} of the search from the start; the split point when it meets the other search. */
+    private int[] forward(int d) {
+        for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+            int k1o = vOffset + k1;
+            int x1 = (k1 == -d || (k1 != d && v1[k1o - 1] < v1[k1o + 1])) ? v1[k1o + 1] : v1[k1o - 1] + 1;
+            int y1 = x1 - k1;
+            while (x1 < n && y1 < m && a[aBase + x1] == b[bBase + y1]) {
+                x1++;
+                y1++;
+            }
+            v1[k1o] = x1;
+            if (x1 > n) {
+                k1end += 2;
+            } else if (y1 > m) {
+                k1start += 2;
+            } else if (front) {
+                int k2o = vOffset + delta - k1;
+                if (k2o >= 0 && k2o < v2.length && v2[k2o] != -1) {
+                    int x2 = n - v2[k2o];
+                    if (x1 >= x2) {
+                        return new int[]{x1, y1};
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Step {@code d} of the search from the end; the split point when it meets the other search. */
+    private int[] backward(int d) {
+        for (int k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
+            int k2o = vOffset + k2;
+            int x2 = (k2 == -d || (k2 != d && v2[k2o - 1] < v2[k2o + 1])) ? v2[k2o + 1] : v2[k2o - 1] + 1;
+            int y2 = x2 - k2;
+            while (x2 < n && y2 < m && a[aBase + n - x2 - 1] == b[bBase + m - y2 - 1]) {
+                x2++;
+                y2++;
+            }
+            v2[k2o] = x2;
+            if (x2 > n) {
+                k2end += 2;
+            } else if (y2 > m) {
+                k2start += 2;
+            } else if (!front) {
+                int k1o = vOffset + delta - k2;
+                if (k1o >= 0 && k1o < v1.length && v1[k1o] != -1) {
+                    int x1 = v1[k1o];
+                    int y1 = vOffset + x1 - k1o;
+                    if (x1 >= n - x2) {
+                        return new int[]{x1, y1};
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Too expensive to finish exactly: the split where the forward search got furthest (as GNU diff
+     * does), giving up minimality but not correctness; null when that is no split.
+     */
+    private int[] furthest(int d) {
+        int bestX = -1;
+        int bestY = -1;
+        for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+            int x = v1[vOffset + k1];
+            int y = x - k1;
+            if (x >= 0 && x <= n && y >= 0 && y <= m && x + y > bestX + bestY) {
+                bestX = x;
+                bestY = y;
+            }
+        }
+        return bestX + bestY > 0 && bestX + bestY < n + m ? new int[]{bestX, bestY} : null;
     }
 
     /**
