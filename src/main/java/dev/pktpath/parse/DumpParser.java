@@ -26,10 +26,12 @@ public final class DumpParser {
      * How much of the start of the input decides its format and the dump's majority architecture: a
      * streaming parse decides both before reading further, and a whole-file parse decides them the same
      * way so the two agree. Inputs shorter than this are judged on all of their text, as they always were.
+     * Counted in bytes of the UTF-8 text (the lines up to the one holding the last byte): blocks are cut
+     * in bytes, before decoding (for ASCII, nearly every dump, bytes are characters).
      */
     public static final int PREFIX = 4 << 20;
     /**
-     * Characters per block of a parse (a block is cut where a trace starts, so blocks run a little longer).
+     * Bytes per block of a parse (a block is cut where a trace starts, so blocks run a little longer).
      * 256 KiB rather than 1 MiB: the blocks in flight and their traces are what a young collection finds
      * alive, and with the launcher's small young generation they were promoted and filled the old one
      * (cluster of a 200 MB foreach bt: 23 full collections, 2-3 s of pauses, against 3-4 and under 1 s).
@@ -53,7 +55,7 @@ public final class DumpParser {
         List<Trace> traces = new ArrayList<>();
         List<Diagnostic> outside;
         try {
-            outside = new BlockParse(blockSize, threads, traces::add, () -> { }).run(new java.io.StringReader(text));
+            outside = new BlockParse(blockSize, threads, traces::add, () -> { }).run(TextInput.of(source, text).utf8());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -71,7 +73,7 @@ public final class DumpParser {
      * to the sink is not kept here. Blocks of the input are parsed on a small pool meanwhile, a bounded
      * number at a time, so memory stays flat whatever the input's size. Trace ids count from 1 in input
      * order, and the traces are those {@link #parse} gives for the same text. The format is decided from
-     * the first {@link #PREFIX} characters. Stops early (returning normally, the interrupt flag still
+     * the first {@link #PREFIX} bytes. Stops early (returning normally, the interrupt flag still
      * set) when the calling thread is interrupted; the listener hears of progress after each block.
      *
      * @return the dump-level diagnostics (lines outside any trace), complete once the input is read
@@ -81,7 +83,7 @@ public final class DumpParser {
                                    ParseListener listener) throws ParseException {
         try {
             List<Diagnostic> out = new BlockParse(blockSize, threads, sink,
-                    () -> listener.progress(in.bytesRead(), in.size())).run(in.reader());
+                    () -> listener.progress(in.bytesRead(), in.size())).run(in.utf8());
             listener.progress(in.bytesRead(), in.size());
             return out;
         } catch (InputReader.InputFailure e) {
@@ -99,7 +101,7 @@ public final class DumpParser {
     /**
      * {@link #isCrashMark} of the raw line {@code text[from, to)} cleaned ({@link LineCleaner#clean}): a plain
      * line that cannot be a mark is turned away in place, without a copy (the format is decided on every
-     * line of the first {@link #PREFIX} characters, and a console log has no mark in any of them).
+     * line of the first {@link #PREFIX} bytes, and a console log has no mark in any of them).
      */
     static boolean isCrashMark(String text, int from, int to) {
         if (LineCleaner.isPlain(text, from, to) && !mayMark(text, from, to)) {
