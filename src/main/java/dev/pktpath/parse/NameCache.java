@@ -36,7 +36,11 @@ final class NameCache {
         return LOCAL.get();
     }
 
-    /** This thread's cache of {@code bt -l} source lines (shared within the thread only, see {@link #SOURCE_SLOTS}). */
+    /**
+     * This thread's cache of {@code bt -l} source lines (shared within the thread only, see
+     * {@link #SOURCE_SLOTS}): for the lines {@link CrashBtSources} does not key by file and number (a line
+     * number with a leading zero or of ten digits, or past its tables) and those read out of place.
+     */
     static NameCache sources() {
         return SOURCES.get();
     }
