@@ -4,7 +4,6 @@ import dev.pktpath.model.Task;
 import dev.pktpath.model.Trace;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +82,30 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
                 }
             }
         }
-        // Most tasks first; ties by the first task's rank (swapper/8 before swapper/10).
-        order.sort(Comparator.comparingInt((String c) -> -commands.get(c)[0]).thenComparingInt(c -> commands.get(c)[1]));
-        List<Map.Entry<String, Integer>> counted = new ArrayList<>(order.size());
-        for (String c : order) {
+        // Most tasks first; ties by the first task's rank (swapper/8 before swapper/10). By insertion:
+        // a bucket has a few commands, and List.sort for each of thousands of buckets had C2 compile
+        // all of TimSort
+        String[] names = order.toArray(new String[0]);
+        for (int i = 1; i < names.length; i++) {
+            String c = names[i];
+            int[] key = commands.get(c);
+            int j = i - 1;
+            while (j >= 0 && before(key, commands.get(names[j]))) {
+                names[j + 1] = names[j];
+                j--;
+            }
+            names[j + 1] = c;
+        }
+        List<Map.Entry<String, Integer>> counted = new ArrayList<>(names.length);
+        for (String c : names) {
             counted.add(Map.entry(c, commands.get(c)[0]));
         }
         return new Members(counted, distinctCpus(cpus, cpuCount), distinctPids(pids, pidCount), unknown);
+    }
+
+    /** Whether a command counted {@code a} ({tasks, first rank}) comes before one counted {@code b}. */
+    private static boolean before(int[] a, int[] b) {
+        return a[0] > b[0] || (a[0] == b[0] && a[1] < b[1]);
     }
 
     private static List<Integer> distinctCpus(long[] values, int count) {
