@@ -450,20 +450,33 @@ public final class CrashBtParser {
         if (closeOpen) {
             open = close(open, built);
         }
+        // the loops over a block's traces are methods of their own: here, they had this method
+        // compiled two or three times in a fresh run (on-stack replacement, then whole)
+        Map<Arch, Integer> votes = prefixVotes(built, prefixLines);
+        List<Piece> pieces = pieces(built);
+        built.clear();
+        List<Diagnostic> lines = new ArrayList<>(outside);
+        outside.clear();
+        return new Chunk(pieces, lines, panicSeen, panic, votes);
+    }
+
+    /** The architecture votes of the traces that start within the prefix (taken before they are built). */
+    private static Map<Arch, Integer> prefixVotes(List<TraceBuilder> built, int prefixLines) {
         Map<Arch, Integer> votes = new EnumMap<>(Arch.class);
         for (TraceBuilder b : built) {
             if (b.firstLine <= prefixLines) {
                 CrashBtArch.addVotes(b.evidence, votes);
             }
         }
+        return votes;
+    }
+
+    private static List<Piece> pieces(List<TraceBuilder> built) {
         List<Piece> pieces = new ArrayList<>(built.size());
         for (TraceBuilder b : built) {
             pieces.add(b.build());
         }
-        built.clear();
-        List<Diagnostic> lines = new ArrayList<>(outside);
-        outside.clear();
-        return new Chunk(pieces, lines, panicSeen, panic, votes);
+        return pieces;
     }
 
     private static String outsideMessage(String text) {
