@@ -54,11 +54,19 @@ final class RegisterMap extends AbstractMap<String, String> {
      * change), so a trace and its exception block share the block's registers.
      */
     static Map<String, String> copyOf(Map<String, String> registers) {
-        if (registers == null || registers.isEmpty()) {
-            return java.util.Collections.emptyMap();
+        // ours first, by type (never empty): a call of isEmpty() on every kind of map that comes here
+        // (ours, the parsers' LinkedHashMaps, the empty map) was a call site the JIT compiled for two kinds
+        // and then deoptimised and compiled again when it met the third
+        if (registers instanceof RegisterMap r) {
+            return r;
         }
-        return registers instanceof RegisterMap r ? r : new RegisterMap(registers);
+        if (registers == null || registers == EMPTY || registers.isEmpty()) {
+            return EMPTY;
+        }
+        return new RegisterMap(registers);
     }
+
+    private static final Map<String, String> EMPTY = java.util.Collections.emptyMap();
 
     private String value(int i) {
         return digits[i] > 0 ? FrameLine.hex(values[i], digits[i]) : texts[i];

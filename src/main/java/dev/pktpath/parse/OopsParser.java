@@ -61,6 +61,9 @@ public final class OopsParser {
     private String lastCaller;
     /** The brackets of the block being read ({@link #readsInPlace}). */
     private final BracketFinder brackets = new BracketFinder();
+    /** The names of frames read in place ({@link #names()}) and the thread whose cache it is. */
+    private NameCache names;
+    private Thread namesThread;
 
     public OopsParser() {
         this(true);
@@ -98,11 +101,11 @@ public final class OopsParser {
         lastNumber = number;
         if (firstGlue(text) < 0) {
             // the usual line: one printk message, read without a list of pieces
-            piece(number, text, 0, text.length());
+            piece(number, text, 0, text.length(), false);
             return;
         }
         for (SourceLine sl : unglue(new SourceLine(number, text))) {
-            piece(sl.number(), sl.text(), 0, sl.text().length());
+            piece(sl.number(), sl.text(), 0, sl.text().length(), false);
         }
     }
 
@@ -117,7 +120,7 @@ public final class OopsParser {
             return;
         }
         lastNumber = number;
-        piece(number, block, from, to);
+        piece(number, block, from, to, true);
     }
 
     /**
@@ -195,19 +198,28 @@ public final class OopsParser {
         }
     }
 
-    /** Reads one printk message with its console prefix, {@code s[from, to)}, from line {@code number}. */
-    private void piece(int number, String s, int from, int to) {
+    /**
+     * Reads one printk message with its console prefix, {@code s[from, to)}, from line {@code number};
+     * {@code printable}: the caller checked that it is all printable ASCII.
+     */
+    private void piece(int number, String s, int from, int to, boolean printable) {
         // the caller id separates printers; the message comes stripped (String.strip) in one copy
         ConsolePrefix.Cut cut = this.cut;
         cut.strip(s, from, to, true);
-        if (cut.start == cut.end) {
+        int start = cut.start;
+        int end = cut.end;
+        if (start == end) {
             return;
         }
-        String t = cut.start == 0 && cut.end == s.length() ? s : s.substring(cut.start, cut.end);
         String caller = cut.callerFrom < 0 ? null : caller(s, cut.callerFrom, cut.callerTo);
         boolean prefixed = cut.prefixed;
         String key = caller == null ? "" : caller;
-        OopsReport open = route(key, caller, prefixed, t, number);
+        OopsReport open = route(key, caller, prefixed, s, start, end, number);
+        // the usual frame line of an open report's stack, read where it lies: no copy of the message
+        if (open != null && fastPaths && roleOf(s, start, end) == null && open.readFrameInPlace(s, start, end, number, names(), printable)) {
+            return;
+        }
+        String t = start == 0 && end == s.length() ? s : s.substring(start, end);
         OopsGrammar.Role role = headerRole(t);
         if (role == null) {
             if (open == null || open.ended()) {
@@ -218,6 +230,19 @@ public final class OopsParser {
             return;
         }
         header(number, role, open, key, t, caller, prefixed);
+    }
+
+    /**
+     * This thread's {@link NameCache}, asked for once while the parser stays on one thread (a parser may be
+     * continued on another thread, and a cache is one thread's).
+     */
+    private NameCache names() {
+        Thread now = Thread.currentThread();
+        if (namesThread != now) {
+            namesThread = now;
+            names = NameCache.local();
+        }
+        return names;
     }
 
     /** A header line {@code t} of the given role, for the printer {@code key} whose report is {@code open}. */
@@ -423,7 +448,7 @@ public final class OopsParser {
      * that asked every CPU for a backtrace ({@code Sending NMI from CPU 0 to CPUs 1:}); never one whose
      * lines carry console timestamps when this line has none.
      */
-    private OopsReport route(String key, String caller, boolean prefixed, String text, int line) {
+    private OopsReport route(String key, String caller, boolean prefixed, String s, int start, int end, int line) {
         OopsReport r = openBy.get(key);
         if (r == null && !key.isEmpty()) {
             if (staleKeys.contains(key)) {
@@ -451,7 +476,7 @@ public final class OopsParser {
         if (r != null && r.isForeign(caller, prefixed)) {
             // a register dump's continuation lines carry no timestamp of their own
             boolean sameCaller = caller == null;
-            if (!(sameCaller && !prefixed && !r.ended() && OopsReport.looksLikeRegisters(text))) {
+            if (!(sameCaller && !prefixed && !r.ended() && OopsReport.looksLikeRegisters(s.substring(start, end)))) {
                 return null;
             }
         }
@@ -606,7 +631,12 @@ public final class OopsParser {
 
     /** The role of the header that starts at {@code t[from]}, or null: the headers are looked up by first letter. */
     private static OopsGrammar.Role roleOf(String t, int from) {
-        if (from >= t.length()) {
+        return roleOf(t, from, t.length());
+    }
+
+    /** {@link #roleOf(String, int)} of the text {@code t[from, end)}, read where it lies. */
+    private static OopsGrammar.Role roleOf(String t, int from, int end) {
+        if (from >= end) {
             return null;
         }
         char c = t.charAt(from);
@@ -621,14 +651,15 @@ public final class OopsParser {
             String token = h.token();
             // the second character first (every token has one): String.startsWith is a call per candidate with
             // the launcher's inlining limits, and most lines share only their first letter with a header
-            if (from + 1 < t.length() && t.charAt(from + 1) == token.charAt(1) && t.startsWith(token, from)) {
+            if (from + 1 < end && t.charAt(from + 1) == token.charAt(1) && startsWith(t, token, from, end)) {
                 for (String not : OopsGrammar.NOT_HEADERS) {
-                    if (t.startsWith(not, from)) {
+                    if (startsWith(t, not, from, end)) {
                         return null;
                     }
                 }
-                if (h.token().equals("INFO: ") && (t.startsWith("INFO: Allocated in", from) || t.startsWith("INFO: Freed in", from)
-                        || t.startsWith("INFO: Slab 0x", from) || t.startsWith("INFO: Object 0x", from) || t.startsWith("INFO: 0x", from))) {
+                if (h.token().equals("INFO: ") && (startsWith(t, "INFO: Allocated in", from, end)
+                        || startsWith(t, "INFO: Freed in", from, end) || startsWith(t, "INFO: Slab 0x", from, end)
+                        || startsWith(t, "INFO: Object 0x", from, end) || startsWith(t, "INFO: 0x", from, end))) {
                     // SLUB debug and old KASAN detail lines ("INFO: 0xf2751962-0xf2751995. First byte 0x98
                     // instead of 0x6b", "INFO: Freed in hotkey_exit+0x50/0xb0"): part of the report above them
                     return OopsGrammar.Role.CONTINUE;
@@ -637,5 +668,10 @@ public final class OopsParser {
             }
         }
         return null;
+    }
+
+    /** Whether the text {@code t[from, end)} starts with {@code prefix}. */
+    private static boolean startsWith(String t, String prefix, int from, int end) {
+        return end - from >= prefix.length() && t.startsWith(prefix, from);
     }
 }

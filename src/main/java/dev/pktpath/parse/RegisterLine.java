@@ -124,18 +124,31 @@ final class RegisterLine {
         return -1;
     }
 
-    /** {@link #isName(String)} of {@code s[from, to)}. */
+    /**
+     * {@link #isName(String)} of {@code s[from, to)}, printable ASCII ({@link #parse} reads no other line in
+     * place): there {@link Character#isLetter} is {@code [A-Za-z]}, and {@link Character#isLetterOrDigit} also
+     * {@code [0-9]}, tested without the Unicode tables.
+     */
     private static boolean isName(String s, int from, int to) {
-        if (to <= from || to - from > 10 || !Character.isLetter(s.charAt(from))) {
+        if (to <= from || to - from > 10 || !isAsciiLetter(s.charAt(from))) {
             return false;
         }
         for (int k = from + 1; k < to; k++) {
             char c = s.charAt(k);
-            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_')) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** {@code Character.digit(c, 16) >= 0} for a printable ASCII {@code c}. */
+    private static boolean isAsciiHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** {@link #cleanValue(String)} of {@code s[from, to)}, copying only what it returns. */
@@ -163,7 +176,7 @@ final class RegisterLine {
             return null;
         }
         for (int k = f; k < t; k++) {
-            if (Character.digit(s.charAt(k), 16) < 0) {
+            if (!isAsciiHex(s.charAt(k))) {
                 return null;
             }
         }
