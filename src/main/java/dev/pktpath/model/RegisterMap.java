@@ -35,7 +35,8 @@ final class RegisterMap extends AbstractMap<String, String> {
             String v = e.getValue();
             int d = FrameLine.hexDigits(v);
             if (d > 0) {
-                values[i] = Long.parseUnsignedLong(v, 16);
+                // (Long.parseUnsignedLong asks Character.digit for each digit: 3% of a warm console parse)
+                values[i] = FrameLine.hexValue(v);
                 digits[i] = (byte) d;
             } else {
                 if (t == null) {

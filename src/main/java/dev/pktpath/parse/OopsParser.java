@@ -126,7 +126,7 @@ public final class OopsParser {
     /**
      * Whether {@code s[from, to)} is a line {@link LineCleaner#clean} leaves as it is (printable ASCII, the first
      * non-blank no {@code >}) and {@link #firstGlue} splits nowhere. The characters are checked in a tight loop;
-     * the brackets of the glue test are found with {@link String#indexOf} ({@link BracketFinder}).
+     * the {@code [}s of the glue test are found with {@link String#indexOf} ({@link BracketFinder}).
      */
     private boolean readsInPlace(String s, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -142,54 +142,51 @@ public final class OopsParser {
         if (lead < to && s.charAt(lead) == '>') {
             return false;
         }
-        // as firstGlue: a timestamp that starts at a "[" after the first "]"
+        // as firstGlue: a timestamp that starts at a "[" after the first "]". The "["s are looked for first
+        // (most lines have none but the one that opens their prefix, which is no glue), and only for one that
+        // starts a timestamp whether a "]" comes before it: a search for the "]" on every line was a tenth of
+        // a warm parse (it is in every line's prefix)
         BracketFinder b = brackets.in(s);
-        int close = b.close(from);
-        if (close < 0 || close >= to) {
-            return true;
-        }
-        for (int at = b.open(close + 1); at >= 0 && at < to; at = b.open(at + 1)) {
-            if (gluedStampEnd(s, from, at, to) > 0) {
+        for (int at = b.open(from); at >= 0 && at < to; at = b.open(at + 1)) {
+            if (at > from && gluedStampEnd(s, from, at, to) > 0 && closesBefore(s, from, at)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Whether {@code s[from, at)} holds a {@code ]}. */
+    private static boolean closesBefore(String s, int from, int at) {
+        for (int k = from; k < at; k++) {
+            if (s.charAt(k) == ']') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * The next {@code ]} and {@code [} of a block at or after a position, found with {@link String#indexOf} and
-     * remembered: lines are read in order, so a bracket found past one line's end answers for the next lines
-     * too, and each block is searched once from start to end whatever its lines hold (an {@code indexOf} per
-     * line would search past the line's end, as far as the block's next bracket).
+     * The next {@code [} of a block at or after a position, found with {@link String#indexOf} and remembered:
+     * lines are read in order, so a bracket found past one line's end answers for the next lines too, and
+     * each block is searched once from start to end whatever its lines hold (an {@code indexOf} per line
+     * would search past the line's end, as far as the block's next bracket).
      */
     private static final class BracketFinder {
         private String text;
-        private int closeFrom;
-        private int closeAt;
         private int openFrom;
         private int openAt;
 
         BracketFinder in(String s) {
             if (s != text) {
                 text = s;
-                closeFrom = Integer.MAX_VALUE;
                 openFrom = Integer.MAX_VALUE;
             }
             return this;
         }
 
-        /** The first {@code ]} at or after {@code from}, or -1. */
-        int close(int from) {
-            // the answer found from closeFrom holds for any later start up to it (-1: none to the end)
-            if (from < closeFrom || (closeAt >= 0 && closeAt < from)) {
-                closeFrom = from;
-                closeAt = text.indexOf(']', from);
-            }
-            return closeAt;
-        }
-
         /** The first {@code [} at or after {@code from}, or -1. */
         int open(int from) {
+            // the answer found from openFrom holds for any later start up to it (-1: none to the end)
             if (from < openFrom || (openAt >= 0 && openAt < from)) {
                 openFrom = from;
                 openAt = text.indexOf('[', from);
@@ -216,7 +213,7 @@ public final class OopsParser {
         String key = caller == null ? "" : caller;
         OopsReport open = route(key, caller, prefixed, s, start, end, number);
         // the usual frame line of an open report's stack, read where it lies: no copy of the message
-        if (open != null && fastPaths && roleOf(s, start, end) == null && open.readFrameInPlace(s, start, end, number, names(), printable)) {
+        if (open != null && fastPaths && open.readFrameInPlace(s, start, end, number, names(), printable)) {
             return;
         }
         String t = start == 0 && end == s.length() ? s : s.substring(start, end);
@@ -340,6 +337,7 @@ public final class OopsParser {
             if (staleFromNextLine(e.getValue())) {
                 staleKeys.add(e.getKey());
                 it.remove();
+                lastKey = null;
             }
         }
     }
@@ -449,7 +447,7 @@ public final class OopsParser {
      * lines carry console timestamps when this line has none.
      */
     private OopsReport route(String key, String caller, boolean prefixed, String s, int start, int end, int line) {
-        OopsReport r = openBy.get(key);
+        OopsReport r = openOf(key);
         if (r == null && !key.isEmpty()) {
             if (staleKeys.contains(key)) {
                 // a stale report behaves as none for every line (accept), but its printer looks no further
@@ -483,11 +481,29 @@ public final class OopsParser {
         return r;
     }
 
+    /**
+     * {@code openBy.get(key)}, the last answer again for the same key (the same string: a log without caller ids
+     * has the key {@code ""} on every line, and {@link #caller} gives one printer's lines one string) while
+     * {@link #openBy} has not changed: a lookup per line was 3% of a warm parse.
+     */
+    private OopsReport openOf(String key) {
+        if (key != lastKey) {
+            lastKey = key;
+            lastOpen = openBy.get(key);
+        }
+        return lastOpen;
+    }
+
+    /** The last key {@link #openOf} looked up and its report; {@code lastKey} null when {@link #openBy} changed since. */
+    private String lastKey;
+    private OopsReport lastOpen;
+
     private void start(String key, int number, String headline, String caller, boolean prefixed, boolean preamble) {
         OopsReport r = new OopsReport(number, headline, caller, prefixed, preamble, fastPaths);
         started++;
         reports.add(r);
         openBy.put(key, r);
+        lastKey = null;
         recent.add(r);
         if (recent.size() > RECENT) {
             recent.remove(0);
@@ -585,7 +601,22 @@ public final class OopsParser {
         }
     }
 
-    /** The role of a header line, or null when the line is no header. Cheap checks first. */
+    static {
+        for (String a : OopsGrammar.ANYWHERE) {
+            if (a.chars().filter(c -> c == ' ').count() < 3) {
+                // OopsReport.readFrameInPlace relies on it (see headerRole)
+                throw new IllegalStateException("a header found anywhere needs three blanks: " + a);
+            }
+        }
+    }
+
+    /**
+     * The role of a header line, or null when the line is no header. Cheap checks first. For the frame lines
+     * {@link OopsReport#readFrameInPlace} reads ({@code [? ]name+0xOFF/0xSIZE[ [module]]}) this is
+     * {@link #roleOf(String, int, int)} alone: they start with {@code ?} or a name (not {@code [}, and a name is
+     * followed by {@code +}, so not {@code BUG }), hold at most two blanks (each {@link OopsGrammar#ANYWHERE}
+     * string has three, checked above) and no {@code ": "} (a blank follows only {@code ?} or a hex digit).
+     */
     static OopsGrammar.Role headerRole(String t) {
         OopsGrammar.Role r = roleOf(t);
         if (r != null) {
@@ -635,7 +666,7 @@ public final class OopsParser {
     }
 
     /** {@link #roleOf(String, int)} of the text {@code t[from, end)}, read where it lies. */
-    private static OopsGrammar.Role roleOf(String t, int from, int end) {
+    static OopsGrammar.Role roleOf(String t, int from, int end) {
         if (from >= end) {
             return null;
         }
@@ -653,7 +684,8 @@ public final class OopsParser {
             // the launcher's inlining limits, and most lines share only their first letter with a header
             if (from + 1 < end && t.charAt(from + 1) == token.charAt(1) && startsWith(t, token, from, end)) {
                 for (String not : OopsGrammar.NOT_HEADERS) {
-                    if (startsWith(t, not, from, end)) {
+                    // (most of them start with another letter: no call for those)
+                    if (not.charAt(0) == c && startsWith(t, not, from, end)) {
                         return null;
                     }
                 }
