@@ -115,26 +115,18 @@ public final class OopsParser {
      * only copy is its message; any other is copied out and cleaned first.
      */
     void accept(int number, String block, int from, int to) {
-        if (!readsInPlace(block, from, to)) {
+        if (!readsInPlace(block, from, to) || !piece(number, block, from, to, true)) {
             accept(number, LineCleaner.clean(block.substring(from, to)));
-            return;
         }
-        lastNumber = number;
-        piece(number, block, from, to, true);
     }
 
     /**
-     * Whether {@code s[from, to)} is a line {@link LineCleaner#clean} leaves as it is (printable ASCII, the first
-     * non-blank no {@code >}) and {@link #firstGlue} splits nowhere. The characters are checked in a tight loop;
-     * the {@code [}s of the glue test are found with {@link String#indexOf} ({@link BracketFinder}).
+     * Whether {@code s[from, to)}, if it is printable ASCII, is a line {@link LineCleaner#clean} leaves as it is
+     * (the first non-blank no {@code >}) and {@link #firstGlue} splits nowhere. Whether it is printable ASCII
+     * is for {@link #piece} to check, as it reads the line: a frame line's message needs no check of its own.
+     * The {@code [}s of the glue test are found with {@link String#indexOf} ({@link BracketFinder}).
      */
     private boolean readsInPlace(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
         int lead = from;
         while (lead < to && s.charAt(lead) == ' ') {
             lead++;
@@ -149,6 +141,17 @@ public final class OopsParser {
         BracketFinder b = brackets.in(s);
         for (int at = b.open(from); at >= 0 && at < to; at = b.open(at + 1)) {
             if (at > from && gluedStampEnd(s, from, at, to) > 0 && closesBefore(s, from, at)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s[from, to)} is all printable ASCII (what {@link LineCleaner#clean} leaves as it is). */
+    private static boolean printable(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
                 return false;
             }
         }
@@ -196,37 +199,51 @@ public final class OopsParser {
     }
 
     /**
-     * Reads one printk message with its console prefix, {@code s[from, to)}, from line {@code number};
-     * {@code printable}: the caller checked that it is all printable ASCII.
+     * Reads one printk message with its console prefix, {@code s[from, to)}, from line {@code number}. A
+     * {@code raw} line is one {@link #readsInPlace} let through, not yet known to be printable ASCII: false,
+     * with nothing read and nothing changed, when it is not (the caller then cleans a copy of it); the parts
+     * of the line that the frame scanner does not read character by character are checked here, the others
+     * are by that reading ({@link OopsReport#readFrameInPlace} takes only printable ASCII).
      */
-    private void piece(int number, String s, int from, int to, boolean printable) {
+    private boolean piece(int number, String s, int from, int to, boolean raw) {
         // the caller id separates printers; the message comes stripped (String.strip) in one copy
         ConsolePrefix.Cut cut = this.cut;
         cut.strip(s, from, to, true);
         int start = cut.start;
         int end = cut.end;
+        if (raw && !(printable(s, from, start) && printable(s, end, to))) {
+            return false;
+        }
+        lastNumber = number;
         if (start == end) {
-            return;
+            return true;
         }
         String caller = cut.callerFrom < 0 ? null : caller(s, cut.callerFrom, cut.callerTo);
         boolean prefixed = cut.prefixed;
         String key = caller == null ? "" : caller;
-        OopsReport open = route(key, caller, prefixed, s, start, end, number);
-        // the usual frame line of an open report's stack, read where it lies: no copy of the message
-        if (open != null && fastPaths && open.readFrameInPlace(s, start, end, number, names(), printable)) {
-            return;
+        // the usual frame line of its printer's report's stack, read where it lies: no copy of the message, and
+        // route() would give that report (nothing else it does applies to a printer that has a report)
+        OopsReport mine = openOf(key);
+        if (mine != null && fastPaths && !mine.isForeign(caller, prefixed)
+                && mine.readFrameInPlace(s, start, end, number, names())) {
+            return true;
         }
+        if (raw && !printable(s, start, end)) {
+            return false;
+        }
+        OopsReport open = route(key, caller, prefixed, s, start, end, number);
         String t = start == 0 && end == s.length() ? s : s.substring(start, end);
         OopsGrammar.Role role = headerRole(t);
         if (role == null) {
             if (open == null || open.ended()) {
                 outside.add(new Diagnostic(number, "outside any report", t));
-                return;
+                return true;
             }
             open.accept(t, number);
-            return;
+            return true;
         }
         header(number, role, open, key, t, caller, prefixed);
+        return true;
     }
 
     /**

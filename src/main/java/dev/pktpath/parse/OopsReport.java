@@ -417,14 +417,16 @@ final class OopsReport {
      * the comparison of the line with the one the frame rebuilds when its shape says it is that line
      * ({@link Frame#ofConsoleLine}). False, nothing done, for any other line, and whenever the report is
      * not reading its main stack (then {@link #add} keeps the line as text), and for a line
-     * {@link #startsWithRegisterTag} turns away or a header's token starts; {@code printable} when the caller
-     * checked that it is all printable ASCII.
+     * {@link #startsWithRegisterTag} turns away or a header's token starts. The line need not have been checked
+     * for printable ASCII: every character of a line taken here is part of its shape.
      */
-    boolean readFrameInPlace(String s, int from, int to, int line, NameCache names, boolean printable) {
+    boolean readFrameInPlace(String s, int from, int to, int line, NameCache names) {
         if (ended || stack != Stack.MAIN || !fastFrames) {
             return false;
         }
-        int[] at = scanFrame(s, from, to, scan, printable);
+        // every character of a line taken here is read below as part of its shape (name, hex digits, the
+        // module's brackets and name), all printable ASCII: the scanner's own check of the line is not needed
+        int[] at = scanFrame(s, from, to, scan, true);
         if (at == null || at[O_END] - at[O] > 8 || at[Z_END] - at[Z] > 8 || startsWithRegisterTag(s, from, to)
                 || OopsParser.roleOf(s, from, to) != null) {
             // (a header's token can start a name: "Oops_x+0x1/0x2" is an Oops line; see headerRole for why the

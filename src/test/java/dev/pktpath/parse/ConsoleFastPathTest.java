@@ -247,6 +247,24 @@ class ConsoleFastPathTest {
         return part.list().ofMaxSize(8).map(l -> String.join("", l));
     }
 
+    /**
+     * A syslog prefix whose host holds a control character before {@code kernel: }: read raw, the prefix ends
+     * at the second {@code kernel: } and leaves a frame line; cleaned (the BEL removed), at the first, and the
+     * message is {@code a kernel: f+0x1/0x2}, no frame. Written here after syslog's format.
+     */
+    private static final String CONTROL_IN_PREFIX = "Mar  3 10:00:00 host \u0007kernel: a kernel: ";
+
+    @Test
+    void aControlCharacterInAPrefixSendsTheLineToTheCleaner() {
+        String text = "BUG: unable to handle page fault for address: ffffc90000a1b000\nCall Trace:\n"
+                + CONTROL_IN_PREFIX + "f+0x1/0x2\ng+0x1/0x2\n";
+        Read general = read(text, false);
+        assertThat(general.traces()).hasSize(1);
+        assertThat(general.traces().get(0).frames()).extracting(f -> f.function()).containsExactly("g");
+        assertThat(readInPlace(text)).isEqualTo(general);
+        assertThat(read(text, true)).isEqualTo(general);
+    }
+
     @Property(tries = 2000)
     void randomFrameLinesReadTheSameEitherWay(@ForAll("frameLines") List<String> stack) {
         String text = "BUG: unable to handle page fault for address: ffffc90000a1b000\nCall Trace:\n"
@@ -276,9 +294,11 @@ class ConsoleFastPathTest {
                 Arbitraries.strings().withChars("0123456789abcdefABCDEFg").ofMaxLength(18));
         Arbitrary<String> tail = Arbitraries.of("", " [bnx2]", " (unreliable)", " net/core/dev.c:12", " [inline]",
                 " (inlined)", " [tcp_mod] net/ipv4/tcp_output.c:1400", "\u00e9", " \t[x]", "x", " [", " [a-b_9]",
-                "  [bnx2]", " [bnx2] x", " []", " [bnx2]]", " [inlined]", "\t");
+                "  [bnx2]", " [bnx2] x", " []", " [bnx2]]", " [inlined]", "\t", " \u0007", "\u0085", " [bn\tx2]");
         Arbitrary<String> lead = Arbitraries.of("", " ", "? ", "?", " ? ", "[<ffffffff81041234>] ", "<IRQ> ",
-                "[   12.345678]  ", "[   12.345678][ T12]  ? ", "<4>[    7.053000]  ", "[ T12] ", "\t");
+                "[   12.345678]  ", "[   12.345678][ T12]  ? ", "<4>[    7.053000]  ", "[ T12] ", "\t",
+                "\u001B[1m[   12.345678]  ", "[   12.345678]\u0007 ", "[  12.3\u00e9] ", "> [   12.345678]  ",
+                CONTROL_IN_PREFIX);
         Arbitrary<String> line = net.jqwik.api.Combinators.combine(lead, name, Arbitraries.of("+0x", "+0X", "+"), hex,
                 Arbitraries.of("/0x", "/", "/0x"), hex, tail)
                 .as((l, n, p, o, s, z, t) -> l + n + p + o + s + z + t);
