@@ -55,19 +55,22 @@ final class RegisterMap extends AbstractMap<String, String> {
      * change), so a trace and its exception block share the block's registers.
      */
     static Map<String, String> copyOf(Map<String, String> registers) {
-        // ours first, by type (never empty): a call of isEmpty() on every kind of map that comes here
-        // (ours, the parsers' LinkedHashMaps, the empty map) was a call site the JIT compiled for two kinds
-        // and then deoptimised and compiled again when it met the third
+        // ours first, by type (never empty), and the two empty maps by identity: a call of isEmpty() on every
+        // kind of map that comes here (ours, the parsers' LinkedHashMaps, Map.of() from the clusterer's
+        // traces) was a call site the JIT compiled for the kinds it had met and then deoptimised and compiled
+        // again when it met another
         if (registers instanceof RegisterMap r) {
             return r;
         }
-        if (registers == null || registers == EMPTY || registers.isEmpty()) {
+        if (registers == null || registers == EMPTY || registers == NO_REGISTERS || registers.isEmpty()) {
             return EMPTY;
         }
         return new RegisterMap(registers);
     }
 
     private static final Map<String, String> EMPTY = java.util.Collections.emptyMap();
+    /** {@code Map.of()}: one shared instance. */
+    private static final Map<String, String> NO_REGISTERS = Map.of();
 
     private String value(int i) {
         return digits[i] > 0 ? FrameLine.hex(values[i], digits[i]) : texts[i];

@@ -466,26 +466,9 @@ public final class OopsParser {
     private OopsReport route(String key, String caller, boolean prefixed, String s, int start, int end, int line) {
         OopsReport r = openOf(key);
         if (r == null && !key.isEmpty()) {
-            if (staleKeys.contains(key)) {
-                // a stale report behaves as none for every line (accept), but its printer looks no further
+            r = recentFor(key, caller, prefixed, line);
+            if (r == null) {
                 return null;
-            }
-            Miss miss = missed.get(key);
-            if (miss == null) {
-                missed.put(key, miss = new Miss(line));
-            }
-            // only the few most recent reports can still be collecting other CPUs' backtraces
-            for (int i = recent.size() - 1; i >= 0; i--) {
-                OopsReport o = recent.get(i);
-                if (!o.ended() && !o.isForeign(caller, prefixed)) {
-                    r = o;
-                    break;
-                }
-            }
-            if (r != null) {
-                miss.routed = true;
-            } else if (started < RECENT) {
-                searchedEarly = true;
             }
         }
         if (r != null && r.isForeign(caller, prefixed)) {
@@ -514,6 +497,37 @@ public final class OopsParser {
     /** The last key {@link #openOf} looked up and its report; {@code lastKey} null when {@link #openBy} changed since. */
     private String lastKey;
     private OopsReport lastOpen;
+
+    /**
+     * For {@link #route}: the report a line of printer {@code key} belongs to when that printer has none open,
+     * among the recent ones, or null. Its own method, apart from the usual line's route: the loop made route
+     * a method the JIT compiled twice (its loop's limit check failed once the loop ran).
+     */
+    private OopsReport recentFor(String key, String caller, boolean prefixed, int line) {
+        if (staleKeys.contains(key)) {
+            // a stale report behaves as none for every line (accept), but its printer looks no further
+            return null;
+        }
+        Miss miss = missed.get(key);
+        if (miss == null) {
+            missed.put(key, miss = new Miss(line));
+        }
+        OopsReport r = null;
+        // only the few most recent reports can still be collecting other CPUs' backtraces
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            OopsReport o = recent.get(i);
+            if (!o.ended() && !o.isForeign(caller, prefixed)) {
+                r = o;
+                break;
+            }
+        }
+        if (r != null) {
+            miss.routed = true;
+        } else if (started < RECENT) {
+            searchedEarly = true;
+        }
+        return r;
+    }
 
     private void start(String key, int number, String headline, String caller, boolean prefixed, boolean preamble) {
         OopsReport r = new OopsReport(number, headline, caller, prefixed, preamble, fastPaths);
@@ -618,6 +632,28 @@ public final class OopsParser {
         }
     }
 
+    /**
+     * The header tokens without a blank ({@code BUG:}, {@code Oops}): the only ones that can start a frame line
+     * as {@link OopsReport#readFrameInPlace} reads it, {@code [? ]name+0xOFF/0xSIZE[ [module]]}, whose blanks
+     * follow only {@code ?} (no token starts with it) or the size's hex digits (a token would hold {@code +0x}).
+     */
+    private static final String[] BLANKLESS_TOKENS = OopsGrammar.HEADERS.stream().map(OopsGrammar.Header::token)
+            .filter(t -> t.indexOf(' ') < 0).toArray(String[]::new);
+
+    /**
+     * Whether the frame line {@code s[from, to)} ({@link OopsReport#readFrameInPlace}'s shape) may be a header:
+     * {@link #roleOf(String, int, int)} can give a role only when a token without a blank starts it.
+     */
+    static boolean frameMayBeHeader(String s, int from, int to) {
+        char c = s.charAt(from);
+        for (String token : BLANKLESS_TOKENS) {
+            if (token.charAt(0) == c && startsWith(s, token, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static {
         for (String a : OopsGrammar.ANYWHERE) {
             if (a.chars().filter(c -> c == ' ').count() < 3) {
@@ -630,7 +666,7 @@ public final class OopsParser {
     /**
      * The role of a header line, or null when the line is no header. Cheap checks first. For the frame lines
      * {@link OopsReport#readFrameInPlace} reads ({@code [? ]name+0xOFF/0xSIZE[ [module]]}) this is
-     * {@link #roleOf(String, int, int)} alone: they start with {@code ?} or a name (not {@code [}, and a name is
+     * {@link #roleOf(String, int, int)} alone (which {@link #frameMayBeHeader} narrows): they start with {@code ?} or a name (not {@code [}, and a name is
      * followed by {@code +}, so not {@code BUG }), hold at most two blanks (each {@link OopsGrammar#ANYWHERE}
      * string has three, checked above) and no {@code ": "} (a blank follows only {@code ?} or a hex digit).
      */

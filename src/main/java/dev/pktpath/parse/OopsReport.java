@@ -428,7 +428,7 @@ final class OopsReport {
         // module's brackets and name), all printable ASCII: the scanner's own check of the line is not needed
         int[] at = scanFrame(s, from, to, scan, true);
         if (at == null || at[O_END] - at[O] > 8 || at[Z_END] - at[Z] > 8 || startsWithRegisterTag(s, from, to)
-                || OopsParser.roleOf(s, from, to) != null) {
+                || OopsParser.frameMayBeHeader(s, from, to)) {
             // (a header's token can start a name: "Oops_x+0x1/0x2" is an Oops line; see headerRole for why the
             // rest of its tests cannot take the lines read here)
             return false;
