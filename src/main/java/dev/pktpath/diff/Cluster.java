@@ -3,7 +3,6 @@ package dev.pktpath.diff;
 import dev.pktpath.model.Trace;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -63,7 +62,7 @@ public record Cluster(List<Variant> variants) {
         for (int i = 0; i < order.length; i++) {
             order[i] = (long) all.get(i).id() << 32 | i;
         }
-        Arrays.sort(order);
+        SmallSorts.sort(order);
         List<Trace> sorted = new ArrayList<>(order.length);
         for (long o : order) {
             sorted.add(all.get((int) o));
@@ -73,17 +72,17 @@ public record Cluster(List<Variant> variants) {
 
     /** The member traces' ids, ascending. */
     public List<Integer> traceIds() {
-        int[] ids = new int[size()];
+        long[] ids = new long[size()];
         int n = 0;
         for (Variant v : variants) {
             for (Trace t : v.traces()) {
                 ids[n++] = t.id();
             }
         }
-        Arrays.sort(ids);
-        List<Integer> out = new ArrayList<>(ids.length);
-        for (int id : ids) {
-            out.add(id);
+        long[] sorted = SmallSorts.sortedDistinct(ids, n);
+        List<Integer> out = new ArrayList<>(sorted.length);
+        for (long id : sorted) {
+            out.add((int) id);
         }
         return out;
     }

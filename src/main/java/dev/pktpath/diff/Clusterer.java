@@ -72,7 +72,7 @@ public final class Clusterer {
             this.ids = ids;
             this.names = names;
             this.sorted = ids.clone();
-            Arrays.sort(sorted);
+            SmallSorts.sort(sorted);
         }
 
         int size() {
@@ -137,8 +137,11 @@ public final class Clusterer {
             TraceFormat[] formats = TraceFormat.values();
             Arch[] arches = Arch.values();
             for (int i = 0; i < size; i++) {
-                Task task = new Task(pid[i] == NO_PID ? null : pid[i], null, cpu[i] == NO_CPU ? null : cpu[i],
-                        command[i] < 0 ? null : names.get(command[i]));
+                String name = command[i] < 0 ? null : names.get(command[i]);
+                // negative numbers (which no parser reads) mean absent to the unboxed factory: boxed then
+                Task task = (pid[i] == NO_PID || pid[i] >= 0) && (cpu[i] == NO_CPU || cpu[i] >= 0)
+                        ? Task.withoutAddress(pid[i] == NO_PID ? -1 : pid[i], cpu[i] == NO_CPU ? -1 : cpu[i], name)
+                        : new Task(pid[i] == NO_PID ? null : pid[i], null, cpu[i] == NO_CPU ? null : cpu[i], name);
                 out.add(new Trace(id[i], formats[kind[i] >>> 16], arches[kind[i] & 0xffff], task, null, null,
                         List.of(), List.of(), Map.of(), List.of(), firstLine[i], lastLine[i]));
             }

@@ -38,36 +38,36 @@ final class Myers {
     /** Matched pairs {@code [aIndexes, bIndexes]}, same length, both strictly increasing. */
     static int[][] lcs(int[] a, int[] b) {
         // Keep only elements present on both sides, remembering where they came from.
-        Set<Integer> inA = new HashSet<>();
-        for (int x : a) {
-            inA.add(x);
-        }
-        Set<Integer> inB = new HashSet<>();
-        for (int x : b) {
-            inB.add(x);
-        }
+        Membership inA = Membership.of(a);
+        Membership inB = Membership.of(b);
         int[] mapA = filter(a, inB);
         int[] mapB = filter(b, inA);
         int[] fa = pick(a, mapA);
         int[] fb = pick(b, mapB);
         Myers m = new Myers(fa, fb);
         m.run();
-        // Matches were found range by range, not in order; they increase together, so sort by A.
-        long[] pairs = new long[m.count];
+        // Matches were found range by range, not in order, but they increase together and each A
+        // index is matched once: placed by A index, they come out in order without a sort (a sort per
+        // alignment was most of what the JIT compiled of java.util's sorting in a cluster run)
+        int[] bOfA = new int[fa.length];
+        Arrays.fill(bOfA, -1);
         for (int i = 0; i < m.count; i++) {
-            pairs[i] = ((long) m.outA[i] << 32) | m.outB[i];
+            bOfA[m.outA[i]] = m.outB[i];
         }
-        Arrays.sort(pairs);
         int[] ra = new int[m.count];
         int[] rb = new int[m.count];
-        for (int i = 0; i < m.count; i++) {
-            ra[i] = mapA[(int) (pairs[i] >>> 32)];
-            rb[i] = mapB[(int) pairs[i]];
+        int n = 0;
+        for (int x = 0; x < fa.length; x++) {
+            if (bOfA[x] >= 0) {
+                ra[n] = mapA[x];
+                rb[n] = mapB[bOfA[x]];
+                n++;
+            }
         }
         return new int[][]{ra, rb};
     }
 
-    private static int[] filter(int[] s, Set<Integer> keep) {
+    private static int[] filter(int[] s, Membership keep) {
         int[] idx = new int[s.length];
         int n = 0;
         for (int i = 0; i < s.length; i++) {
@@ -76,6 +76,54 @@ final class Myers {
             }
         }
         return Arrays.copyOf(idx, n);
+    }
+
+    /**
+     * Which values a sequence holds. Frame ids are small dense numbers ({@link FrameKeys}), so a bit
+     * per value over the sequence's range serves, without a boxed number per element; a sequence
+     * spread over a wide range (ids that are not frame ids) gets a hash set.
+     */
+    private static final class Membership {
+        private final int min;
+        private final long[] bits;
+        private final Set<Integer> set;
+
+        private Membership(int min, long[] bits, Set<Integer> set) {
+            this.min = min;
+            this.bits = bits;
+            this.set = set;
+        }
+
+        static Membership of(int[] s) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int x : s) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+            long range = (long) max - min + 1;
+            if (s.length == 0 || range <= 64L * Math.max(64, s.length)) {
+                long[] bits = new long[s.length == 0 ? 0 : (int) ((range + 63) >>> 6)];
+                for (int x : s) {
+                    int i = x - min;
+                    bits[i >>> 6] |= 1L << i;
+                }
+                return new Membership(min, bits, null);
+            }
+            Set<Integer> set = new HashSet<>();
+            for (int x : s) {
+                set.add(x);
+            }
+            return new Membership(min, null, set);
+        }
+
+        boolean contains(int x) {
+            if (set != null) {
+                return set.contains(x);
+            }
+            long i = (long) x - min;
+            return i >= 0 && i < (long) bits.length << 6 && (bits[(int) (i >>> 6)] & 1L << i) != 0;
+        }
     }
 
     private static int[] pick(int[] s, int[] idx) {
@@ -125,95 +173,139 @@ final class Myers {
         }
     }
 
+    // the search state of the current bisect(): where the range starts, its lengths, the two frontiers (v1 forward from the
+    // start, v2 backward from the end, indexed by diagonal + vOffset) and the diagonals already known
+    // to run out of the range on either side
+    private int aBase;
+    private int bBase;
+    private int n;
+    private int m;
+    private int[] v1;
+    private int[] v2;
+    private int vOffset;
+    private int delta;
+    private boolean front;
+    private int k1start;
+    private int k1end;
+    private int k2start;
+    private int k2end;
+
     /**
      * Finds the middle snake of a[aLo,aHi) x b[bLo,bHi) (first and last elements differ, both
      * non-empty) and returns the point {x, y}, relative to (aLo, bLo), that splits the range in two;
-     * null when the two share nothing.
+     * null when the two share nothing. Each direction's step is a method of its own: one method
+     * holding both took C2 longer to compile than the whole merge of a big cluster run took to run
+     * (issue 10), and was compiled again after each deoptimisation.
      */
     private int[] bisect(int aLo, int aHi, int bLo, int bHi) {
-        int n = aHi - aLo;
-        int m = bHi - bLo;
+        aBase = aLo;
+        bBase = bLo;
+        n = aHi - aLo;
+        m = bHi - bLo;
         int limit = costLimit(n, m);
         int maxD = Math.min((n + m + 1) / 2, limit + 1);
-        int vOffset = maxD;
+        vOffset = maxD;
         int vLength = 2 * maxD + 2;
-        int[] v1 = new int[vLength];
-        int[] v2 = new int[vLength];
+        v1 = new int[vLength];
+        v2 = new int[vLength];
         Arrays.fill(v1, -1);
         Arrays.fill(v2, -1);
         v1[vOffset + 1] = 0;
         v2[vOffset + 1] = 0;
-        int delta = n - m;
-        boolean front = (delta & 1) != 0;
-        int k1start = 0;
-        int k1end = 0;
-        int k2start = 0;
-        int k2end = 0;
+        delta = n - m;
+        front = (delta & 1) != 0;
+        k1start = 0;
+        k1end = 0;
+        k2start = 0;
+        k2end = 0;
         for (int d = 0; d < maxD; d++) {
-            for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
-                int k1o = vOffset + k1;
-                int x1 = (k1 == -d || (k1 != d && v1[k1o - 1] < v1[k1o + 1])) ? v1[k1o + 1] : v1[k1o - 1] + 1;
-                int y1 = x1 - k1;
-                while (x1 < n && y1 < m && a[aLo + x1] == b[bLo + y1]) {
-                    x1++;
-                    y1++;
-                }
-                v1[k1o] = x1;
-                if (x1 > n) {
-                    k1end += 2;
-                } else if (y1 > m) {
-                    k1start += 2;
-                } else if (front) {
-                    int k2o = vOffset + delta - k1;
-                    if (k2o >= 0 && k2o < vLength && v2[k2o] != -1) {
-                        int x2 = n - v2[k2o];
-                        if (x1 >= x2) {
-                            return new int[]{x1, y1};
-                        }
-                    }
-                }
+            int[] split = forward(d);
+            if (split == null) {
+                split = backward(d);
             }
-            for (int k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
-                int k2o = vOffset + k2;
-                int x2 = (k2 == -d || (k2 != d && v2[k2o - 1] < v2[k2o + 1])) ? v2[k2o + 1] : v2[k2o - 1] + 1;
-                int y2 = x2 - k2;
-                while (x2 < n && y2 < m && a[aLo + n - x2 - 1] == b[bLo + m - y2 - 1]) {
-                    x2++;
-                    y2++;
-                }
-                v2[k2o] = x2;
-                if (x2 > n) {
-                    k2end += 2;
-                } else if (y2 > m) {
-                    k2start += 2;
-                } else if (!front) {
-                    int k1o = vOffset + delta - k2;
-                    if (k1o >= 0 && k1o < vLength && v1[k1o] != -1) {
-                        int x1 = v1[k1o];
-                        int y1 = vOffset + x1 - k1o;
-                        if (x1 >= n - x2) {
-                            return new int[]{x1, y1};
-                        }
-                    }
-                }
+            if (split != null) {
+                return split;
             }
             if (d >= limit) {
-                // Too expensive to finish exactly: split where the forward search got furthest
-                // (as GNU diff does), giving up minimality but not correctness.
-                int bestX = -1;
-                int bestY = -1;
-                for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
-                    int x = v1[vOffset + k1];
-                    int y = x - k1;
-                    if (x >= 0 && x <= n && y >= 0 && y <= m && x + y > bestX + bestY) {
-                        bestX = x;
-                        bestY = y;
-                    }
-                }
-                return bestX + bestY > 0 && bestX + bestY < n + m ? new int[]{bestX, bestY} : null;
+                return furthest(d);
             }
         }
         return null; // no common element at all
+    }
+
+    /** Step {@code d} of the search from the start; the split point when it meets the other search. */
+    private int[] forward(int d) {
+        for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+            int k1o = vOffset + k1;
+            int x1 = (k1 == -d || (k1 != d && v1[k1o - 1] < v1[k1o + 1])) ? v1[k1o + 1] : v1[k1o - 1] + 1;
+            int y1 = x1 - k1;
+            while (x1 < n && y1 < m && a[aBase + x1] == b[bBase + y1]) {
+                x1++;
+                y1++;
+            }
+            v1[k1o] = x1;
+            if (x1 > n) {
+                k1end += 2;
+            } else if (y1 > m) {
+                k1start += 2;
+            } else if (front) {
+                int k2o = vOffset + delta - k1;
+                if (k2o >= 0 && k2o < v2.length && v2[k2o] != -1) {
+                    int x2 = n - v2[k2o];
+                    if (x1 >= x2) {
+                        return new int[]{x1, y1};
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Step {@code d} of the search from the end; the split point when it meets the other search. */
+    private int[] backward(int d) {
+        for (int k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
+            int k2o = vOffset + k2;
+            int x2 = (k2 == -d || (k2 != d && v2[k2o - 1] < v2[k2o + 1])) ? v2[k2o + 1] : v2[k2o - 1] + 1;
+            int y2 = x2 - k2;
+            while (x2 < n && y2 < m && a[aBase + n - x2 - 1] == b[bBase + m - y2 - 1]) {
+                x2++;
+                y2++;
+            }
+            v2[k2o] = x2;
+            if (x2 > n) {
+                k2end += 2;
+            } else if (y2 > m) {
+                k2start += 2;
+            } else if (!front) {
+                int k1o = vOffset + delta - k2;
+                if (k1o >= 0 && k1o < v1.length && v1[k1o] != -1) {
+                    int x1 = v1[k1o];
+                    int y1 = vOffset + x1 - k1o;
+                    if (x1 >= n - x2) {
+                        return new int[]{x1, y1};
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Too expensive to finish exactly: the split where the forward search got furthest (as GNU diff
+     * does), giving up minimality but not correctness; null when that is no split.
+     */
+    private int[] furthest(int d) {
+        int bestX = -1;
+        int bestY = -1;
+        for (int k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+            int x = v1[vOffset + k1];
+            int y = x - k1;
+            if (x >= 0 && x <= n && y >= 0 && y <= m && x + y > bestX + bestY) {
+                bestX = x;
+                bestY = y;
+            }
+        }
+        return bestX + bestY > 0 && bestX + bestY < n + m ? new int[]{bestX, bestY} : null;
     }
 
     /**

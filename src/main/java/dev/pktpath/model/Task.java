@@ -51,6 +51,15 @@ public final class Task {
         return new Task(pid, task, taskDigits, cpu, sharedCommand);
     }
 
+    /**
+     * A task without its address, from unboxed numbers ({@code pid} and {@code cpu} negative when absent)
+     * and a command already {@link Names#intern}ed: what a cluster keeps of each member (issue 10: a
+     * bucket's 160,000 members were each boxed twice and their command interned again).
+     */
+    public static Task withoutAddress(long pid, int cpu, String sharedCommand) {
+        return new Task(pid, 0, 0, cpu, sharedCommand);
+    }
+
     private Task(long pid, long task, int taskDigits, int cpu, String sharedCommand) {
         this.hasPid = pid >= 0;
         this.pid = Math.max(pid, 0);

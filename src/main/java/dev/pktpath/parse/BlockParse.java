@@ -5,7 +5,8 @@ import dev.pktpath.model.Diagnostic;
 import dev.pktpath.model.Trace;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  *
  * <p>What a block cannot know alone, and how it is put right:
  * <ul>
- *   <li>the format: decided once from the first {@link DumpParser#PREFIX} characters (crash output there
+ *   <li>the format: decided once from the first {@link DumpParser#PREFIX} bytes (crash output there
  *       wins over a console log, as it always did for a whole file; crash output that only shows up later
  *       in a huge console log is not looked for);</li>
  *   <li>crash's {@code PANIC:} string, which later traces carry as headline: a block tells which of its
@@ -62,8 +63,9 @@ final class BlockParse {
     private final Consumer<Trace> sink;
     private final Runnable progress;
 
-    private Reader reader;
-    private char[] buf;
+    private InputStream in;
+    /** Input bytes (UTF-8) from {@link #start} to {@link #end} not yet cut into blocks. */
+    private byte[] buf;
     private int start;
     private int end;
     private boolean eof;
@@ -98,11 +100,11 @@ final class BlockParse {
      *
      * @return the lines outside any trace
      */
-    List<Diagnostic> run(Reader in) throws IOException {
-        this.reader = in;
+    List<Diagnostic> run(InputStream utf8) throws IOException {
+        this.in = utf8;
         // small at first and grown by fill() as the input needs (doubling, up to the prefix and a block):
-        // the 4 Mi chars allocated up front were 8 MB zeroed and a young GC on every start (issue 10)
-        this.buf = new char[Math.min(Math.max(blockSize, DumpParser.PREFIX), 1 << 16) + 8192];
+        // the 4 MiB allocated up front were zeroed and cost a young GC on every start (issue 10)
+        this.buf = new byte[Math.min(Math.max(blockSize, DumpParser.PREFIX), 1 << 16) + 8192];
         try {
             detect();
         } catch (IOException e) {
@@ -180,7 +182,7 @@ final class BlockParse {
     private void detect() throws IOException {
         fill(DumpParser.PREFIX);
         int prefixEnd = end == 0 ? 0 : lineAfter(Math.min(DumpParser.PREFIX, end) - 1);
-        String prefix = new String(buf, 0, prefixEnd);
+        String prefix = new String(buf, 0, prefixEnd, StandardCharsets.UTF_8);
         prefixLines = countLines(prefix);
         boolean[] crash = {false};
         forEachLine(prefix, (no, text, from, to) -> {
@@ -190,13 +192,13 @@ final class BlockParse {
         format = crash[0] ? Format.CRASH : Format.CONSOLE;
     }
 
-    /** Reads until {@code buf} holds {@code want} characters from {@code start} on, or the input ends. */
+    /** Reads until {@code buf} holds {@code want} bytes from {@code start} on, or the input ends. */
     private void fill(int want) throws IOException {
         while (!eof && end - start < want) {
             if (end == buf.length) {
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }
-            int n = reader.read(buf, end, buf.length - end);
+            int n = in.read(buf, end, buf.length - end);
             if (n < 0) {
                 eof = true;
             } else {
@@ -216,7 +218,7 @@ final class BlockParse {
                 fill(end - start + 8192);
                 continue;
             }
-            char c = buf[i];
+            byte c = buf[i];
             if (c == '\n') {
                 return i + 1;
             }
@@ -270,7 +272,9 @@ final class BlockParse {
                 }
             }
         }
-        String text = new String(buf, start, cut - start);
+        // decoding a block of ASCII is one check and one copy into a compact string; a line break byte is
+        // never inside a UTF-8 sequence, so a block decodes as it would within the whole text
+        String text = new String(buf, start, cut - start, StandardCharsets.UTF_8);
         int lines = countLines(text);
         Block b = new Block(text, nextLine, lines, nextIsContinuation, safe || cut == end && eof);
         nextLine += lines;
@@ -293,9 +297,9 @@ final class BlockParse {
             if (e - i < 4 || buf[i] != 'P' || buf[i + 1] != 'I' || buf[i + 2] != 'D' || buf[i + 3] != ':') {
                 return false;
             }
-            return CrashBtParser.isTaskHeader(LineCleaner.cleanStripped(new String(buf, from, e - from)));
+            return CrashBtParser.isTaskHeader(LineCleaner.cleanStripped(new String(buf, from, e - from, StandardCharsets.UTF_8)));
         }
-        return OopsParser.startsReport(LineCleaner.clean(new String(buf, from, e - from)));
+        return OopsParser.startsReport(LineCleaner.clean(new String(buf, from, e - from, StandardCharsets.UTF_8)));
     }
 
     /**

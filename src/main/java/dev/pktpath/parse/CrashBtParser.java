@@ -828,7 +828,10 @@ public final class CrashBtParser {
                         p.data == null ? f.stackData() : p.data));
             }
             textSymbols(out);
-            diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));
+            if (diagnostics.size() > 1) {
+                // not for the usual none or one: List.sort on every trace had C2 compile all of TimSort
+                diagnostics.sort((a, b) -> Integer.compare(a.line(), b.line()));
+            }
             Map<String, String> first = exceptions.isEmpty() ? Map.of() : exceptions.get(0).registers();
             evidence.task(task.task());
             boolean ownArch = evidence.hasVotes();

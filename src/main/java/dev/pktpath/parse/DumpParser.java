@@ -26,10 +26,12 @@ public final class DumpParser {
      * How much of the start of the input decides its format and the dump's majority architecture: a
      * streaming parse decides both before reading further, and a whole-file parse decides them the same
      * way so the two agree. Inputs shorter than this are judged on all of their text, as they always were.
+     * Counted in bytes of the UTF-8 text (the lines up to the one holding the last byte): blocks are cut
+     * in bytes, before decoding (for ASCII, nearly every dump, bytes are characters).
      */
     public static final int PREFIX = 4 << 20;
     /**
-     * Characters per block of a parse (a block is cut where a trace starts, so blocks run a little longer).
+     * Bytes per block of a parse (a block is cut where a trace starts, so blocks run a little longer).
      * 256 KiB rather than 1 MiB: the blocks in flight and their traces are what a young collection finds
      * alive, and with the launcher's small young generation they were promoted and filled the old one
      * (cluster of a 200 MB foreach bt: 23 full collections, 2-3 s of pauses, against 3-4 and under 1 s).
@@ -53,7 +55,7 @@ public final class DumpParser {
         List<Trace> traces = new ArrayList<>();
         List<Diagnostic> outside;
         try {
-            outside = new BlockParse(blockSize, threads, traces::add, () -> { }).run(new java.io.StringReader(text));
+            outside = new BlockParse(blockSize, threads, traces::add, () -> { }).run(TextInput.of(source, text).utf8());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -71,7 +73,7 @@ public final class DumpParser {
      * to the sink is not kept here. Blocks of the input are parsed on a small pool meanwhile, a bounded
      * number at a time, so memory stays flat whatever the input's size. Trace ids count from 1 in input
      * order, and the traces are those {@link #parse} gives for the same text. The format is decided from
-     * the first {@link #PREFIX} characters. Stops early (returning normally, the interrupt flag still
+     * the first {@link #PREFIX} bytes. Stops early (returning normally, the interrupt flag still
      * set) when the calling thread is interrupted; the listener hears of progress after each block.
      *
      * @return the dump-level diagnostics (lines outside any trace), complete once the input is read
@@ -81,7 +83,7 @@ public final class DumpParser {
                                    ParseListener listener) throws ParseException {
         try {
             List<Diagnostic> out = new BlockParse(blockSize, threads, sink,
-                    () -> listener.progress(in.bytesRead(), in.size())).run(in.reader());
+                    () -> listener.progress(in.bytesRead(), in.size())).run(in.utf8());
             listener.progress(in.bytesRead(), in.size());
             return out;
         } catch (InputReader.InputFailure e) {
@@ -97,44 +99,80 @@ public final class DumpParser {
     }
 
     /**
-     * {@link #isCrashMark} of the raw line {@code text[from, to)} cleaned ({@link LineCleaner#clean}): a plain
-     * line that cannot be a mark is turned away in place, without a copy (the format is decided on every
-     * line of the first {@link #PREFIX} characters, and a console log has no mark in any of them).
+     * {@link #isCrashMark} of the raw line {@code text[from, to)} cleaned ({@link LineCleaner#clean}): a
+     * line that cannot be a mark is turned away by its first characters, in place, without a copy (the
+     * format is decided on every line of the first {@link #PREFIX} bytes, and a console log has no mark
+     * in any of them: a scan of each whole line for characters cleaning would change was most of the
+     * time before the first block could be parsed).
      */
     static boolean isCrashMark(String text, int from, int to) {
-        if (LineCleaner.isPlain(text, from, to) && !mayMark(text, from, to)) {
-            return false;
-        }
-        return isCrashMark(LineCleaner.clean(text.substring(from, to)));
-    }
-
-    private static boolean mayMark(String s) {
-        return mayMark(s, 0, s.length());
+        return mayMarkRaw(text, from, to) && isCrashMark(LineCleaner.clean(text.substring(from, to)));
     }
 
     /**
-     * Whether the line {@code s[from, to)} can match {@link #CRASH_MARK} at all, by how it starts after
-     * blanks: each alternative of the pattern starts with a literal ({@code #}, {@code PID:},
-     * {@code KERNEL-MODE }, {@code USER-MODE }, {@code [exception }). The regex is tried on every line of a
-     * console log's start, whose lines mostly begin with {@code [} (a timestamp), so nearly all are turned
-     * away here without a matcher.
+     * False when the raw line {@code s[from, to)} cleaned cannot start like a mark: after blanks, its
+     * first character is printable ASCII and not mail quoting, so cleaning keeps it first, and it or the
+     * printable characters after it are not a mark's literal (cleaning removes characters only after a
+     * control character, and turns tabs into blanks; at one of those, the cleaned line is judged).
      */
-    private static boolean mayMark(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
+    private static boolean mayMarkRaw(String s, int from, int to) {
+        int i = from;
+        while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i == to) {
+            return false;
+        }
+        char c = s.charAt(i);
+        if (c <= ' ' || c > '~' || c == '>') {
+            return true;
+        }
+        String literal = literal(c);
+        if (literal == null) {
+            return false;
+        }
+        for (int k = 0; k < literal.length(); k++) {
+            if (i + k == to) {
+                return false;
+            }
+            char d = s.charAt(i + k);
+            if (d < ' ' || d > '~') {
+                return true;
+            }
+            if (d != literal.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the cleaned line {@code s} can match {@link #CRASH_MARK} at all, by how it starts after
+     * blanks: each alternative of the pattern starts with a literal ({@code #}, {@code PID:},
+     * {@code KERNEL-MODE }, {@code USER-MODE }, {@code [exception }), so most lines are turned away
+     * without a matcher.
+     */
+    private static boolean mayMark(String s) {
+        for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!Character.isWhitespace(c)) {
-                String literal = switch (c) {
-                    case '#' -> "#";
-                    case 'P' -> "PID:";
-                    case 'K' -> "KERNEL-MODE ";
-                    case 'U' -> "USER-MODE ";
-                    case '[' -> "[exception ";
-                    default -> null;
-                };
-                return literal != null && to - i >= literal.length() && s.startsWith(literal, i);
+                String literal = literal(c);
+                return literal != null && s.startsWith(literal, i);
             }
         }
         return false;
+    }
+
+    /** The literal a mark that starts with {@code c} starts with, or null when no mark starts so. */
+    private static String literal(char c) {
+        return switch (c) {
+            case '#' -> "#";
+            case 'P' -> "PID:";
+            case 'K' -> "KERNEL-MODE ";
+            case 'U' -> "USER-MODE ";
+            case '[' -> "[exception ";
+            default -> null;
+        };
     }
 
     /** Splits on LF, CRLF or lone CR. */

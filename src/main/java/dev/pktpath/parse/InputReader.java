@@ -165,6 +165,9 @@ public final class InputReader {
             skip = 3;
         }
         InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream(text, skip, text.length - skip), capped);
+        if (cs == StandardCharsets.UTF_8) {
+            return TextInput.utf8(name, body, size, counted::count);
+        }
         // bytes that are not valid in the charset become U+FFFD, as new String(bytes, charset) makes them
         java.io.Reader reader = new java.io.InputStreamReader(body, cs.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)

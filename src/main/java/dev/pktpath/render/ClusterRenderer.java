@@ -84,7 +84,7 @@ public final class ClusterRenderer {
                     .append(TextStyle.score(cl.minSimilarity()));
         }
         out.append(st.bold(st.fit(head.toString(), w))).append('\n');
-        Members m = Members.of(cl.members());
+        Members m = Members.of(cl);
         int valueW = w - 12;
         out.append("  traces    ").append(Ranges.of(cl.traceIds(), valueW)).append('\n');
         if (!m.commands().isEmpty()) {
@@ -213,7 +213,7 @@ public final class ClusterRenderer {
         strings(j.name("frames"), cl.frames());
         j.field("representative", cl.representative().traces().get(0).id());
         j.field("similarity", DiffRenderer.jsonScore(cl.minSimilarity(), cl.identical()));
-        Members m = Members.of(cl.members());
+        Members m = Members.of(cl);
         j.name("commands").beginArray();
         for (Map.Entry<String, Integer> e : m.commands()) {
             j.beginObject().field("command", e.getKey()).field("count", e.getValue()).endObject();

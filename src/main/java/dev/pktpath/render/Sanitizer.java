@@ -21,9 +21,15 @@ public final class Sanitizer {
         for (int i = 0; i < s.length() && !dirty; i++) {
             dirty = isControl(s.charAt(i));
         }
-        if (!dirty) {
-            return s;
-        }
+        return dirty ? cleaned(s) : s;
+    }
+
+    /**
+     * {@code s} without escape sequences and with other control characters as {@code ?}. Apart from
+     * {@link #clean}, which every name of every output passes through: kept out of its way, the regex
+     * is not compiled into it each run (issue 10: 84 ms of C2 for a cluster of a 200 MB dump).
+     */
+    private static String cleaned(String s) {
         String noEsc = ESCAPES.matcher(s).replaceAll("");
         StringBuilder b = new StringBuilder(noEsc.length());
         for (int i = 0; i < noEsc.length(); i++) {

@@ -165,6 +165,9 @@ class ClustererTest {
                 assertThat(s.frames()).isEqualTo(w.frames());
                 assertThat(s.differAt()).isEqualTo(w.differAt());
                 assertThat(Members.of(s.members())).isEqualTo(Members.of(w.members()));
+                // a bucket's members without ordering them first: the same as from its ordered members
+                assertThat(Members.of(s)).isEqualTo(Members.of(s.members()));
+                assertThat(Members.of(w)).isEqualTo(Members.of(w.members()));
                 assertThat(s.variants()).extracting(Variant::frames).isEqualTo(w.variants().stream().map(Variant::frames).toList());
             }
             // streamed members keep no frames, but their id, task, format, arch and lines
