@@ -55,10 +55,11 @@ final class RegisterMap extends AbstractMap<String, String> {
      * change), so a trace and its exception block share the block's registers.
      */
     static Map<String, String> copyOf(Map<String, String> registers) {
-        // ours first, by type (never empty), and the two empty maps by identity: a call of isEmpty() on every
-        // kind of map that comes here (ours, the parsers' LinkedHashMaps, Map.of() from the clusterer's
-        // traces) was a call site the JIT compiled for the kinds it had met and then deoptimised and compiled
-        // again when it met another
+        // ours first, by type (never empty), and the two empty maps by identity: isEmpty() is then called on
+        // the parsers' LinkedHashMaps only (a call site that met every kind of map, ours and the clusterer's
+        // Map.of() too, was compiled for the kinds met first and deoptimised at each new one). The clusterer's
+        // Map.of() still costs one recompilation of Trace's constructor per run: the parse threads, whose
+        // profile it is compiled with, never pass one
         if (registers instanceof RegisterMap r) {
             return r;
         }

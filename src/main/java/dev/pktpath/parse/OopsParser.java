@@ -637,6 +637,14 @@ public final class OopsParser {
      * as {@link OopsReport#readFrameInPlace} reads it, {@code [? ]name+0xOFF/0xSIZE[ [module]]}, whose blanks
      * follow only {@code ?} (no token starts with it) or the size's hex digits (a token would hold {@code +0x}).
      */
+    /**
+     * {@link OopsGrammar#ANYWHERE} and {@link OopsGrammar#NOT_HEADERS} as arrays: a for-each over a {@code List.of}
+     * on every line made an iterator per line (4% of what a warm parse allocated), the JIT not inlining enough
+     * with the launcher's limits to do without it.
+     */
+    private static final String[] ANYWHERE = OopsGrammar.ANYWHERE.toArray(String[]::new);
+    private static final String[] NOT_HEADERS = OopsGrammar.NOT_HEADERS.toArray(String[]::new);
+
     private static final String[] BLANKLESS_TOKENS = OopsGrammar.HEADERS.stream().map(OopsGrammar.Header::token)
             .filter(t -> t.indexOf(' ') < 0).toArray(String[]::new);
 
@@ -682,7 +690,7 @@ public final class OopsParser {
         if (t.charAt(0) == 'B' && t.startsWith("BUG ") && OopsGrammar.SLAB_BUG.matcher(t).lookingAt()) {
             return OopsGrammar.Role.START;
         }
-        for (String a : OopsGrammar.ANYWHERE) {
+        for (String a : ANYWHERE) {
             if (t.contains(a)) {
                 return OopsGrammar.Role.START;
             }
@@ -736,7 +744,7 @@ public final class OopsParser {
             // the second character first (every token has one): String.startsWith is a call per candidate with
             // the launcher's inlining limits, and most lines share only their first letter with a header
             if (from + 1 < end && t.charAt(from + 1) == token.charAt(1) && startsWith(t, token, from, end)) {
-                for (String not : OopsGrammar.NOT_HEADERS) {
+                for (String not : NOT_HEADERS) {
                     // (most of them start with another letter: no call for those)
                     if (not.charAt(0) == c && startsWith(t, not, from, end)) {
                         return null;
