@@ -139,7 +139,7 @@ public final class OopsParser {
         // starts a timestamp whether a "]" comes before it: a search for the "]" on every line was a tenth of
         // a warm parse (it is in every line's prefix)
         BracketFinder b = brackets.in(s);
-        for (int at = b.open(from); at >= 0 && at < to; at = b.open(at + 1)) {
+        for (int at = b.open(from); at < to; at = b.open(at + 1)) {
             if (at > from && gluedStampEnd(s, from, at, to) > 0 && closesBefore(s, from, at)) {
                 return false;
             }
@@ -183,16 +183,24 @@ public final class OopsParser {
             if (s != text) {
                 text = s;
                 openFrom = Integer.MAX_VALUE;
+                // (below any start: a new block's first look searches through the test every line's does)
+                openAt = -1;
             }
             return this;
         }
 
-        /** The first {@code [} at or after {@code from}, or -1. */
+        /** The first {@code [} at or after {@code from}, or {@link Integer#MAX_VALUE} when there is none. */
         int open(int from) {
-            // the answer found from openFrom holds for any later start up to it (-1: none to the end)
-            if (from < openFrom || (openAt >= 0 && openAt < from)) {
+            // the answer found from openFrom holds for any later start up to it (MAX_VALUE: none to the end);
+            // lines come in order, so a start before openFrom (a block read again) is the rare test, second
+            if (openAt < from || from < openFrom) {
                 openFrom = from;
-                openAt = text.indexOf('[', from);
+                int at = text.indexOf('[', from);
+                // -1 as MAX_VALUE without a branch, and a block's start through the usual test: branches taken
+                // only at a block's start or end were ones the JIT left out, and the first block to take one
+                // sent readsInPlace back to the interpreter to be compiled again
+                int none = at >> 31;
+                openAt = (at & ~none) | (Integer.MAX_VALUE & none);
             }
             return openAt;
         }
