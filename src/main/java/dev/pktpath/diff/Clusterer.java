@@ -253,36 +253,14 @@ public final class Clusterer {
         List<Stack> reps = new ArrayList<>();
         List<List<Variant>> members = new ArrayList<>();
         for (Stack s : stacks) {
-            int best = -1;
-            Alignment bestAlignment = null;
-            if (threshold < 1.0) {
-                int limit = Math.min(reps.size(), MAX_CANDIDATES);
-                for (int c = 0; c < limit; c++) {
-                    Stack r = reps.get(c);
-                    int n = r.ids.length;
-                    int m = s.ids.length;
-                    double bound = Similarity.upperBound(n, m, Math.min(n, m));
-                    if (bound < threshold || (bestAlignment != null && bound <= bestAlignment.similarity())) {
-                        continue;
-                    }
-                    bound = Similarity.upperBound(n, m, common(r.sorted, s.sorted));
-                    if (bound < threshold || (bestAlignment != null && bound <= bestAlignment.similarity())) {
-                        continue;
-                    }
-                    Alignment al = align(r, s);
-                    if (al.similarity() >= threshold && (bestAlignment == null || al.similarity() > bestAlignment.similarity())) {
-                        best = c;
-                        bestAlignment = al;
-                    }
-                }
-            }
-            if (best < 0) {
+            Choice best = threshold < 1.0 ? closest(reps, s) : null;
+            if (best == null) {
                 reps.add(s);
                 List<Variant> v = new ArrayList<>();
                 v.add(new Variant(s.traces(), s.names, align(s, s)));
                 members.add(v);
             } else {
-                members.get(best).add(new Variant(s.traces(), s.names, bestAlignment));
+                members.get(best.rep()).add(new Variant(s.traces(), s.names, best.alignment()));
             }
         }
         List<Cluster> clusters = new ArrayList<>(members.size());
@@ -292,6 +270,40 @@ public final class Clusterer {
         clusters.sort(Comparator.comparingInt((Cluster c) -> -c.size())
                 .thenComparingInt(Cluster::firstTraceId));
         return new Clustering(traceCount, threshold, reliableOnly, clusters);
+    }
+
+    /** A representative chosen for a stack: its index and the alignment of the two. */
+    private record Choice(int rep, Alignment alignment) {
+    }
+
+    /**
+     * The representative among the first {@link #MAX_CANDIDATES} that {@code s} is most similar to,
+     * when that reaches the threshold (the first of equals); null when none does. A method of its own
+     * so that the JIT compiles it as such rather than {@link #merge} by on-stack replacement, twice.
+     */
+    private Choice closest(List<Stack> reps, Stack s) {
+        int best = -1;
+        Alignment bestAlignment = null;
+        int limit = Math.min(reps.size(), MAX_CANDIDATES);
+        for (int c = 0; c < limit; c++) {
+            Stack r = reps.get(c);
+            int n = r.ids.length;
+            int m = s.ids.length;
+            double bound = Similarity.upperBound(n, m, Math.min(n, m));
+            if (bound < threshold || (bestAlignment != null && bound <= bestAlignment.similarity())) {
+                continue;
+            }
+            bound = Similarity.upperBound(n, m, common(r.sorted, s.sorted));
+            if (bound < threshold || (bestAlignment != null && bound <= bestAlignment.similarity())) {
+                continue;
+            }
+            Alignment al = align(r, s);
+            if (al.similarity() >= threshold && (bestAlignment == null || al.similarity() > bestAlignment.similarity())) {
+                best = c;
+                bestAlignment = al;
+            }
+        }
+        return best < 0 ? null : new Choice(best, bestAlignment);
     }
 
     /** The representative (A) against the variant (B), in the canonical orientation of {@link StackDiff}. */

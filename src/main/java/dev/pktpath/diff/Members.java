@@ -43,19 +43,59 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
         for (List<Trace> l : lists) {
             size += l.size();
         }
-        // per command: {tasks, rank of the first}
-        Map<String, int[]> commands = new HashMap<>();
-        List<String> order = new ArrayList<>();
+        Counts counts = new Counts(size);
+        for (List<Trace> l : lists) {
+            counts.add(l, rankById);
+        }
+        Map<String, int[]> commands = counts.commands;
+        // Most tasks first; ties by the first task's rank (swapper/8 before swapper/10). By insertion:
+        // a bucket has a few commands, and List.sort for each of thousands of buckets had C2 compile
+        // all of TimSort
+        String[] names = counts.order.toArray(new String[0]);
+        for (int i = 1; i < names.length; i++) {
+            String c = names[i];
+            int[] key = commands.get(c);
+            int j = i - 1;
+            while (j >= 0 && before(key, commands.get(names[j]))) {
+                names[j + 1] = names[j];
+                j--;
+            }
+            names[j + 1] = c;
+        }
+        List<Map.Entry<String, Integer>> counted = new ArrayList<>(names.length);
+        for (String c : names) {
+            counted.add(Map.entry(c, commands.get(c)[0]));
+        }
+        return new Members(counted, distinctCpus(counts.cpus, counts.cpuCount), distinctPids(counts.pids, counts.pidCount),
+                counts.unknown);
+    }
+
+    /**
+     * The tasks of a bucket as they are counted, list by list: a loop of its own (for the JIT: inside
+     * {@link #collect} it had that method compiled three times in a cluster run).
+     */
+    private static final class Counts {
+        /** Per command: {tasks, rank of the first}. */
+        final Map<String, int[]> commands = new HashMap<>();
+        /** The commands in the order first seen. */
+        final List<String> order = new ArrayList<>();
         // CPUs and PIDs as primitives, sorted once and made distinct: a bucket of a big foreach bt has
         // tens of thousands of PIDs, which a TreeSet of boxed numbers took long to build
-        long[] cpus = new long[size];
-        long[] pids = new long[size];
-        int cpuCount = 0;
-        int pidCount = 0;
-        int unknown = 0;
-        int place = 0;
-        for (List<Trace> l : lists) {
-            for (Trace t : l) {
+        final long[] cpus;
+        final long[] pids;
+        int cpuCount;
+        int pidCount;
+        int unknown;
+        int place;
+
+        Counts(int size) {
+            cpus = new long[size];
+            pids = new long[size];
+        }
+
+        /** Counts {@code traces}' tasks, ranked by trace id or else by their place in the lists so far. */
+        void add(List<Trace> traces, boolean rankById) {
+            for (Trace t : traces) {
                 int rank = rankById ? t.id() : place++;
                 Task task = t.task();
                 String command = task.command();
@@ -82,25 +122,6 @@ public record Members(List<Map.Entry<String, Integer>> commands, List<Integer> c
                 }
             }
         }
-        // Most tasks first; ties by the first task's rank (swapper/8 before swapper/10). By insertion:
-        // a bucket has a few commands, and List.sort for each of thousands of buckets had C2 compile
-        // all of TimSort
-        String[] names = order.toArray(new String[0]);
-        for (int i = 1; i < names.length; i++) {
-            String c = names[i];
-            int[] key = commands.get(c);
-            int j = i - 1;
-            while (j >= 0 && before(key, commands.get(names[j]))) {
-                names[j + 1] = names[j];
-                j--;
-            }
-            names[j + 1] = c;
-        }
-        List<Map.Entry<String, Integer>> counted = new ArrayList<>(names.length);
-        for (String c : names) {
-            counted.add(Map.entry(c, commands.get(c)[0]));
-        }
-        return new Members(counted, distinctCpus(cpus, cpuCount), distinctPids(pids, pidCount), unknown);
     }
 
     /** Whether a command counted {@code a} ({tasks, first rank}) comes before one counted {@code b}. */

@@ -213,6 +213,30 @@ public final class Frame {
                 module, null);
     }
 
+    /**
+     * The usual crash frame line ({@link #ofCrashLine} with {@code rawRebuilt}) with what the lines after it
+     * told, all at once: the stack a marker set ({@code context}), its {@code bt -l} source (already shared,
+     * as {@link #withShared} takes it; null for none) and its {@code bt -f} stack data (null or empty for
+     * none; else an unmodifiable list that nobody changes after, which the frame keeps as it is: the crash
+     * parser's own compact list of a frame's lines, which a copy would cut into strings). The frame {@code ofCrashLine(...).withShared(context, source, stackData)} gives, built once
+     * instead of twice: a parser that holds a trace's lines until the trace ends (the crash parser) has
+     * all of it when it builds the frame.
+     */
+    public static Frame ofCompleteCrashLine(int index, int level, String function, long address, int addressDigits,
+                                            long stackAddress, int stackDigits, String module, int line,
+                                            StackContext context, String source, List<String> stackData) {
+        if (addressDigits == 0) {
+            throw new IllegalArgumentException("a rebuilt crash frame line has an address");
+        }
+        checkDigits(address, addressDigits);
+        checkDigits(stackAddress, stackDigits);
+        Object extra = stackData == null || stackData.isEmpty() ? source
+                : new Rare(source, null, stackData, null, null, null, null);
+        return new Frame(index, line, Math.max(level, 0), RELIABLE | RAW_REBUILT | (level >= 0 ? HAS_LEVEL : 0),
+                address, addressDigits, stackDigits == 0 ? 0 : stackAddress, stackDigits,
+                context == null ? 0 : (byte) (context.ordinal() + 1), function, module, extra);
+    }
+
     /** {@link #ofCrashLine} of a line the fields do not rebuild (an offset, odd blanks or case): the general way in. */
     private static Frame unusualCrashLine(int index, int level, String function, long offset, long size, long address,
                                           int addressDigits, long stackAddress, int stackDigits, String module,

@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * The parse engine behind {@link DumpParser}: reads the text in blocks of a few megabytes, cuts each block
+ * The parse engine behind {@link DumpParser}: reads the input in blocks of {@link DumpParser#BLOCK} bytes, cuts each block
  * where a trace starts, parses blocks on a small pool and hands the traces to a sink in input order, on the
  * calling thread. Whole-file and streaming parses both run here, so they give the same traces.
  *

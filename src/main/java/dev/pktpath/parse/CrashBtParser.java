@@ -67,6 +67,16 @@ public final class CrashBtParser {
     private final boolean fast;
     /** The frame line {@link FrameScanner} read last (one per parser, so no allocation per line). */
     private final FrameScanner.Scan scan = new FrameScanner.Scan();
+    /**
+     * The thread whose caches {@link #names} and {@link #sources} are: a parser may go on on another
+     * thread than the one that started it, and each cache is one thread's. Asked for once per block
+     * and thread, not through a ThreadLocal lookup per line (2.6% of a warm parse).
+     */
+    private Thread owner;
+    private NameCache names;
+    private CrashBtSources sources;
+    /** The open trace's frames, held until it ends (one trace is open at a time). */
+    private final CrashBtFrames table = new CrashBtFrames();
 
     CrashBtParser() {
         this(true);
@@ -75,6 +85,28 @@ public final class CrashBtParser {
     /** A parser that reads every line through the whole chain of patterns when {@code fast} is false (tests). */
     CrashBtParser(boolean fast) {
         this.fast = fast;
+    }
+
+    /** This thread's cache of names. */
+    private NameCache names() {
+        if (Thread.currentThread() != owner) {
+            own();
+        }
+        return names;
+    }
+
+    /** This thread's cache of source lines. */
+    private CrashBtSources sources() {
+        if (Thread.currentThread() != owner) {
+            own();
+        }
+        return sources;
+    }
+
+    private void own() {
+        owner = Thread.currentThread();
+        names = NameCache.local();
+        sources = CrashBtSources.local();
     }
 
     /**
@@ -140,8 +172,8 @@ public final class CrashBtParser {
             return false;
         }
         previous = no;
-        open = ensure(open, no, panic, panicSeen, hints);
-        open.addScanned(scan, NameCache.local(), no, block, a, b);
+        open = ensure(open, no, panic, panicSeen, hints, table);
+        open.addScanned(scan, names(), no, block, a, b);
         return true;
     }
 
@@ -156,13 +188,13 @@ public final class CrashBtParser {
         }
         previous = no;
         open.lastLine = no;
-        open.stackData(block.substring(a, b), no);
+        open.stackData(block, a, b, no);
         return true;
     }
 
     /** A task header ({@link TaskHeaderScanner}, which checks every character is printable ASCII). */
     private boolean taskInPlace(int no, String block, int a, int b) {
-        Task t = TaskHeaderScanner.read(block, a, b, NameCache.local());
+        Task t = TaskHeaderScanner.read(block, a, b, names());
         if (t == null) {
             return false;
         }
@@ -206,28 +238,41 @@ public final class CrashBtParser {
             return false;
         }
         previous = no;
-        open = ensure(open, no, panic, panicSeen, hints);
+        open = ensure(open, no, panic, panicSeen, hints, table);
         open.lastLine = no;
-        open.marker(NameCache.local().name(block, name, end), no);
+        open.marker(names().name(block, name, end), no);
         return true;
     }
 
     /**
      * A {@code bt -l} source line: '/' first is no prompt, PANIC, PID, marker or stack word, so the
-     * source pattern is the first that could take it; printable ASCII and tabs only, which cleaning
-     * would turn into blanks, and no blank is part of what is read.
+     * source pattern is the first that could take it. Read as {@link CrashBtShapes#sourceColon} reads
+     * it, printable ASCII and tabs only (which cleaning would turn into blanks; no blank is part of what
+     * is read), in one pass over the file part that also hashes it ({@link CrashBtSources}): the line
+     * number at the end, blanks and tabs back to the colon, then {@code /} and at least one printable
+     * character that is no blank (or a source extension) before it.
      */
     private boolean sourceInPlace(int no, String block, int a, int b) {
-        if (!CrashBtShapes.isPrintableAsciiOrTab(block, a, b)) {
+        int digits = CrashBtShapes.digitsStart(block, a, b);
+        if (digits == b) {
             return false;
         }
-        int colon = CrashBtShapes.sourceColon(block, a, b);
-        if (colon < 0) {
+        int colon = digits;
+        char c;
+        while (colon > a && ((c = block.charAt(colon - 1)) == ' ' || c == '\t')) {
+            colon--;
+        }
+        colon--;
+        if (colon < a + 1 || block.charAt(colon) != ':') {
+            return false;
+        }
+        long hash = CrashBtShapes.printableWordHash(block, a, colon);
+        if (hash < 0 || (colon < a + 2 && !CrashBtShapes.hasSourceExtension(block, a, colon))) {
             return false;
         }
         previous = no;
         open.lastLine = no;
-        open.source(sourceName(block, a, b, colon), no, block, a, b);
+        open.source(sources().source(block, a, colon, (int) hash, digits, b), no, block, a, b);
         return true;
     }
 
@@ -257,7 +302,7 @@ public final class CrashBtParser {
     /** A task header: the open trace ends, the task's starts. */
     private void startTask(int no, Task task) {
         close(open, built);
-        open = new TraceBuilder(no, panic, panicSeen, hints);
+        open = new TraceBuilder(no, panic, panicSeen, hints, table);
         open.task = task;
     }
 
@@ -295,17 +340,17 @@ public final class CrashBtParser {
         if (c0 == '#') {
             // the common line first: a frame cannot be a prompt, a PANIC line, a task header or a marker
             if (fast && FrameScanner.scan(text, scan)) {
-                open = ensure(open, no, panic, panicSeen, hints);
-                open.addScanned(scan, NameCache.local(), no, text, 0, text.length());
+                open = ensure(open, no, panic, panicSeen, hints, table);
+                open.addScanned(scan, names(), no, text, 0, text.length());
                 return;
             }
             if ((m = FRAME.matcher(text)).matches()) {
-                open = ensure(open, no, panic, panicSeen, hints);
+                open = ensure(open, no, panic, panicSeen, hints, table);
                 open.addFrame(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), null, no, text);
                 return;
             }
             if ((m = ARM_FRAME.matcher(text)).matches()) {
-                open = ensure(open, no, panic, panicSeen, hints);
+                open = ensure(open, no, panic, panicSeen, hints, table);
                 open.addFrame(m.group(1), null, m.group(3), m.group(2), m.group(6), m.group(4), no, text);
                 return;
             }
@@ -323,7 +368,7 @@ public final class CrashBtParser {
                 return;
             }
             if (c0 == 'P' && text.startsWith("PID:")) {
-                Task t = fast ? TaskHeaderScanner.read(text, 0, text.length(), NameCache.local()) : null;
+                Task t = fast ? TaskHeaderScanner.read(text, 0, text.length(), names()) : null;
                 if (t == null && (m = TASK_HEADER.matcher(text)).matches()) {
                     t = task(m);
                 }
@@ -333,7 +378,7 @@ public final class CrashBtParser {
                 }
             }
             if (c0 == '-' && text.startsWith("---") && (m = STACK_MARKER.matcher(text)).matches()) {
-                open = ensure(open, no, panic, panicSeen, hints);
+                open = ensure(open, no, panic, panicSeen, hints, table);
                 open.lastLine = no;
                 open.marker(m.group(1), no);
                 return;
@@ -357,7 +402,7 @@ public final class CrashBtParser {
         if (!CRASH_MESSAGE.matcher(text).matches()) {
             CrashBtRegisterBlock block = CrashBtRegisterBlock.open(text, no);
             if (block != null) {
-                open = ensure(open, no, panic, panicSeen, hints);
+                open = ensure(open, no, panic, panicSeen, hints, table);
                 open.block = block;
                 open.lastLine = no;
                 return;
@@ -405,20 +450,33 @@ public final class CrashBtParser {
         if (closeOpen) {
             open = close(open, built);
         }
+        // the loops over a block's traces are methods of their own: here, they had this method
+        // compiled two or three times in a fresh run (on-stack replacement, then whole)
+        Map<Arch, Integer> votes = prefixVotes(built, prefixLines);
+        List<Piece> pieces = pieces(built);
+        built.clear();
+        List<Diagnostic> lines = new ArrayList<>(outside);
+        outside.clear();
+        return new Chunk(pieces, lines, panicSeen, panic, votes);
+    }
+
+    /** The architecture votes of the traces that start within the prefix (taken before they are built). */
+    private static Map<Arch, Integer> prefixVotes(List<TraceBuilder> built, int prefixLines) {
         Map<Arch, Integer> votes = new EnumMap<>(Arch.class);
         for (TraceBuilder b : built) {
             if (b.firstLine <= prefixLines) {
                 CrashBtArch.addVotes(b.evidence, votes);
             }
         }
+        return votes;
+    }
+
+    private static List<Piece> pieces(List<TraceBuilder> built) {
         List<Piece> pieces = new ArrayList<>(built.size());
         for (TraceBuilder b : built) {
             pieces.add(b.build());
         }
-        built.clear();
-        List<Diagnostic> lines = new ArrayList<>(outside);
-        outside.clear();
-        return new Chunk(pieces, lines, panicSeen, panic, votes);
+        return pieces;
     }
 
     private static String outsideMessage(String text) {
@@ -431,14 +489,16 @@ public final class CrashBtParser {
         return "outside any backtrace";
     }
 
-    private static TraceBuilder ensure(TraceBuilder open, int line, String panic, boolean panicSeen, CrashBtArch.Hints hints) {
-        return open != null ? open : new TraceBuilder(line, panic, panicSeen, hints);
+    private static TraceBuilder ensure(TraceBuilder open, int line, String panic, boolean panicSeen, CrashBtArch.Hints hints,
+                                       CrashBtFrames table) {
+        return open != null ? open : new TraceBuilder(line, panic, panicSeen, hints, table);
     }
 
     private static TraceBuilder close(TraceBuilder open, List<TraceBuilder> built) {
         // (returns null: the caller's open trace is then none)
         if (open != null) {
             open.closeBlock();
+            open.freeze();
             built.add(open);
         }
         return null;
@@ -501,13 +561,6 @@ public final class CrashBtParser {
         }
     }
 
-    /** What later lines told about one frame (see {@link TraceBuilder#pending}). */
-    private static final class Pending {
-        List<String> data;
-        StackContext context;
-        String source;
-    }
-
     /** Mutable accumulator for the trace being read; becomes an immutable {@link Trace}. */
     private static final class TraceBuilder {
         final int firstLine;
@@ -516,15 +569,13 @@ public final class CrashBtParser {
         final boolean ownPanic;
         int lastLine;
         Task task = Task.UNKNOWN;
-        final List<Frame> frames = new ArrayList<>();
-        /** Per frame: its {@code bt -f} stack data, null while it has none (most frames). */
-        /** Per frame: the stack a marker set, null for the task's own stack (applied when built). */
         /**
-         * Per frame, what later lines told about it (its {@code bt -f} stack data, the stack a marker set,
-         * its {@code bt -l} source), applied in one copy when the trace is built; null for a frame they
-         * told nothing (most frames), and the array itself null until some frame has something.
+         * The frames while the trace is open: the parser's table, which holds what later lines tell about
+         * each frame (its stack, source and stack data) until the trace ends; then {@link #frozen}.
          */
-        Pending[] pending;
+        private final CrashBtFrames frames;
+        /** The frames, each built once, when the trace has ended ({@link #freeze}). */
+        private List<Frame> frozen;
         final List<ExceptionFrame> exceptions = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final List<SourceLine> textSymbols = new ArrayList<>();
@@ -533,7 +584,8 @@ public final class CrashBtParser {
         /** Index of the first frame since the last stack marker. */
         int segmentStart;
 
-        TraceBuilder(int firstLine, String panic, boolean ownPanic, CrashBtArch.Hints hints) {
+        TraceBuilder(int firstLine, String panic, boolean ownPanic, CrashBtArch.Hints hints, CrashBtFrames frames) {
+            this.frames = frames;
             this.evidence = new CrashBtArch.Evidence(hints);
             this.firstLine = firstLine;
             this.lastLine = firstLine;
@@ -578,16 +630,23 @@ public final class CrashBtParser {
             lastLine = no;
             // the usual next frame, #N after #N-1 (or the first, #0), needs no note: numbering() only for the others
             int last = frames.size() - 1;
-            if (s.level != (last < 0 ? 0 : frames.get(last).levelOrNone() + 1)) {
+            if (s.level != (last < 0 ? 0 : frames.levelOrNone(last) + 1)) {
                 numbering(s.level, no, text, from, to);
             }
-            String function = names.name(text, s.symStart, s.fnEnd);
+            // the usual symbol is the function name alone, hashed as it was scanned
+            String function = s.fnEnd == s.symEnd ? names.name(text, s.symStart, s.fnEnd, s.symHash)
+                    : names.name(text, s.symStart, s.fnEnd);
             Arch hint = names.lastHint(function);
             String module = s.moduleStart < 0 ? null : names.name(text, s.moduleStart, s.moduleEnd);
             // the line is kept only when FrameLine cannot rebuild it (a usual line has no offset, so the
             // frame stores nothing that would need it)
-            frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address, s.addrDigits(),
-                    s.sp, s.spDigits(), module, no, s.usual ? null : text.substring(from, to), s.usual));
+            if (s.usual) {
+                // built when the trace ends, with what the lines after it tell (CrashBtFrames)
+                frames.addUsual(s.level, function, s.address, s.addrDigits(), s.sp, s.spDigits(), module, no);
+            } else {
+                frames.add(Frame.ofCrashLine(frames.size(), s.level, function, s.offset, s.size, s.address,
+                        s.addrDigits(), s.sp, s.spDigits(), module, no, text.substring(from, to), false));
+            }
             evidence.frame(hint, s.address, s.addrDigits(), s.sp, s.spDigits());
         }
 
@@ -629,7 +688,7 @@ public final class CrashBtParser {
 
         /** {@link #numbering(int, int, String)} of the line {@code text[from, to)}, cut out only for a note. */
         private void numbering(int level, int no, String text, int from, int to) {
-            int previous = frames.isEmpty() ? Frame.NONE : frames.get(frames.size() - 1).levelOrNone();
+            int previous = frames.isEmpty() ? Frame.NONE : frames.levelOrNone(frames.size() - 1);
             if (level >= 0) {
                 if (previous < 0 && level > 0) {
                     diagnostics.add(new Diagnostic(no, "trace starts at #" + level + ": earlier frames are not in the input", text.substring(from, to)));
@@ -711,41 +770,15 @@ public final class CrashBtParser {
             }
         }
 
-        /** The frame with what later lines told about it: its stack, its source line, its stack data. */
-        private static Frame copy(Frame f, StackContext context, String source, List<String> data) {
-            // Frame.with: the same frame as the full constructor gives, without parsing and comparing again;
-            // every source line was read as a shared copy (see source), so it is not interned again
-            return f.withShared(context, source, data);
-        }
-
-        /** What later lines told about frame {@code i}, or null. */
-        private Pending pendingAt(int i) {
-            return pending == null || i >= pending.length ? null : pending[i];
-        }
-
-        /** What later lines told about frame {@code i}, made when there was nothing yet. */
-        private Pending pending(int i) {
-            if (pending == null || i >= pending.length) {
-                pending = java.util.Arrays.copyOf(pending == null ? new Pending[0] : pending,
-                        Math.max(i + 1, Math.max(8, frames.size())));
-            }
-            Pending p = pending[i];
-            if (p == null) {
-                p = new Pending();
-                pending[i] = p;
-            }
-            return p;
-        }
-
         /** True when the last frame was printed on input line {@code line}. */
         boolean lastLineWasFrame(int line) {
-            return !frames.isEmpty() && frames.get(frames.size() - 1).line() == line;
+            return !frames.isEmpty() && frames.line(frames.size() - 1) == line;
         }
 
         /** A frame's {@code [module]} or {@code (unreliable)} that a mail client wrapped onto the next line. */
         void wrappedTail(String text, int no) {
             int i = frames.size() - 1;
-            Frame f = frames.get(i);
+            Frame f = frames.frame(i);
             Matcher mod = MODULE.matcher(text);
             String module = f.module() == null && mod.find() ? mod.group(1) : f.module();
             boolean reliable = f.reliable() && !UNRELIABLE.matcher(text).find();
@@ -756,9 +789,7 @@ public final class CrashBtParser {
 
         void marker(String name, int no) {
             StackContext ctx = contextOf(name);
-            for (int i = segmentStart; i < frames.size(); i++) {
-                pending(i).context = ctx;
-            }
+            frames.context(segmentStart, ctx);
             segmentStart = frames.size();
             evidence.marker(name);
             if (ctx == StackContext.UNKNOWN) {
@@ -777,31 +808,37 @@ public final class CrashBtParser {
                 return;
             }
             int i = frames.size() - 1;
-            Frame f = frames.get(i);
-            Pending p = pendingAt(i);
-            if ((p != null && p.source != null) || f.source() != null
-                    || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > f.line())) {
+            if (frames.hasSource(i)
+                    || (!exceptions.isEmpty() && exceptions.get(exceptions.size() - 1).line() > frames.line(i))) {
                 diagnostics.add(new Diagnostic(no, "source line of the exception frame", text.substring(from, to).replace('\t', ' ')));
                 return;
             }
-            pending(i).source = source;
+            frames.source(source);
         }
 
         void stackData(String text, int no) {
+            stackData(text, 0, text.length(), no);
+        }
+
+        /** The stack data line {@code text[from, to)} (cleaned and stripped), copied out only for a note. */
+        void stackData(String text, int from, int to, int no) {
             if (frames.isEmpty()) {
-                diagnostics.add(new Diagnostic(no, "stack data before any frame", text));
+                diagnostics.add(new Diagnostic(no, "stack data before any frame", text.substring(from, to)));
                 return;
             }
-            Pending p = pending(frames.size() - 1);
-            if (p.data == null) {
-                p.data = new ArrayList<>();
-            }
-            p.data.add(text);
+            frames.stackData(text, from, to);
         }
 
         void bogus(int no, String text) {
             String which = exceptions.isEmpty() ? "" : " (the exception frame at line " + exceptions.get(exceptions.size() - 1).line() + ")";
             diagnostics.add(new Diagnostic(no, "crash warns: possibly bogus exception frame" + which, text));
+        }
+
+        /** The trace has ended: its frames are built, and the parser's table is free for the next trace. */
+        void freeze() {
+            if (frozen == null) {
+                frozen = frames.freeze();
+            }
         }
 
         void closeBlock() {
@@ -819,14 +856,8 @@ public final class CrashBtParser {
         /** The trace, its id 0 and, when it showed no evidence of its own, its architecture still to be decided. */
         Piece build() {
             closeBlock();
-            List<Frame> out = new ArrayList<>(frames.size());
-            for (int i = 0; i < frames.size(); i++) {
-                Frame f = frames.get(i);
-                Pending p = pendingAt(i);
-                out.add(p == null ? f
-                        : copy(f, p.context == null ? f.context() : p.context, p.source == null ? f.source() : p.source,
-                        p.data == null ? f.stackData() : p.data));
-            }
+            freeze();
+            List<Frame> out = frozen;
             textSymbols(out);
             if (diagnostics.size() > 1) {
                 // not for the usual none or one: List.sort on every trace had C2 compile all of TimSort

@@ -259,19 +259,16 @@ final class CrashBtRegisterBlock {
             if (c < 'A' || c > 'Z') {
                 return false;
             }
-            i++;
-            while (i < to && isNameChar(text.charAt(i))) {
-                i++;
-            }
+            // the loops over characters are helpers: with them here, a fresh run compiled this method
+            // twice (on-stack replacement first)
+            i = nameEnd(text, i + 1, to);
             if (i >= to || text.charAt(i) != ':') {
                 return false;
             }
             int nameEnd = i;
             i = CrashBtShapes.skipSpaces(text, i + 1, to);
             int value = i;
-            while (i < to && CrashBtShapes.isHex(text.charAt(i))) {
-                i++;
-            }
+            i = CrashBtShapes.hexEnd(text, i, to);
             if (i == value || (i < to && text.charAt(i) != ' ')) {
                 return false;
             }
@@ -288,6 +285,14 @@ final class CrashBtRegisterBlock {
             put(names.name(text, pairs[4 * k], pairs[4 * k + 1]), text.substring(pairs[4 * k + 2], pairs[4 * k + 3]));
         }
         return true;
+    }
+
+    /** The end of the register name's characters ({@link #isNameChar}) from {@code i} (before {@code to}). */
+    private static int nameEnd(String text, int i, int to) {
+        while (i < to && isNameChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isNameChar(char c) {

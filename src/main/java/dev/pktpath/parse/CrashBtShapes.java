@@ -36,10 +36,9 @@ final class CrashBtShapes {
     /** {@link #isPlainStackWords(String)} of {@code text[from, to)}. */
     static boolean isPlainStackWords(String text, int from, int to) {
         int n = to;
-        int i = from;
-        while (i < n && isHex(text.charAt(i))) {
-            i++;
-        }
+        // the runs of digits through hexEnd: loops of their own keep this method from being compiled
+        // again by on-stack replacement in a fresh run
+        int i = hexEnd(text, from, n);
         if (i - from < 6 || i + 2 >= n || text.charAt(i) != ':') {
             return false;
         }
@@ -50,9 +49,7 @@ final class CrashBtShapes {
                 return false;
             }
             int w = ++i;
-            while (i < n && isHex(text.charAt(i))) {
-                i++;
-            }
+            i = hexEnd(text, i, n);
             if (i == w) {
                 return false;
             }
@@ -146,7 +143,7 @@ final class CrashBtShapes {
     }
 
     /** Whether {@code text[from, end)} is {@code \S+\.(?:[chSs]|rs|cc|cpp|inc)} (blanks already ruled out). */
-    private static boolean hasSourceExtension(String text, int from, int end) {
+    static boolean hasSourceExtension(String text, int from, int end) {
         for (String ext : SOURCE_EXTENSIONS) {
             int dot = end - ext.length() - 1;
             if (dot >= from + 1 && text.charAt(dot) == '.' && text.startsWith(ext, dot + 1)) {
@@ -179,20 +176,34 @@ final class CrashBtShapes {
         return true;
     }
 
-    /** The same as {@link #isPrintableAscii}, tabs allowed too. */
-    static boolean isPrintableAsciiOrTab(String text, int from, int to) {
+    /**
+     * {@link String#hashCode} of {@code text[from, to)} (as a non-negative {@code long}) when every
+     * character is printable ASCII and no blank, else -1: a {@code bt -l} line's file checked and
+     * hashed in one pass.
+     */
+    static long printableWordHash(String text, int from, int to) {
+        int h = 0;
         for (int k = from; k < to; k++) {
             char c = text.charAt(k);
-            if ((c < 0x20 || c > 0x7e) && c != '\t') {
-                return false;
+            if (c <= 0x20 || c > 0x7e) {
+                return -1;
             }
+            h = 31 * h + c;
         }
-        return true;
+        return h & 0xFFFF_FFFFL;
     }
 
     /** The first position at or after {@code i} in {@code text[i, to)} that is no blank ({@code ' '} only), or {@code to}. */
     static int skipSpaces(String text, int i, int to) {
         while (i < to && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the hex digits ({@code [0-9a-fA-F]}) from {@code i} in {@code text[i, to)}. */
+    static int hexEnd(String text, int i, int to) {
+        while (i < to && isHex(text.charAt(i))) {
             i++;
         }
         return i;
@@ -209,7 +220,20 @@ final class CrashBtShapes {
         return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
+    /**
+     * {@code [0-9a-fA-F]}, by a table: the digits of a stack word are a random mix of digits and
+     * letters, on which the three range tests' branches were mispredicted (the {@code bt -f} words
+     * are a third of a big foreach bt's characters).
+     */
     static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        return c < 128 && HEX[c];
+    }
+
+    private static final boolean[] HEX = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            HEX[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        }
     }
 }

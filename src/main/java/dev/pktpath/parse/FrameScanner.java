@@ -24,6 +24,11 @@ final class FrameScanner {
         long sp;
         int symStart;
         int symEnd;
+        /** {@link String#hashCode} of the symbol, made while it was read (for {@link NameCache}). */
+        int symHash;
+        /** The value of the last run of digits a helper read, and whether a hex one had upper case. */
+        long run;
+        boolean runUpper;
         /** The function name within the symbol (the symbol less {@code +off[/size]}). */
         int fnEnd;
         /** {@link dev.pktpath.model.Frame#NONE} when absent. */
@@ -69,16 +74,14 @@ final class FrameScanner {
      * ASCII, so a range accepted here is the line as {@link LineCleaner#cleanStripped} gives it.
      */
     static boolean scan(String text, int from, int to, Scan r) {
+        // every loop over the line's characters is a helper of its own: a method whose own loops turn
+        // fifty times a call reaches the JIT's loop threshold before its call threshold, and was compiled
+        // two or three times in a fresh run (on-stack replacement first, then whole)
         int n = to;
         boolean usual = true;
-        int i = from + 1;
-        int digits = i;
-        int level = 0;
-        char c;
-        while (i < n && (c = text.charAt(i)) >= '0' && c <= '9') {
-            level = level * 10 + (c - '0');
-            i++;
-        }
+        int digits = from + 1;
+        int i = decimalRun(text, digits, n, r);
+        int level = (int) r.run;
         if (i == digits || i - digits > 9 || i >= n || text.charAt(i) != ' ') {
             return false;
         }
@@ -92,33 +95,21 @@ final class FrameScanner {
         r.sp = 0;
         if (i < n && text.charAt(i) == '[') {
             int h = i + 1;
-            int e = h;
-            long v = 0;
-            while (e < n) {
-                int d = hexCode(text.charAt(e));
-                if (d < 0) {
-                    break;
-                }
-                usual &= d < 16;
-                v = (v << 4) | (d & 15);
-                e++;
-            }
+            int e = hexRun(text, h, n, r);
+            usual &= !r.runUpper;
             if (e == h || e - h > 16 || e >= n || text.charAt(e) != ']' || e + 1 >= n || text.charAt(e + 1) != ' ') {
                 return false;
             }
             r.spStart = h;
             r.spEnd = e;
-            r.sp = v;
+            r.sp = r.run;
             i = CrashBtShapes.skipSpaces(text, e + 1, n);
             usual &= i == e + 2;
         }
         int symStart = i;
-        while (i < n && (c = text.charAt(i)) != ' ') {
-            if (c < 0x20 || c > 0x7e || (c == '[' && i + 1 < n && text.charAt(i + 1) == '<')) {
-                // outside printable ASCII the regexes' "." and "\s" have their own rules; "[<" is ARM's mark
-                return false;
-            }
-            i++;
+        i = symbolEnd(text, i, n, r);
+        if (i < 0) {
+            return false;
         }
         int symEnd = i;
         if (symEnd == symStart || i >= n) {
@@ -126,23 +117,17 @@ final class FrameScanner {
         }
         i = CrashBtShapes.skipSpaces(text, i, n);
         usual &= i == symEnd + 1;
-        if (i + 3 > n || !text.startsWith("at ", i)) {
+        // "at " by its characters: startsWith was a call with the launcher's small inlining limits
+        if (i + 3 > n || text.charAt(i) != 'a' || text.charAt(i + 1) != 't' || text.charAt(i + 2) != ' ') {
             return false;
         }
         int atEnd = i + 2;
         i = CrashBtShapes.skipSpaces(text, atEnd, n);
         usual &= i == atEnd + 1;
         int addrStart = i;
-        long address = 0;
-        while (i < n) {
-            int d = hexCode(text.charAt(i));
-            if (d < 0) {
-                break;
-            }
-            usual &= d < 16;
-            address = (address << 4) | (d & 15);
-            i++;
-        }
+        i = hexRun(text, i, n, r);
+        usual &= !r.runUpper;
+        long address = r.run;
         int addrEnd = i;
         if (addrEnd == addrStart || addrEnd - addrStart > 16 || (addrEnd < n && text.charAt(addrEnd) != ' ')) {
             return false;
@@ -153,11 +138,8 @@ final class FrameScanner {
         if (addrEnd < n) {
             // FRAME's "(?:\s+(.*))?$": the blanks, then everything (the line is stripped, so something)
             int rest = CrashBtShapes.skipSpaces(text, addrEnd, n);
-            for (int k = rest; k < n; k++) {
-                c = text.charAt(k);
-                if (c < 0x20 || c > 0x7e) {
-                    return false;
-                }
+            if (!CrashBtShapes.isPrintableAscii(text, rest, n)) {
+                return false;
             }
             r.restStart = rest;
             if (isBareModule(text, rest, n)) {
@@ -169,7 +151,79 @@ final class FrameScanner {
                 unreliableTail(text, rest, n, r);
             }
         }
-        // SYMBOL "^(.+?)(?:\+(NUM)(?:/(NUM))?)?$": the shortest name whose remainder is +NUM or +NUM/NUM
+        if (!symbol(text, symStart, symEnd, r)) {
+            return false;
+        }
+        usual &= r.offset < 0 && r.size < 0;
+        r.level = level;
+        r.symStart = symStart;
+        r.symEnd = symEnd;
+        r.addrStart = addrStart;
+        r.addrEnd = addrEnd;
+        r.address = address;
+        r.usual = usual;
+        return true;
+    }
+
+    /** The end of the decimal digits from {@code i} (before {@code n}); their value (int arithmetic) in {@code r.run}. */
+    private static int decimalRun(String text, int i, int n, Scan r) {
+        int v = 0;
+        char c;
+        while (i < n && (c = text.charAt(i)) >= '0' && c <= '9') {
+            v = v * 10 + (c - '0');
+            i++;
+        }
+        r.run = v;
+        return i;
+    }
+
+    /**
+     * The end of the hex digits from {@code i} (before {@code n}): their value in {@code r.run}, and in
+     * {@code r.runUpper} whether any is upper case (FrameLine prints lower case).
+     */
+    private static int hexRun(String text, int i, int n, Scan r) {
+        long v = 0;
+        boolean upper = false;
+        while (i < n) {
+            int d = hexCode(text.charAt(i));
+            if (d < 0) {
+                break;
+            }
+            upper |= d >= 16;
+            v = (v << 4) | (d & 15);
+            i++;
+        }
+        r.run = v;
+        r.runUpper = upper;
+        return i;
+    }
+
+    /**
+     * The end of the symbol from {@code i} (the first blank, or {@code n}), its hash in {@code r.symHash};
+     * -1 at a character outside printable ASCII (where the regexes' "." and "\s" have their own rules)
+     * or at ARM's mark {@code [<}.
+     */
+    private static int symbolEnd(String text, int i, int n, Scan r) {
+        int h = 0;
+        char c;
+        while (i < n && (c = text.charAt(i)) != ' ') {
+            if (c < 0x20 || c > 0x7e || (c == '[' && i + 1 < n && text.charAt(i + 1) == '<')) {
+                return -1;
+            }
+            h = 31 * h + c;
+            i++;
+        }
+        r.symHash = h;
+        return i;
+    }
+
+    /**
+     * SYMBOL {@code "^(.+?)(?:\+(NUM)(?:/(NUM))?)?$"} over {@code text[symStart, symEnd)}: the shortest name
+     * whose remainder is {@code +NUM} or {@code +NUM/NUM}, in {@code r.fnEnd}, {@code r.offset} and
+     * {@code r.size} ({@link dev.pktpath.model.Frame#NONE} when absent); false when a number may not fit
+     * a {@code long}, which the regex path then reads.
+     */
+    private static boolean symbol(String text, int symStart, int symEnd, Scan r) {
         int fnEnd = symEnd;
         long offset = -1;
         long size = -1;
@@ -204,17 +258,9 @@ final class FrameScanner {
                 }
             }
         }
-        usual &= offset < 0 && size < 0;
-        r.level = level;
-        r.symStart = symStart;
-        r.symEnd = symEnd;
         r.fnEnd = fnEnd;
         r.offset = offset;
         r.size = size;
-        r.addrStart = addrStart;
-        r.addrEnd = addrEnd;
-        r.address = address;
-        r.usual = usual;
         return true;
     }
 

@@ -36,7 +36,11 @@ final class NameCache {
         return LOCAL.get();
     }
 
-    /** This thread's cache of {@code bt -l} source lines (shared within the thread only, see {@link #SOURCE_SLOTS}). */
+    /**
+     * This thread's cache of {@code bt -l} source lines (shared within the thread only, see
+     * {@link #SOURCE_SLOTS}): for the lines {@link CrashBtSources} does not key by file and number (a line
+     * number with a leading zero or of ten digits, or past its tables) and those read out of place.
+     */
     static NameCache sources() {
         return SOURCES.get();
     }
@@ -73,7 +77,11 @@ final class NameCache {
      * it for the names' cache, the first cut of it on this thread for the source lines' cache.
      */
     String name(String text, int from, int to) {
-        int h = hash(0, text, from, to);
+        return name(text, from, to, hash(0, text, from, to));
+    }
+
+    /** {@link #name(String, int, int)} when the caller has {@code h}, {@link String#hashCode} of the name, already. */
+    String name(String text, int from, int to, int h) {
         int len = to - from;
         int i = (h ^ (h >>> 16)) & mask;
         String s;

@@ -41,15 +41,13 @@ final class TaskHeaderScanner {
             pid = -1;
             i++;
         } else {
-            pid = 0;
-            char c;
-            while (i < to && (c = text.charAt(i)) >= '0' && c <= '9') {
-                pid = pid * 10 + (c - '0');
-                i++;
-            }
+            // the loops over the line's characters are helpers (as in FrameScanner): this method was
+            // compiled twice in a fresh run, on-stack replacement first
+            i = digitsEnd(text, i, to);
             if (i == d || i - d > 18) {
                 return null;
             }
+            pid = decimal(text, d, i);
         }
         int e = CrashBtShapes.skipSpaces(text, i, to);
         if (e == i || !text.startsWith("TASK:", e)) {
@@ -57,16 +55,12 @@ final class TaskHeaderScanner {
         }
         i = CrashBtShapes.skipSpaces(text, e + 5, to);
         d = i;
-        long task = 0;
-        int v;
-        while (i < to && (v = CrashBtShapes.hexDigit(text.charAt(i))) >= 0) {
-            task = (task << 4) | v;
-            i++;
-        }
+        i = CrashBtShapes.hexEnd(text, i, to);
         int taskDigits = i - d;
         if (taskDigits == 0 || taskDigits > 16) {
             return null;
         }
+        long task = hex(text, d, i);
         e = CrashBtShapes.skipSpaces(text, i, to);
         if (e == i || !text.startsWith("CPU:", e)) {
             return null;
@@ -77,7 +71,7 @@ final class TaskHeaderScanner {
             return null;
         }
         // CrashBtParser.task: a CPU of 1 to 9 digits is a number, anything else ("-", "?") none
-        int cpu = i - d <= 9 ? decimal(text, d, i) : -1;
+        int cpu = i - d <= 9 ? (int) decimal(text, d, i) : -1;
         e = CrashBtShapes.skipSpaces(text, i, to);
         if (e == i || !text.startsWith("COMMAND:", e)) {
             return null;
@@ -89,9 +83,27 @@ final class TaskHeaderScanner {
         return Task.of(pid, task, taskDigits, cpu, names.name(text, quote + 1, to - 1));
     }
 
-    /** The value of {@code text[from, to)} when it is all decimal digits, else -1. */
-    private static int decimal(String text, int from, int to) {
-        int n = 0;
+    /** The end of the decimal digits from {@code i} (before {@code to}). */
+    private static int digitsEnd(String text, int i, int to) {
+        char c;
+        while (i < to && (c = text.charAt(i)) >= '0' && c <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The value of the 1 to 16 hex digits {@code text[from, to)}. */
+    private static long hex(String text, int from, int to) {
+        long v = 0;
+        for (int k = from; k < to; k++) {
+            v = (v << 4) | CrashBtShapes.hexDigit(text.charAt(k));
+        }
+        return v;
+    }
+
+    /** The value of {@code text[from, to)} (at most 18 digits) when it is all decimal digits, else -1. */
+    private static long decimal(String text, int from, int to) {
+        long n = 0;
         for (int k = from; k < to; k++) {
             char c = text.charAt(k);
             if (c < '0' || c > '9') {

@@ -155,14 +155,16 @@ class DistributionIT {
                 List.of(prefix.resolve("bin/pktpath-tui").toString(), "cluster", big.toString()));
         assertThat(large.out()).doesNotContain("TieredStopAtLevel").contains("<" + big + ">");
         // ... with C2 inlining less (half the compile time on such a dump) and a bigger young generation
-        assertThat(large.out()).contains("<-XX:MaxInlineLevel=5>", "<-Xmn48m>");
+        assertThat(large.out()).contains("<-XX:MaxInlineLevel=5>", "<-Xms112m>\n<-Xmn48m>");
         assertThat(r.out()).doesNotContain("MaxInlineLevel", "Xmn48m");
 
         // Serial keeps the heap near the live set (issue 10) for an input over 1 MiB, stdin, or the REPL;
         // a short run gets the JVM's default G1, which maps the JDK's archived heap (faster start-up)
-        String serial = "<-XX:+UseSerialGC>\n<-Xms64m>\n<-XX:MinHeapFreeRatio=10>";
+        // and grows it in steps of 40% (not 10%: a full collection for each step while the explorer loads)
+        String serial = "<-XX:+UseSerialGC>\n<-Xms64m>\n<-XX:MinHeapFreeRatio=40>\n<-XX:MaxHeapFreeRatio=70>";
         assertThat(r.out()).doesNotContain("UseSerialGC", "Xms64m").contains("<-XX:CompileThresholdScaling=2>");
-        assertThat(large.out()).contains(serial);
+        assertThat(large.out()).contains("<-XX:+UseSerialGC>\n<-Xms112m>\n<-Xmn48m>\n<-XX:MinHeapFreeRatio=40>")
+                .doesNotContain("Xms64m");
         Path medium = tmp.resolve("medium dump.txt");
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(medium.toFile(), "rw")) {
             f.setLength(2L << 20);
