@@ -282,6 +282,24 @@ public final class Frame {
         }
     }
 
+    /**
+     * The usual console frame line, {@code tcp_ack+0x1a/0x30}, {@code ? dump_stack+0x194/0x257 [bnx2]}, for a
+     * parser that read it in place and knows the line is exactly what {@link FrameLine} rebuilds from these
+     * fields ({@code "? "} when unreliable, the function as given, offset and size in lower-case hex without
+     * leading zeros, {@code " [module]"} when there is one): the frame {@link #of} gives for that line, with no
+     * source and not inlined, stored without comparing the line again. {@code function} and {@code module}
+     * are already the {@link Names#intern} copies; {@code offset} and {@code size} 0 to 2^32 - 1. The console
+     * parser's tests hold the two ways in to each other over the corpus and generated logs.
+     */
+    public static Frame ofConsoleLine(int index, String function, long offset, long size, String module,
+                                      boolean reliable, StackContext context, int line) {
+        if (offset < 0 || offset > U32 || size < 0 || size > U32 || function == null) {
+            throw new IllegalArgumentException("a rebuilt console frame line has a function, offset and size");
+        }
+        return new Frame(index, line, 0, (reliable ? RELIABLE : 0) | HAS_OFFSET | HAS_SIZE | RAW_REBUILT, 0, 0,
+                (offset << 32) | size, 0, context == null ? 0 : (byte) (context.ordinal() + 1), function, module, null);
+    }
+
     public int index() {
         return index;
     }

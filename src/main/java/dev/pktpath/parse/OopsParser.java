@@ -61,6 +61,9 @@ public final class OopsParser {
     private String lastCaller;
     /** The brackets of the block being read ({@link #readsInPlace}). */
     private final BracketFinder brackets = new BracketFinder();
+    /** The names of frames read in place ({@link #names()}) and the thread whose cache it is. */
+    private NameCache names;
+    private Thread namesThread;
 
     public OopsParser() {
         this(true);
@@ -98,11 +101,11 @@ public final class OopsParser {
         lastNumber = number;
         if (firstGlue(text) < 0) {
             // the usual line: one printk message, read without a list of pieces
-            piece(number, text, 0, text.length());
+            piece(number, text, 0, text.length(), false);
             return;
         }
         for (SourceLine sl : unglue(new SourceLine(number, text))) {
-            piece(sl.number(), sl.text(), 0, sl.text().length());
+            piece(sl.number(), sl.text(), 0, sl.text().length(), false);
         }
     }
 
@@ -112,26 +115,18 @@ public final class OopsParser {
      * only copy is its message; any other is copied out and cleaned first.
      */
     void accept(int number, String block, int from, int to) {
-        if (!readsInPlace(block, from, to)) {
+        if (!readsInPlace(block, from, to) || !piece(number, block, from, to, true)) {
             accept(number, LineCleaner.clean(block.substring(from, to)));
-            return;
         }
-        lastNumber = number;
-        piece(number, block, from, to);
     }
 
     /**
-     * Whether {@code s[from, to)} is a line {@link LineCleaner#clean} leaves as it is (printable ASCII, the first
-     * non-blank no {@code >}) and {@link #firstGlue} splits nowhere. The characters are checked in a tight loop;
-     * the brackets of the glue test are found with {@link String#indexOf} ({@link BracketFinder}).
+     * Whether {@code s[from, to)}, if it is printable ASCII, is a line {@link LineCleaner#clean} leaves as it is
+     * (the first non-blank no {@code >}) and {@link #firstGlue} splits nowhere. Whether it is printable ASCII
+     * is for {@link #piece} to check, as it reads the line: a frame line's message needs no check of its own.
+     * The {@code [}s of the glue test are found with {@link String#indexOf} ({@link BracketFinder}).
      */
     private boolean readsInPlace(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
         int lead = from;
         while (lead < to && s.charAt(lead) == ' ') {
             lead++;
@@ -139,85 +134,137 @@ public final class OopsParser {
         if (lead < to && s.charAt(lead) == '>') {
             return false;
         }
-        // as firstGlue: a timestamp that starts at a "[" after the first "]"
+        // as firstGlue: a timestamp that starts at a "[" after the first "]". The "["s are looked for first
+        // (most lines have none but the one that opens their prefix, which is no glue), and only for one that
+        // starts a timestamp whether a "]" comes before it: a search for the "]" on every line was a tenth of
+        // a warm parse (it is in every line's prefix)
         BracketFinder b = brackets.in(s);
-        int close = b.close(from);
-        if (close < 0 || close >= to) {
-            return true;
-        }
-        for (int at = b.open(close + 1); at >= 0 && at < to; at = b.open(at + 1)) {
-            if (gluedStampEnd(s, from, at, to) > 0) {
+        for (int at = b.open(from); at < to; at = b.open(at + 1)) {
+            if (at > from && gluedStampEnd(s, from, at, to) > 0 && closesBefore(s, from, at)) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Whether {@code s[from, to)} is all printable ASCII (what {@link LineCleaner#clean} leaves as it is). */
+    private static boolean printable(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code s[from, at)} holds a {@code ]}. */
+    private static boolean closesBefore(String s, int from, int at) {
+        for (int k = from; k < at; k++) {
+            if (s.charAt(k) == ']') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * The next {@code ]} and {@code [} of a block at or after a position, found with {@link String#indexOf} and
-     * remembered: lines are read in order, so a bracket found past one line's end answers for the next lines
-     * too, and each block is searched once from start to end whatever its lines hold (an {@code indexOf} per
-     * line would search past the line's end, as far as the block's next bracket).
+     * The next {@code [} of a block at or after a position, found with {@link String#indexOf} and remembered:
+     * lines are read in order, so a bracket found past one line's end answers for the next lines too, and
+     * each block is searched once from start to end whatever its lines hold (an {@code indexOf} per line
+     * would search past the line's end, as far as the block's next bracket).
      */
     private static final class BracketFinder {
         private String text;
-        private int closeFrom;
-        private int closeAt;
         private int openFrom;
         private int openAt;
 
         BracketFinder in(String s) {
             if (s != text) {
                 text = s;
-                closeFrom = Integer.MAX_VALUE;
                 openFrom = Integer.MAX_VALUE;
+                // (below any start: a new block's first look searches through the test every line's does)
+                openAt = -1;
             }
             return this;
         }
 
-        /** The first {@code ]} at or after {@code from}, or -1. */
-        int close(int from) {
-            // the answer found from closeFrom holds for any later start up to it (-1: none to the end)
-            if (from < closeFrom || (closeAt >= 0 && closeAt < from)) {
-                closeFrom = from;
-                closeAt = text.indexOf(']', from);
-            }
-            return closeAt;
-        }
-
-        /** The first {@code [} at or after {@code from}, or -1. */
+        /** The first {@code [} at or after {@code from}, or {@link Integer#MAX_VALUE} when there is none. */
         int open(int from) {
-            if (from < openFrom || (openAt >= 0 && openAt < from)) {
+            // the answer found from openFrom holds for any later start up to it (MAX_VALUE: none to the end);
+            // lines come in order, so a start before openFrom (a block read again) is the rare test, second
+            if (openAt < from || from < openFrom) {
                 openFrom = from;
-                openAt = text.indexOf('[', from);
+                int at = text.indexOf('[', from);
+                // -1 as MAX_VALUE without a branch, and a block's start through the usual test: branches taken
+                // only at a block's start or end were ones the JIT left out, and the first block to take one
+                // sent readsInPlace back to the interpreter to be compiled again
+                int none = at >> 31;
+                openAt = (at & ~none) | (Integer.MAX_VALUE & none);
             }
             return openAt;
         }
     }
 
-    /** Reads one printk message with its console prefix, {@code s[from, to)}, from line {@code number}. */
-    private void piece(int number, String s, int from, int to) {
+    /**
+     * Reads one printk message with its console prefix, {@code s[from, to)}, from line {@code number}. A
+     * {@code raw} line is one {@link #readsInPlace} let through, not yet known to be printable ASCII: false,
+     * with nothing read and nothing changed, when it is not (the caller then cleans a copy of it); the parts
+     * of the line that the frame scanner does not read character by character are checked here, the others
+     * are by that reading ({@link OopsReport#readFrameInPlace} takes only printable ASCII).
+     */
+    private boolean piece(int number, String s, int from, int to, boolean raw) {
         // the caller id separates printers; the message comes stripped (String.strip) in one copy
         ConsolePrefix.Cut cut = this.cut;
         cut.strip(s, from, to, true);
-        if (cut.start == cut.end) {
-            return;
+        int start = cut.start;
+        int end = cut.end;
+        if (raw && !(printable(s, from, start) && printable(s, end, to))) {
+            return false;
         }
-        String t = cut.start == 0 && cut.end == s.length() ? s : s.substring(cut.start, cut.end);
+        lastNumber = number;
+        if (start == end) {
+            return true;
+        }
         String caller = cut.callerFrom < 0 ? null : caller(s, cut.callerFrom, cut.callerTo);
         boolean prefixed = cut.prefixed;
         String key = caller == null ? "" : caller;
-        OopsReport open = route(key, caller, prefixed, t, number);
+        // the usual frame line of its printer's report's stack, read where it lies: no copy of the message, and
+        // route() would give that report (nothing else it does applies to a printer that has a report)
+        OopsReport mine = openOf(key);
+        if (mine != null && fastPaths && !mine.isForeign(caller, prefixed)
+                && mine.readFrameInPlace(s, start, end, number, names())) {
+            return true;
+        }
+        if (raw && !printable(s, start, end)) {
+            return false;
+        }
+        OopsReport open = route(key, caller, prefixed, s, start, end, number);
+        String t = start == 0 && end == s.length() ? s : s.substring(start, end);
         OopsGrammar.Role role = headerRole(t);
         if (role == null) {
             if (open == null || open.ended()) {
                 outside.add(new Diagnostic(number, "outside any report", t));
-                return;
+                return true;
             }
             open.accept(t, number);
-            return;
+            return true;
         }
         header(number, role, open, key, t, caller, prefixed);
+        return true;
+    }
+
+    /**
+     * This thread's {@link NameCache}, asked for once while the parser stays on one thread (a parser may be
+     * continued on another thread, and a cache is one thread's).
+     */
+    private NameCache names() {
+        Thread now = Thread.currentThread();
+        if (namesThread != now) {
+            namesThread = now;
+            names = NameCache.local();
+        }
+        return names;
     }
 
     /** A header line {@code t} of the given role, for the printer {@code key} whose report is {@code open}. */
@@ -315,6 +362,7 @@ public final class OopsParser {
             if (staleFromNextLine(e.getValue())) {
                 staleKeys.add(e.getKey());
                 it.remove();
+                lastKey = null;
             }
         }
     }
@@ -423,37 +471,68 @@ public final class OopsParser {
      * that asked every CPU for a backtrace ({@code Sending NMI from CPU 0 to CPUs 1:}); never one whose
      * lines carry console timestamps when this line has none.
      */
-    private OopsReport route(String key, String caller, boolean prefixed, String text, int line) {
-        OopsReport r = openBy.get(key);
+    private OopsReport route(String key, String caller, boolean prefixed, String s, int start, int end, int line) {
+        OopsReport r = openOf(key);
         if (r == null && !key.isEmpty()) {
-            if (staleKeys.contains(key)) {
-                // a stale report behaves as none for every line (accept), but its printer looks no further
+            r = recentFor(key, caller, prefixed, line);
+            if (r == null) {
                 return null;
-            }
-            Miss miss = missed.get(key);
-            if (miss == null) {
-                missed.put(key, miss = new Miss(line));
-            }
-            // only the few most recent reports can still be collecting other CPUs' backtraces
-            for (int i = recent.size() - 1; i >= 0; i--) {
-                OopsReport o = recent.get(i);
-                if (!o.ended() && !o.isForeign(caller, prefixed)) {
-                    r = o;
-                    break;
-                }
-            }
-            if (r != null) {
-                miss.routed = true;
-            } else if (started < RECENT) {
-                searchedEarly = true;
             }
         }
         if (r != null && r.isForeign(caller, prefixed)) {
             // a register dump's continuation lines carry no timestamp of their own
             boolean sameCaller = caller == null;
-            if (!(sameCaller && !prefixed && !r.ended() && OopsReport.looksLikeRegisters(text))) {
+            if (!(sameCaller && !prefixed && !r.ended() && OopsReport.looksLikeRegisters(s.substring(start, end)))) {
                 return null;
             }
+        }
+        return r;
+    }
+
+    /**
+     * {@code openBy.get(key)}, the last answer again for the same key (the same string: a log without caller ids
+     * has the key {@code ""} on every line, and {@link #caller} gives one printer's lines one string) while
+     * {@link #openBy} has not changed: a lookup per line was 3% of a warm parse.
+     */
+    private OopsReport openOf(String key) {
+        if (key != lastKey) {
+            lastKey = key;
+            lastOpen = openBy.get(key);
+        }
+        return lastOpen;
+    }
+
+    /** The last key {@link #openOf} looked up and its report; {@code lastKey} null when {@link #openBy} changed since. */
+    private String lastKey;
+    private OopsReport lastOpen;
+
+    /**
+     * For {@link #route}: the report a line of printer {@code key} belongs to when that printer has none open,
+     * among the recent ones, or null. Its own method, apart from the usual line's route: the loop made route
+     * a method the JIT compiled twice (its loop's limit check failed once the loop ran).
+     */
+    private OopsReport recentFor(String key, String caller, boolean prefixed, int line) {
+        if (staleKeys.contains(key)) {
+            // a stale report behaves as none for every line (accept), but its printer looks no further
+            return null;
+        }
+        Miss miss = missed.get(key);
+        if (miss == null) {
+            missed.put(key, miss = new Miss(line));
+        }
+        OopsReport r = null;
+        // only the few most recent reports can still be collecting other CPUs' backtraces
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            OopsReport o = recent.get(i);
+            if (!o.ended() && !o.isForeign(caller, prefixed)) {
+                r = o;
+                break;
+            }
+        }
+        if (r != null) {
+            miss.routed = true;
+        } else if (started < RECENT) {
+            searchedEarly = true;
         }
         return r;
     }
@@ -463,6 +542,7 @@ public final class OopsParser {
         started++;
         reports.add(r);
         openBy.put(key, r);
+        lastKey = null;
         recent.add(r);
         if (recent.size() > RECENT) {
             recent.remove(0);
@@ -560,7 +640,52 @@ public final class OopsParser {
         }
     }
 
-    /** The role of a header line, or null when the line is no header. Cheap checks first. */
+    /**
+     * The header tokens without a blank ({@code BUG:}, {@code Oops}): the only ones that can start a frame line
+     * as {@link OopsReport#readFrameInPlace} reads it, {@code [? ]name+0xOFF/0xSIZE[ [module]]}, whose blanks
+     * follow only {@code ?} (no token starts with it) or the size's hex digits (a token would hold {@code +0x}).
+     */
+    /**
+     * {@link OopsGrammar#ANYWHERE} and {@link OopsGrammar#NOT_HEADERS} as arrays: a for-each over a {@code List.of}
+     * on every line made an iterator per line (4% of what a warm parse allocated), the JIT not inlining enough
+     * with the launcher's limits to do without it.
+     */
+    private static final String[] ANYWHERE = OopsGrammar.ANYWHERE.toArray(String[]::new);
+    private static final String[] NOT_HEADERS = OopsGrammar.NOT_HEADERS.toArray(String[]::new);
+
+    private static final String[] BLANKLESS_TOKENS = OopsGrammar.HEADERS.stream().map(OopsGrammar.Header::token)
+            .filter(t -> t.indexOf(' ') < 0).toArray(String[]::new);
+
+    /**
+     * Whether the frame line {@code s[from, to)} ({@link OopsReport#readFrameInPlace}'s shape) may be a header:
+     * {@link #roleOf(String, int, int)} can give a role only when a token without a blank starts it.
+     */
+    static boolean frameMayBeHeader(String s, int from, int to) {
+        char c = s.charAt(from);
+        for (String token : BLANKLESS_TOKENS) {
+            if (token.charAt(0) == c && startsWith(s, token, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static {
+        for (String a : OopsGrammar.ANYWHERE) {
+            if (a.chars().filter(c -> c == ' ').count() < 3) {
+                // OopsReport.readFrameInPlace relies on it (see headerRole)
+                throw new IllegalStateException("a header found anywhere needs three blanks: " + a);
+            }
+        }
+    }
+
+    /**
+     * The role of a header line, or null when the line is no header. Cheap checks first. For the frame lines
+     * {@link OopsReport#readFrameInPlace} reads ({@code [? ]name+0xOFF/0xSIZE[ [module]]}) this is
+     * {@link #roleOf(String, int, int)} alone (which {@link #frameMayBeHeader} narrows): they start with {@code ?} or a name (not {@code [}, and a name is
+     * followed by {@code +}, so not {@code BUG }), hold at most two blanks (each {@link OopsGrammar#ANYWHERE}
+     * string has three, checked above) and no {@code ": "} (a blank follows only {@code ?} or a hex digit).
+     */
     static OopsGrammar.Role headerRole(String t) {
         OopsGrammar.Role r = roleOf(t);
         if (r != null) {
@@ -573,7 +698,7 @@ public final class OopsParser {
         if (t.charAt(0) == 'B' && t.startsWith("BUG ") && OopsGrammar.SLAB_BUG.matcher(t).lookingAt()) {
             return OopsGrammar.Role.START;
         }
-        for (String a : OopsGrammar.ANYWHERE) {
+        for (String a : ANYWHERE) {
             if (t.contains(a)) {
                 return OopsGrammar.Role.START;
             }
@@ -606,7 +731,12 @@ public final class OopsParser {
 
     /** The role of the header that starts at {@code t[from]}, or null: the headers are looked up by first letter. */
     private static OopsGrammar.Role roleOf(String t, int from) {
-        if (from >= t.length()) {
+        return roleOf(t, from, t.length());
+    }
+
+    /** {@link #roleOf(String, int)} of the text {@code t[from, end)}, read where it lies. */
+    static OopsGrammar.Role roleOf(String t, int from, int end) {
+        if (from >= end) {
             return null;
         }
         char c = t.charAt(from);
@@ -621,14 +751,16 @@ public final class OopsParser {
             String token = h.token();
             // the second character first (every token has one): String.startsWith is a call per candidate with
             // the launcher's inlining limits, and most lines share only their first letter with a header
-            if (from + 1 < t.length() && t.charAt(from + 1) == token.charAt(1) && t.startsWith(token, from)) {
-                for (String not : OopsGrammar.NOT_HEADERS) {
-                    if (t.startsWith(not, from)) {
+            if (from + 1 < end && t.charAt(from + 1) == token.charAt(1) && startsWith(t, token, from, end)) {
+                for (String not : NOT_HEADERS) {
+                    // (most of them start with another letter: no call for those)
+                    if (not.charAt(0) == c && startsWith(t, not, from, end)) {
                         return null;
                     }
                 }
-                if (h.token().equals("INFO: ") && (t.startsWith("INFO: Allocated in", from) || t.startsWith("INFO: Freed in", from)
-                        || t.startsWith("INFO: Slab 0x", from) || t.startsWith("INFO: Object 0x", from) || t.startsWith("INFO: 0x", from))) {
+                if (h.token().equals("INFO: ") && (startsWith(t, "INFO: Allocated in", from, end)
+                        || startsWith(t, "INFO: Freed in", from, end) || startsWith(t, "INFO: Slab 0x", from, end)
+                        || startsWith(t, "INFO: Object 0x", from, end) || startsWith(t, "INFO: 0x", from, end))) {
                     // SLUB debug and old KASAN detail lines ("INFO: 0xf2751962-0xf2751995. First byte 0x98
                     // instead of 0x6b", "INFO: Freed in hotkey_exit+0x50/0xb0"): part of the report above them
                     return OopsGrammar.Role.CONTINUE;
@@ -637,5 +769,10 @@ public final class OopsParser {
             }
         }
         return null;
+    }
+
+    /** Whether the text {@code t[from, end)} starts with {@code prefix}. */
+    private static boolean startsWith(String t, String prefix, int from, int end) {
+        return end - from >= prefix.length() && t.startsWith(prefix, from);
     }
 }

@@ -310,16 +310,16 @@ final class OopsReport {
     private static final int QUESTION_END = 0, F = 1, F_END = 2, O = 3, O_END = 4, Z = 5, Z_END = 6;
 
     /**
-     * The common frame line's parts, {@code [? ]function+0xOFF/0xSIZE rest}, all printable ASCII: the
-     * positions above ({@code QUESTION_END} 0 without a leading {@code ?}) written to {@code at}, which is
-     * returned; null for any other line. The caller's array: a new one per frame line was 109 MB of the
-     * 1.5 GB a 200 MB console log allocates (the JIT did not inline this method, so the array escaped).
+     * The common frame line's parts, {@code [? ]function+0xOFF/0xSIZE rest}, all printable ASCII, in
+     * {@code t[from, n)}: the positions above, as indexes into {@code t} ({@code QUESTION_END} {@code from}
+     * without a leading {@code ?}), written to {@code at}, which is returned; null for any other line. The
+     * caller's array: a new one per frame line was 109 MB of the 1.5 GB a 200 MB console log allocates (the
+     * JIT did not inline this method, so the array escaped).
      */
-    private static int[] scanFrame(String t, int[] at) {
-        int n = t.length();
-        int i = 0;
-        if (n > 0 && t.charAt(0) == '?') {
-            i = n > 1 && t.charAt(1) == ' ' ? 2 : 1;
+    private static int[] scanFrame(String t, int from, int n, int[] at, boolean printable) {
+        int i = from;
+        if (n > from && t.charAt(from) == '?') {
+            i = n > from + 1 && t.charAt(from + 1) == ' ' ? from + 2 : from + 1;
         }
         int question = i;
         // character classes by table and literals by character, in the loops themselves: with the launcher's
@@ -339,17 +339,18 @@ final class OopsReport {
             return null;
         }
         int o = i + 3;
-        int oEnd = hexEnd(t, o);
+        int oEnd = hexEnd(t, o, n);
         if (oEnd == o || oEnd + 2 >= n || t.charAt(oEnd) != '/' || t.charAt(oEnd + 1) != '0' || t.charAt(oEnd + 2) != 'x') {
             return null;
         }
         int z = oEnd + 3;
-        int zEnd = hexEnd(t, z);
+        int zEnd = hexEnd(t, z, n);
         if (zEnd == z) {
             return null;
         }
         // the shape first, as it turns most other lines away at their first characters; then the whole line
-        for (int k = 0; k < n; k++) {
+        // (unless the caller checked it already)
+        for (int k = printable ? n : from; k < n; k++) {
             char c = t.charAt(k);
             if (c < 0x20 || c > 0x7e) {
                 return null;
@@ -367,7 +368,7 @@ final class OopsReport {
 
     /** {@link #scanFrame}'s line as {@link OopsGrammar#FRAME}'s groups would give it, or null. */
     private static String[] scannedFrameGroups(String t) {
-        int[] at = scanFrame(t, new int[Z_END + 1]);
+        int[] at = scanFrame(t, 0, t.length(), new int[Z_END + 1], false);
         if (at == null) {
             return null;
         }
@@ -383,7 +384,7 @@ final class OopsReport {
      * or boxing its numbers. False (nothing done) for any other line.
      */
     private boolean readFrame(String t, int line) {
-        int[] at = scanFrame(t, scan);
+        int[] at = scanFrame(t, 0, t.length(), scan, false);
         if (at == null || at[O_END] - at[O] > 15 || at[Z_END] - at[Z] > 15) {
             return false;
         }
@@ -404,6 +405,92 @@ final class OopsReport {
         add(Frame.of(nextIndex(), Frame.NONE, function, hexValue(t, o, oEnd), hexValue(t, z, zEnd), 0, 0, 0, 0,
                 rest == null ? null : moduleAt(t, zEnd, n), reliable, context,
                 rest == null ? null : sourceIn(rest), rest != null && inlinedIn(rest), line, t), line, t);
+        return true;
+    }
+
+    /**
+     * The usual frame line of the main stack read where it lies, {@code s[from, to)} (a block of the input,
+     * the console prefix already cut): {@code [? ]function+0xOFF/0xSIZE}, optionally followed by
+     * {@code  [module]}, with offset and size of at most 8 hex digits. It is the frame {@link #accept} would
+     * add for the message {@code s.substring(from, to)} through {@link #readFrame}, but without that copy,
+     * nor a copy of the function and module names (shared by their characters through {@code names}), nor
+     * the comparison of the line with the one the frame rebuilds when its shape says it is that line
+     * ({@link Frame#ofConsoleLine}). False, nothing done, for any other line, and whenever the report is
+     * not reading its main stack (then {@link #add} keeps the line as text), and for a line
+     * {@link #startsWithRegisterTag} turns away or a header's token starts. The line need not have been checked
+     * for printable ASCII: every character of a line taken here is part of its shape.
+     */
+    boolean readFrameInPlace(String s, int from, int to, int line, NameCache names) {
+        if (ended || stack != Stack.MAIN || !fastFrames) {
+            return false;
+        }
+        // every character of a line taken here is read below as part of its shape (name, hex digits, the
+        // module's brackets and name), all printable ASCII: the scanner's own check of the line is not needed
+        int[] at = scanFrame(s, from, to, scan, true);
+        if (at == null || at[O_END] - at[O] > 8 || at[Z_END] - at[Z] > 8 || startsWithRegisterTag(s, from, to)
+                || OopsParser.frameMayBeHeader(s, from, to)) {
+            // (a header's token can start a name: "Oops_x+0x1/0x2" is an Oops line; see headerRole for why the
+            // rest of its tests cannot take the lines read here)
+            return false;
+        }
+        int zEnd = at[Z_END];
+        String module = null;
+        if (zEnd < to) {
+            // the one tail read here: " [bnx2]" (moduleAt's reading of it, no source, not "[inline]")
+            int m = zEnd + 2;
+            int mEnd = to - 1;
+            if (mEnd <= m || s.charAt(zEnd) != ' ' || s.charAt(zEnd + 1) != '[' || s.charAt(mEnd) != ']'
+                    || !isModuleName(s, m, mEnd)) {
+                return false;
+            }
+            module = names.name(s, m, mEnd);
+        }
+        int question = at[QUESTION_END];
+        int f = at[F];
+        int fEnd = at[F_END];
+        boolean dotted = s.charAt(f) == '.';
+        // ppc64's function descriptors: ".eeh_dev_check_failure" is eeh_dev_check_failure (see function())
+        String function = names.name(s, dotted && fEnd - f > 1 ? f + 1 : f, fEnd);
+        long offset = hexValue(s, at[O], at[O_END]);
+        long size = hexValue(s, at[Z], zEnd);
+        boolean reliable = question == from;
+        Frame frame;
+        if (!dotted && (reliable || question == from + 2) && isPlainHex(s, at[O], at[O_END]) && isPlainHex(s, at[Z], zEnd)) {
+            // exactly the line FrameLine rebuilds: "? " or nothing, the name as stored, hex as printed
+            frame = Frame.ofConsoleLine(frames.size(), function, offset, size, module, reliable, context, line);
+        } else {
+            frame = Frame.of(frames.size(), Frame.NONE, function, offset, size, 0, 0, 0, 0, module, reliable, context,
+                    null, false, line, s.substring(from, to));
+        }
+        lastLine = line;
+        closeBlock();
+        armCaller = null;
+        frames.add(frame);
+        return true;
+    }
+
+    /** Whether {@code s[from, to)} is a module name {@link #moduleAt} reads ({@code [\w\-]+}) other than {@code inline}. */
+    private static boolean isModuleName(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!isModulePart(s.charAt(k))) {
+                return false;
+            }
+        }
+        // " [inline]" marks the frame inlined (inlinedIn): the general reading's
+        return !(to - from == 6 && s.startsWith("inline", from));
+    }
+
+    /** Whether the hex digits {@code s[from, to)} are as a number prints them: lower case, no leading zero. */
+    private static boolean isPlainHex(String s, int from, int to) {
+        if (to - from > 1 && s.charAt(from) == '0') {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c >= 'A' && c <= 'F') {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -482,8 +569,8 @@ final class OopsReport {
         }
     }
 
-    private static int hexEnd(String s, int i) {
-        int n = s.length();
+    /** The end of the hex digits of {@code s} from {@code i} on, at most {@code n}. */
+    private static int hexEnd(String s, int i, int n) {
         char c;
         while (i < n && (c = s.charAt(i)) < 128 && (CHAR_CLASS[c] & HEX) != 0) {
             i++;
@@ -560,20 +647,30 @@ final class OopsReport {
      * follows. By first character, as this runs on every frame line.
      */
     private static boolean startsWithRegisterTag(String t) {
-        return switch (t.charAt(0)) {
-            case 'R' -> t.startsWith("RIP");
-            case 'I' -> t.startsWith("IP:");
-            case 'E' -> t.startsWith("EIP");
-            case 'p' -> t.startsWith("pc ");
-            case 'l' -> t.startsWith("lr ");
-            case 'P' -> t.startsWith("PC is");
-            case 'L' -> t.startsWith("LR is") || t.startsWith("LR [");
-            case 'N' -> t.startsWith("NIP");
-            case 'K' -> t.startsWith("Krnl");
-            case 'e' -> t.startsWith("epc");
-            case 'r' -> t.startsWith("ra ");
+        return startsWithRegisterTag(t, 0, t.length());
+    }
+
+    /** {@link #startsWithRegisterTag(String)} of {@code t[from, to)}. */
+    private static boolean startsWithRegisterTag(String t, int from, int to) {
+        return switch (t.charAt(from)) {
+            case 'R' -> startsWith(t, "RIP", from, to);
+            case 'I' -> startsWith(t, "IP:", from, to);
+            case 'E' -> startsWith(t, "EIP", from, to);
+            case 'p' -> startsWith(t, "pc ", from, to);
+            case 'l' -> startsWith(t, "lr ", from, to);
+            case 'P' -> startsWith(t, "PC is", from, to);
+            case 'L' -> startsWith(t, "LR is", from, to) || startsWith(t, "LR [", from, to);
+            case 'N' -> startsWith(t, "NIP", from, to);
+            case 'K' -> startsWith(t, "Krnl", from, to);
+            case 'e' -> startsWith(t, "epc", from, to);
+            case 'r' -> startsWith(t, "ra ", from, to);
             default -> false;
         };
+    }
+
+    /** Whether {@code t[from, to)} starts with {@code prefix}. */
+    private static boolean startsWith(String t, String prefix, int from, int to) {
+        return to - from >= prefix.length() && t.startsWith(prefix, from);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.pktpath.parse;
 
+import dev.pktpath.model.Names;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +20,49 @@ import java.util.Map;
 final class RegisterLine {
     /** The longest line read; longer ones are no register lines. */
     private static final int MAX_LINE = 240;
-    /** Word positions of the line being read, two per word: at most one word per two characters, and one more. */
-    private static final ThreadLocal<int[]> WORDS = ThreadLocal.withInitial(() -> new int[MAX_LINE + 2]);
+    /** The thread's {@link Scratch}. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * What {@link #parse} reuses on one thread: the word positions of the line being read (two per word: at
+     * most one word per two characters, and one more), and the register names met, by their characters, each
+     * with its upper-case shared copy: a report prints the same dozen names ({@code RAX}, {@code x29}), and a
+     * substring, an upper-case copy and a {@link Names} lookup per register was a fifth of the registers' cost.
+     */
+    private static final class Scratch {
+        /** Names kept; past this many, names are cut and shared one by one as before. */
+        private static final int SLOTS = 256;
+        final int[] words = new int[MAX_LINE + 2];
+        private final String[] raw = new String[SLOTS];
+        private final String[] upper = new String[SLOTS];
+        private int count;
+
+        /** {@code Names.intern(line.substring(from, to).toUpperCase(Locale.ROOT))}, remembered by its characters. */
+        String name(String line, int from, int to) {
+            int h = 0;
+            for (int k = from; k < to; k++) {
+                h = 31 * h + line.charAt(k);
+            }
+            int len = to - from;
+            int i = (h ^ (h >>> 7)) & (SLOTS - 1);
+            String r;
+            while ((r = raw[i]) != null) {
+                if (r.length() == len && line.regionMatches(from, r, 0, len)) {
+                    return upper[i];
+                }
+                i = (i + 1) & (SLOTS - 1);
+            }
+            String cut = line.substring(from, to);
+            String up = Names.intern(cut.toUpperCase(Locale.ROOT));
+            // at most half full, so a probe always ends at a free slot
+            if (count < SLOTS / 2) {
+                raw[i] = cut;
+                upper[i] = up;
+                count++;
+            }
+            return up;
+        }
+    }
 
     private RegisterLine() {
     }
@@ -38,7 +81,8 @@ final class RegisterLine {
         }
         // word k is line[at[2k], at[2k + 1]); the thread's array, as a new one per line was a twelfth of
         // what a console parse allocates (the JIT keeps it on the heap: pairs() is not inlined)
-        int[] at = WORDS.get();
+        Scratch scratch = SCRATCH.get();
+        int[] at = scratch.words;
         int n = 0;
         int i = 0;
         while (i < len) {
@@ -58,11 +102,12 @@ final class RegisterLine {
             at[2 * n + 1] = i;
             n++;
         }
-        return pairs(line, at, n);
+        return pairs(line, scratch, n);
     }
 
-    /** {@link #pairs(String[], int)} of the words {@code line[at[2k], at[2k + 1])}, {@code k < n}. */
-    private static Map<String, String> pairs(String line, int[] at, int n) {
+    /** {@link #pairs(String[], int)} of the words {@code line[at[2k], at[2k + 1])}, {@code k < n}, {@code at} the scratch's. */
+    private static Map<String, String> pairs(String line, Scratch scratch, int n) {
+        int[] at = scratch.words;
         Map<String, String> out = null;
         int i = 0;
         while (i < n) {
@@ -101,7 +146,7 @@ final class RegisterLine {
             if (out == null) {
                 out = new LinkedHashMap<>();
             }
-            out.put(line.substring(ws, ne).toUpperCase(Locale.ROOT), v);
+            out.put(scratch.name(line, ws, ne), v);
             i++;
             // annotations after a value: "(nZCv daif +PAN -UAO)" or "<SF,EE,ME,IR,DR,RI>"
             if (i < n && (line.charAt(at[2 * i]) == '(' || line.charAt(at[2 * i]) == '<')) {
@@ -124,18 +169,31 @@ final class RegisterLine {
         return -1;
     }
 
-    /** {@link #isName(String)} of {@code s[from, to)}. */
+    /**
+     * {@link #isName(String)} of {@code s[from, to)}, printable ASCII ({@link #parse} reads no other line in
+     * place): there {@link Character#isLetter} is {@code [A-Za-z]}, and {@link Character#isLetterOrDigit} also
+     * {@code [0-9]}, tested without the Unicode tables.
+     */
     private static boolean isName(String s, int from, int to) {
-        if (to <= from || to - from > 10 || !Character.isLetter(s.charAt(from))) {
+        if (to <= from || to - from > 10 || !isAsciiLetter(s.charAt(from))) {
             return false;
         }
         for (int k = from + 1; k < to; k++) {
             char c = s.charAt(k);
-            if (!(Character.isLetterOrDigit(c) || c == '_')) {
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_')) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** {@code Character.digit(c, 16) >= 0} for a printable ASCII {@code c}. */
+    private static boolean isAsciiHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** {@link #cleanValue(String)} of {@code s[from, to)}, copying only what it returns. */
@@ -163,7 +221,7 @@ final class RegisterLine {
             return null;
         }
         for (int k = f; k < t; k++) {
-            if (Character.digit(s.charAt(k), 16) < 0) {
+            if (!isAsciiHex(s.charAt(k))) {
                 return null;
             }
         }

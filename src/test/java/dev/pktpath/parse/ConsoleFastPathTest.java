@@ -247,11 +247,34 @@ class ConsoleFastPathTest {
         return part.list().ofMaxSize(8).map(l -> String.join("", l));
     }
 
+    /**
+     * A syslog prefix whose host holds a control character before {@code kernel: }: read raw, the prefix ends
+     * at the second {@code kernel: } and leaves a frame line; cleaned (the BEL removed), at the first, and the
+     * message is {@code a kernel: f+0x1/0x2}, no frame. Written here after syslog's format.
+     */
+    private static final String CONTROL_IN_PREFIX = "Mar  3 10:00:00 host \u0007kernel: a kernel: ";
+
+    @Test
+    void aControlCharacterInAPrefixSendsTheLineToTheCleaner() {
+        String text = "BUG: unable to handle page fault for address: ffffc90000a1b000\nCall Trace:\n"
+                + CONTROL_IN_PREFIX + "f+0x1/0x2\ng+0x1/0x2\n";
+        Read general = read(text, false);
+        assertThat(general.traces()).hasSize(1);
+        assertThat(general.traces().get(0).frames()).extracting(f -> f.function()).containsExactly("g");
+        assertThat(readInPlace(text)).isEqualTo(general);
+        assertThat(read(text, true)).isEqualTo(general);
+    }
+
     @Property(tries = 2000)
     void randomFrameLinesReadTheSameEitherWay(@ForAll("frameLines") List<String> stack) {
         String text = "BUG: unable to handle page fault for address: ffffc90000a1b000\nCall Trace:\n"
                 + String.join("\n", stack) + "\n";
         assertFastIsGeneral(text);
+        // and each line read in place in the text (OopsParser.readFrameInPlace, after a printable check of its own)
+        Read inPlace = readInPlace(text);
+        Read general = read(text, false);
+        assertThat(inPlace.traces()).isEqualTo(general.traces());
+        assertThat(inPlace.outside()).isEqualTo(general.outside());
         for (String line : stack) {
             String t = line.strip();
             assertThat(OopsReport.frameGroups(t)).isEqualTo(OopsReport.generalFrameGroups(t));
@@ -262,14 +285,20 @@ class ConsoleFastPathTest {
     @Provide
     Arbitrary<List<String>> frameLines() {
         Arbitrary<String> name = Arbitraries.oneOf(
-                Arbitraries.of("tcp_ack", ".eeh_dev_check_failure", "_", ".", "$x", "a.b:c", "9bad", "é_x", "f"),
+                Arbitraries.of("tcp_ack", ".eeh_dev_check_failure", "_", ".", "$x", "a.b:c", "9bad", "é_x", "f",
+                        // names a header, a register tag or a marker starts with
+                        "Oops_x", "BUG:x", "Oops", "RIPx", "IP:x", "pc", "lr", "Krnl", "INFO:", "divide_error"),
                 Arbitraries.strings().withChars("ab_.$:9+/x ").ofMinLength(1).ofMaxLength(8));
         Arbitrary<String> hex = Arbitraries.oneOf(
                 Arbitraries.of("1a", "0", "ffffffffffffffff", "fffffffffffffff", "10000000000000000", "FfA", ""),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEFg").ofMaxLength(18));
         Arbitrary<String> tail = Arbitraries.of("", " [bnx2]", " (unreliable)", " net/core/dev.c:12", " [inline]",
-                " (inlined)", " [tcp_mod] net/ipv4/tcp_output.c:1400", "\u00e9", " \t[x]", "x", " [");
-        Arbitrary<String> lead = Arbitraries.of("", " ", "? ", "?", " ? ", "[<ffffffff81041234>] ", "<IRQ> ");
+                " (inlined)", " [tcp_mod] net/ipv4/tcp_output.c:1400", "\u00e9", " \t[x]", "x", " [", " [a-b_9]",
+                "  [bnx2]", " [bnx2] x", " []", " [bnx2]]", " [inlined]", "\t", " \u0007", "\u0085", " [bn\tx2]");
+        Arbitrary<String> lead = Arbitraries.of("", " ", "? ", "?", " ? ", "[<ffffffff81041234>] ", "<IRQ> ",
+                "[   12.345678]  ", "[   12.345678][ T12]  ? ", "<4>[    7.053000]  ", "[ T12] ", "\t",
+                "\u001B[1m[   12.345678]  ", "[   12.345678]\u0007 ", "[  12.3\u00e9] ", "> [   12.345678]  ",
+                CONTROL_IN_PREFIX);
         Arbitrary<String> line = net.jqwik.api.Combinators.combine(lead, name, Arbitraries.of("+0x", "+0X", "+"), hex,
                 Arbitraries.of("/0x", "/", "/0x"), hex, tail)
                 .as((l, n, p, o, s, z, t) -> l + n + p + o + s + z + t);
