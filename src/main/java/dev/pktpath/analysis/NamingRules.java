@@ -22,11 +22,12 @@ public final class NamingRules {
 
     /** A headline rule: regex at the headline's start, kind template, options. */
     record KindRule(Pattern headline, String template, String tag, Pattern skip, String guiltyGroup,
-                    String siteGroup, boolean ignoreSite, Pattern atTrigger, Pattern named, String literalStart) {
+                    String siteGroup, boolean ignoreSite, Pattern atTrigger, Pattern named, String literalStart,
+                    String innerLiteral) {
         KindRule(Pattern headline, String template, String tag, Pattern skip, String guiltyGroup,
                  String siteGroup, boolean ignoreSite, Pattern atTrigger, Pattern named) {
             this(headline, template, tag, skip, guiltyGroup, siteGroup, ignoreSite, atTrigger, named,
-                    NamingRules.literalStart(headline.pattern()));
+                    NamingRules.literalStart(headline.pattern()), NamingRules.innerLiteral(headline.pattern()));
         }
     }
 
@@ -69,6 +70,69 @@ public final class NamingRules {
             b.append(c);
         }
         return b.toString();
+    }
+
+    /**
+     * Plain text every match of {@code regex} holds after its start: the longest run of plain characters
+     * at the top level (outside groups and classes, not quantified) past the first, or nothing (none, a
+     * top-level alternative, or flags). {@code "mm/usercopy.c"} of {@code "WARNING: .*mm/usercopy\\.c"}.
+     * {@link #matchKind} tries a rule's matcher only on headlines that hold it: every warning of a console
+     * log begins with {@code WARNING: }, and the rules that go on with {@code .*} and a file name each
+     * scanned the whole headline and back (a fifth of analysing such a log).
+     */
+    static String innerLiteral(String regex) {
+        String best = "";
+        StringBuilder run = new StringBuilder();
+        int runStart = 0;
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            char lit = 0;
+            if (c == '\\' && i + 1 < regex.length()) {
+                char e = regex.charAt(++i);
+                lit = Character.isLetterOrDigit(e) ? 0 : e;
+            } else if (c == '(' && i + 2 < regex.length() && regex.charAt(i + 1) == '?'
+                    && (Character.isLetter(regex.charAt(i + 2)) || regex.charAt(i + 2) == '-')) {
+                return "";  // flags: case, comments, ... change what plain text matches
+            } else if (c == '[') {
+                i = skip(regex, i, ']');
+            } else if (c == '{') {
+                i = skip(regex, i, '}');
+                run.setLength(Math.max(0, run.length() - 1));
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return "";
+            } else if (c == '?' || c == '*' || c == '+') {
+                // the character before is optional or repeated: it ends the run, without it
+                run.setLength(Math.max(0, run.length() - 1));
+            } else if (c != '.' && c != '^' && c != '$' && c != '|') {
+                lit = c;
+            }
+            if (lit != 0 && depth == 0) {
+                if (run.length() == 0) {
+                    runStart = i;
+                }
+                run.append(lit);
+                continue;
+            }
+            if (runStart > 0 && run.length() > best.length()) {
+                best = run.toString();
+            }
+            run.setLength(0);
+        }
+        return runStart > 0 && run.length() > best.length() ? run.toString() : best;
+    }
+
+    /** The index of the {@code close} that ends what opens at {@code open} (past escapes), or the end. */
+    private static int skip(String regex, int open, char close) {
+        int i = open + 1;
+        while (i < regex.length() && regex.charAt(i) != close) {
+            i += regex.charAt(i) == '\\' ? 2 : 1;
+        }
+        return i;
     }
 
     /** A frame that names the kind of a trace with no recognised headline. */
@@ -283,7 +347,7 @@ public final class NamingRules {
     /** The first kind rule whose regex matches at the headline's start, with its matcher; null if none. */
     Matcher matchKind(String headline, KindRule[] ruleOut) {
         for (KindRule k : kinds()) {
-            if (!headline.startsWith(k.literalStart())) {
+            if (!headline.startsWith(k.literalStart()) || !headline.contains(k.innerLiteral())) {
                 continue;
             }
             Matcher m = k.headline().matcher(headline);

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link NamingRules#matchKind} skips a kind rule's regex on a headline that does not begin with the
- * rule's literal start: the start must be what every match begins with, or a crash would lose its name.
+ * rule's literal start or does not hold its inner literal: the start must be what every match begins
+ * with, and the inner literal in every match, or a crash would lose its name.
  */
 class KindLiteralStartTest {
     @Test
@@ -37,6 +38,27 @@ class KindLiteralStartTest {
         assertThat(NamingRules.literalStart("BUG: (a|b)")).isEqualTo("BUG: ");
         assertThat(NamingRules.literalStart("BUG: [|x]")).isEqualTo("BUG: ");
         assertThat(NamingRules.literalStart("BUG: \\|x|y")).isEmpty();
+    }
+
+    @Test
+    void thePlainTextEveryMatchHoldsPastItsStart() {
+        assertThat(NamingRules.innerLiteral("WARNING: .*mm/usercopy\\.c")).isEqualTo("mm/usercopy.c");
+        assertThat(NamingRules.innerLiteral("WARNING: .*fs/proc/generic\\.c.* proc_register")).isEqualTo("fs/proc/generic.c");
+        assertThat(NamingRules.innerLiteral("(?:watchdog: |NMI watchdog: )?BUG: soft lockup")).isEqualTo("BUG: soft lockup");
+        // the leading text is the literal start's business
+        assertThat(NamingRules.innerLiteral("BUG: memory leak")).isEmpty();
+        // quantified characters and counted repeats are not required; what follows them is
+        assertThat(NamingRules.innerLiteral("a.*b?c")).isEqualTo("c");
+        assertThat(NamingRules.innerLiteral("ab{2}cd")).isEqualTo("cd");
+        assertThat(NamingRules.innerLiteral("a.*xy+z")).isEqualTo("x");
+        // groups and classes are not plain text; escaped punctuation is
+        assertThat(NamingRules.innerLiteral("a(b|c)d")).isEqualTo("d");
+        assertThat(NamingRules.innerLiteral("x[ab]yz")).isEqualTo("yz");
+        assertThat(NamingRules.innerLiteral("a.*\\(\\d+\\) of")).isEqualTo(") of");
+        assertThat(NamingRules.innerLiteral(".*(SYZFAIL: .+?)\\s*$")).isEmpty();
+        // flags or a top-level alternative: nothing to require
+        assertThat(NamingRules.innerLiteral("a.*(?i)warning")).isEmpty();
+        assertThat(NamingRules.innerLiteral("a.*b|c.*d")).isEmpty();
     }
 
     /** Over the built-in rules and every headline of the corpus and a generated console log. */
@@ -63,13 +85,16 @@ class KindLiteralStartTest {
             for (String h : headlines) {
                 if (k.headline().matcher(h).lookingAt()) {
                     matches++;
-                    assertThat(h).as("rule %s", k.headline().pattern()).startsWith(k.literalStart());
+                    assertThat(h).as("rule %s", k.headline().pattern()).startsWith(k.literalStart())
+                            .contains(k.innerLiteral());
                 }
             }
         }
         assertThat(headlines).hasSizeGreaterThan(300);
         assertThat(matches).isGreaterThan(300);
-        // the filter has something to do: most rules begin with plain text
+        // the filter has something to do: most rules begin with plain text, and the warnings' file
+        // rules hold some after it
         assertThat(withStart).isGreaterThan(NamingRules.builtIn().kinds().size() / 2);
+        assertThat(NamingRules.builtIn().kinds().stream().filter(k -> !k.innerLiteral().isEmpty()).count()).isGreaterThan(10);
     }
 }
