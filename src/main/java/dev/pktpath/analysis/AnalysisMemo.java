@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the fresh analysis, and changing any field left out of the list above never changes an analysis.
  *
  * <p>Bounded: at most {@link #MAX_ENTRIES} traces of at most {@link #MAX_TRACE_FRAMES} frames each, and
- * {@link #MAX_FRAMES} frames in all, are kept (a memo keeps its traces to compare with). Thread-safe.
+ * {@link #MAX_FRAMES} frames in all, are kept (a memo keeps its traces to compare with); once full, it
+ * gives up when it answers too few lookups (see {@link #get}). Thread-safe.
  */
 final class AnalysisMemo {
     static final int MAX_ENTRIES = 8192;
@@ -39,23 +40,51 @@ final class AnalysisMemo {
     record Result(Naming naming, List<FrameClass> classes, Journey journey) {
     }
 
+    /** Lookups counted before the memo may give up (see {@link #get}). */
+    static final int TRIAL = 4096;
+
     private final Map<Inputs, Result> memo = new ConcurrentHashMap<>();
     private final AtomicLong frames = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder lookups = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private volatile boolean full;
+    private volatile boolean off;
 
-    /** The key of {@code t}'s inputs, or null for a trace too long to keep. */
+    /** The key of {@code t}'s inputs, or null for a trace too long to keep, or when the memo gave up. */
     Inputs key(Trace t) {
-        return t.frames().size() > MAX_TRACE_FRAMES ? null : new Inputs(t);
+        return off || t.frames().size() > MAX_TRACE_FRAMES ? null : new Inputs(t);
     }
 
-    /** The result for a trace with these inputs, or null. */
+    /**
+     * The result for a trace with these inputs, or null. Once the memo is full and it has answered
+     * fewer than one lookup in 16, it gives up: no more keys, no more lookups. A console log's reports
+     * are all different, and keying and looking each up cost a seventh of analysing such a log for no
+     * answer; a foreach bt's stacks repeat, and it answers nearly every lookup.
+     */
     Result get(Inputs key) {
-        return memo.get(key);
+        Result r = memo.get(key);
+        lookups.increment();
+        if (r != null) {
+            hits.increment();
+        } else if (full) {
+            long n = lookups.sum();
+            if (n >= TRIAL && hits.sum() * 16 < n) {
+                off = true;
+            }
+        }
+        return r;
+    }
+
+    /** Whether the memo gave up (for tests). */
+    boolean off() {
+        return off;
     }
 
     /** Remembers the result for these inputs, while there is room. */
     void put(Inputs key, Result r) {
         int n = key.t.frames().size();
         if (memo.size() >= MAX_ENTRIES || frames.get() + n > MAX_FRAMES) {
+            full = true;
             return;
         }
         if (memo.putIfAbsent(key, r) == null) {

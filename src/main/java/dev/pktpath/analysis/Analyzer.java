@@ -78,6 +78,11 @@ public final class Analyzer {
         return memo.size();
     }
 
+    /** Whether the memo gave up for answering too few lookups (for tests). */
+    boolean memoOff() {
+        return memo.off();
+    }
+
     private AnalysisMemo.Result analyses(Trace trace) {
         List<RuleMatch> matches = new ArrayList<>(trace.frames().size());
         for (Frame f : trace.frames()) {

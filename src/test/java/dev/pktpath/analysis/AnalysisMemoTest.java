@@ -55,6 +55,37 @@ class AnalysisMemoTest {
         assertThat(analyzer.remembered()).isBetween(1, TRACES.size() - 100);
     }
 
+    /**
+     * Traces that never repeat fill the memo and then turn it off, with every analysis still the fresh
+     * one; traces that repeat keep it on. The distinct traces: the corpus and generated ones, each with
+     * a headline of its own (the headline is an input).
+     */
+    @Test
+    void theMemoGivesUpOnlyWhenFullAndRarelyAnswering() {
+        Analyzer distinct = Analyzer.builtIn();
+        int n = 0;
+        while (!distinct.memoOff() && n < 40 * AnalysisMemo.TRIAL) {
+            Trace base = TRACES.get(n % TRACES.size());
+            Trace t = new Trace(base.id(), base.format(), base.arch(), base.task(), "BUG: distinct " + n, base.ip(),
+                    base.frames(), base.exceptions(), base.registers(), base.diagnostics(), base.firstLine(), base.lastLine());
+            assertThat(distinct.analyze(t)).isEqualTo(distinct.analyzeAfresh(t));
+            n++;
+        }
+        assertThat(distinct.memoOff()).as("off after %d distinct traces", n).isTrue();
+        assertThat(distinct.remembered()).isGreaterThan(100);
+        for (Trace t : TRACES.subList(0, 200)) {
+            assertThat(distinct.analyze(t)).isEqualTo(distinct.analyzeAfresh(t));
+        }
+
+        Analyzer repeating = Analyzer.builtIn();
+        for (int round = 0; round < 12; round++) {
+            for (Trace t : TRACES) {
+                repeating.analyze(t);
+            }
+        }
+        assertThat(repeating.memoOff()).isFalse();
+    }
+
     @Test
     void whatTheMemoLeavesOutNeverChangesAnAnalysis() {
         Analyzer analyzer = Analyzer.builtIn();
