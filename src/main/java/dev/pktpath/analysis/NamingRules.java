@@ -40,23 +40,8 @@ public final class NamingRules {
      * each of the hundred rules on each was 40% of analysing such a log.
      */
     static String literalStart(String regex) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return "";
-            }
+        if (hasTopLevelAlternative(regex)) {
+            return "";
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < regex.length(); i++) {
@@ -81,6 +66,9 @@ public final class NamingRules {
      * scanned the whole headline and back (a fifth of analysing such a log).
      */
     static String innerLiteral(String regex) {
+        if (hasTopLevelAlternative(regex)) {
+            return "";
+        }
         String best = "";
         StringBuilder run = new StringBuilder();
         int runStart = 0;
@@ -103,8 +91,6 @@ public final class NamingRules {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == '|' && depth == 0) {
-                return "";
             } else if (c == '?' || c == '*' || c == '+') {
                 // the character before is optional or repeated: it ends the run, without it
                 run.setLength(Math.max(0, run.length() - 1));
@@ -124,6 +110,26 @@ public final class NamingRules {
             run.setLength(0);
         }
         return runStart > 0 && run.length() > best.length() ? run.toString() : best;
+    }
+
+    /** Whether {@code regex} has a {@code |} outside groups and classes (where a branch may match otherwise). */
+    private static boolean hasTopLevelAlternative(String regex) {
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = skip(regex, i, ']');
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the {@code close} that ends what opens at {@code open} (past escapes), or the end. */
