@@ -151,7 +151,7 @@ public final class CrashBtParser {
         if (first == '#') {
             return frameInPlace(no, block, a, b);
         }
-        if (open != null && CrashBtShapes.isHex(first)) {
+        if (open != null && Hex.isDigit(first)) {
             return stackWordsInPlace(no, block, a, b);
         }
         if (first == 'P') {
@@ -329,7 +329,7 @@ public final class CrashBtParser {
             // streaming parser may cut the input before any task header)
             if (!(c0 == 'P' && isTaskHeader(text))
                     && (!CrashBtRegisterBlock.isHeader(text) || open.block.continuesWith(text))
-                    && !(CrashBtShapes.isHex(c0) && STACK_DATA.matcher(text).matches())
+                    && !(Hex.isDigit(c0) && STACK_DATA.matcher(text).matches())
                     && open.block.offer(text) != CrashBtRegisterBlock.Fit.NO) {
                 open.lastLine = no;
                 return;
@@ -386,7 +386,7 @@ public final class CrashBtParser {
             if (fast && open != null) {
                 // the two lines a foreach bt prints most after frames, each sent to its one pattern
                 // (CrashBtShapes says why none of the patterns below could take them first)
-                if (CrashBtShapes.isHex(c0) && CrashBtShapes.isPlainStackWords(text)) {
+                if (Hex.isDigit(c0) && CrashBtShapes.isPlainStackWords(text)) {
                     open.lastLine = no;
                     open.stackData(text, no);
                     return;
@@ -746,20 +746,11 @@ public final class CrashBtParser {
             if (addr.length() <= 16 && (sp == null || sp.length() <= 16)
                     && (offset == null || offset >= 0) && (size == null || size >= 0)) {
                 return Frame.of(index, level == null ? Frame.NONE : level, function, offset == null ? Frame.NONE : offset,
-                        size == null ? Frame.NONE : size, hexValue(addr), addr.length(), sp == null ? 0 : hexValue(sp),
+                        size == null ? Frame.NONE : size, Hex.value(addr, 0, addr.length()), addr.length(), sp == null ? 0 : Hex.value(sp, 0, sp.length()),
                         sp == null ? 0 : sp.length(), module, reliable, StackContext.TASK, null, false, no, text);
             }
             return new Frame(index, level, function, offset, size, addr, sp, module, reliable, StackContext.TASK, null,
                     false, no, text);
-        }
-
-        /** 1 to 16 hex digits (the grammar's HEX), as a number. */
-        private static long hexValue(String hex) {
-            long v = 0;
-            for (int i = 0; i < hex.length(); i++) {
-                v = (v << 4) | Character.digit(hex.charAt(i), 16);
-            }
-            return v;
         }
 
         private static Integer parseLevel(String s) {

@@ -268,7 +268,7 @@ final class CrashBtRegisterBlock {
             int nameEnd = i;
             i = CrashBtShapes.skipSpaces(text, i + 1, to);
             int value = i;
-            i = CrashBtShapes.hexEnd(text, i, to);
+            i = Hex.end(text, i, to);
             if (i == value || (i < to && text.charAt(i) != ' ')) {
                 return false;
             }

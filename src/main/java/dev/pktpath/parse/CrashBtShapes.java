@@ -38,7 +38,7 @@ final class CrashBtShapes {
         int n = to;
         // the runs of digits through hexEnd: loops of their own keep this method from being compiled
         // again by on-stack replacement in a fresh run
-        int i = hexEnd(text, from, n);
+        int i = Hex.end(text, from, n);
         if (i - from < 6 || i + 2 >= n || text.charAt(i) != ':') {
             return false;
         }
@@ -49,7 +49,7 @@ final class CrashBtShapes {
                 return false;
             }
             int w = ++i;
-            i = hexEnd(text, i, n);
+            i = Hex.end(text, i, n);
             if (i == w) {
                 return false;
             }
@@ -199,41 +199,5 @@ final class CrashBtShapes {
             i++;
         }
         return i;
-    }
-
-    /** The end of the hex digits ({@code [0-9a-fA-F]}) from {@code i} in {@code text[i, to)}. */
-    static int hexEnd(String text, int i, int to) {
-        while (i < to && isHex(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** The value of an ASCII hex digit (the grammar's {@code [0-9a-fA-F]}), else -1. */
-    static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    }
-
-    /**
-     * {@code [0-9a-fA-F]}, by a table: the digits of a stack word are a random mix of digits and
-     * letters, on which the three range tests' branches were mispredicted (the {@code bt -f} words
-     * are a third of a big foreach bt's characters).
-     */
-    static boolean isHex(char c) {
-        return c < 128 && HEX[c];
-    }
-
-    private static final boolean[] HEX = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            HEX[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        }
     }
 }

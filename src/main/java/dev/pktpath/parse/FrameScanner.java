@@ -185,7 +185,7 @@ final class FrameScanner {
         long v = 0;
         boolean upper = false;
         while (i < n) {
-            int d = hexCode(text.charAt(i));
+            int d = Hex.code(text.charAt(i));
             if (d < 0) {
                 break;
             }
@@ -275,10 +275,7 @@ final class FrameScanner {
             if (to - from - 2 > 15) {
                 return -2;
             }
-            for (int i = from + 2; i < to; i++) {
-                v = (v << 4) | CrashBtShapes.hexDigit(s.charAt(i));
-            }
-            return v;
+            return Hex.value(s, from + 2, to);
         }
         if (to - from > 18) {
             return -2;
@@ -296,7 +293,7 @@ final class FrameScanner {
     private static int numEnd(String s, int from, int limit) {
         if (from + 1 < limit && s.charAt(from) == '0' && (s.charAt(from + 1) == 'x' || s.charAt(from + 1) == 'X')) {
             int e = from + 2;
-            while (e < limit && CrashBtShapes.isHex(s.charAt(e))) {
+            while (e < limit && Hex.isDigit(s.charAt(e))) {
                 e++;
             }
             if (e > from + 2) {
@@ -352,30 +349,11 @@ final class FrameScanner {
         }
         for (int i = from + 1; i < to - 1; i++) {
             char c = s.charAt(i);
-            if (!(CrashBtShapes.isHex(c) || (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '_' || c == '.' || c == '-')) {
+            if (!(Hex.isDigit(c) || (c >= 'g' && c <= 'z') || (c >= 'G' && c <= 'Z') || c == '_' || c == '.' || c == '-')) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Per ASCII character: its hex value, + 16 for an upper-case digit, -1 for no hex digit. */
-    private static final byte[] HEX_CODE = new byte[128];
-
-    static {
-        java.util.Arrays.fill(HEX_CODE, (byte) -1);
-        for (int c = '0'; c <= '9'; c++) {
-            HEX_CODE[c] = (byte) (c - '0');
-        }
-        for (int c = 'a'; c <= 'f'; c++) {
-            HEX_CODE[c] = (byte) (c - 'a' + 10);
-            HEX_CODE[c - 'a' + 'A'] = (byte) (c - 'a' + 26);
-        }
-    }
-
-    /** {@link CrashBtShapes#hexDigit}, + 16 when the digit is upper case (FrameLine prints lower case). */
-    private static int hexCode(char c) {
-        return c < 128 ? HEX_CODE[c] : -1;
     }
 
     private static boolean isDigit(char c) {

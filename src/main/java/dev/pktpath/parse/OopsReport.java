@@ -339,12 +339,12 @@ final class OopsReport {
             return null;
         }
         int o = i + 3;
-        int oEnd = hexEnd(t, o, n);
+        int oEnd = Hex.end(t, o, n);
         if (oEnd == o || oEnd + 2 >= n || t.charAt(oEnd) != '/' || t.charAt(oEnd + 1) != '0' || t.charAt(oEnd + 2) != 'x') {
             return null;
         }
         int z = oEnd + 3;
-        int zEnd = hexEnd(t, z, n);
+        int zEnd = Hex.end(t, z, n);
         if (zEnd == z) {
             return null;
         }
@@ -402,7 +402,7 @@ final class OopsReport {
         // the compiled method holds one copy of it
         String rest = zEnd == n ? null : t.substring(zEnd);
         boolean reliable = !question && (rest == null || !rest.contains("(unreliable)"));
-        add(Frame.of(nextIndex(), Frame.NONE, function, hexValue(t, o, oEnd), hexValue(t, z, zEnd), 0, 0, 0, 0,
+        add(Frame.of(nextIndex(), Frame.NONE, function, Hex.value(t, o, oEnd), Hex.value(t, z, zEnd), 0, 0, 0, 0,
                 rest == null ? null : moduleAt(t, zEnd, n), reliable, context,
                 rest == null ? null : sourceIn(rest), rest != null && inlinedIn(rest), line, t), line, t);
         return true;
@@ -451,8 +451,8 @@ final class OopsReport {
         boolean dotted = s.charAt(f) == '.';
         // ppc64's function descriptors: ".eeh_dev_check_failure" is eeh_dev_check_failure (see function())
         String function = names.name(s, dotted && fEnd - f > 1 ? f + 1 : f, fEnd);
-        long offset = hexValue(s, at[O], at[O_END]);
-        long size = hexValue(s, at[Z], zEnd);
+        long offset = Hex.value(s, at[O], at[O_END]);
+        long size = Hex.value(s, at[Z], zEnd);
         boolean reliable = question == from;
         Frame frame;
         if (!dotted && (reliable || question == from + 2) && isPlainHex(s, at[O], at[O_END]) && isPlainHex(s, at[Z], zEnd)) {
@@ -543,19 +543,8 @@ final class OopsReport {
         return rest.contains("[inline]") || rest.contains("(inlined)");
     }
 
-    /** The value of 1 to 15 hex digits {@code s[from, to)} (ASCII hex digits, as {@link #hexEnd} found them). */
-    private static long hexValue(String s, int from, int to) {
-        long v = 0;
-        for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
-            // '0'-'9' as themselves; 'a'-'f' and 'A'-'F' alike once the case bit is set
-            v = (v << 4) | (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-        }
-        return v;
-    }
-
-    /** {@link #CHAR_CLASS} bits: a function name's first character ({@code [A-Za-z_.$]}), its others (also digits and {@code :}), a hex digit. */
-    private static final byte FUNCTION_START = 1, FUNCTION_PART = 2, HEX = 4;
+    /** {@link #CHAR_CLASS} bits: a function name's first character ({@code [A-Za-z_.$]}), its others (also digits and {@code :}). */
+    private static final byte FUNCTION_START = 1, FUNCTION_PART = 2;
     /** The classes of the ASCII characters, for the loops of {@link #scanFrame}. */
     private static final byte[] CHAR_CLASS = new byte[128];
 
@@ -563,19 +552,8 @@ final class OopsReport {
         for (char c = 0; c < 128; c++) {
             boolean start = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '.' || c == '$';
             boolean digit = c >= '0' && c <= '9';
-            boolean hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            CHAR_CLASS[c] = (byte) ((start ? FUNCTION_START | FUNCTION_PART : 0) | (digit || c == ':' ? FUNCTION_PART : 0)
-                    | (hex ? HEX : 0));
+            CHAR_CLASS[c] = (byte) ((start ? FUNCTION_START | FUNCTION_PART : 0) | (digit || c == ':' ? FUNCTION_PART : 0));
         }
-    }
-
-    /** The end of the hex digits of {@code s} from {@code i} on, at most {@code n}. */
-    private static int hexEnd(String s, int i, int n) {
-        char c;
-        while (i < n && (c = s.charAt(i)) < 128 && (CHAR_CLASS[c] & HEX) != 0) {
-            i++;
-        }
-        return i;
     }
 
     private static boolean maybeFrame(String t) {

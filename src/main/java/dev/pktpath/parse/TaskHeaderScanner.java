@@ -55,12 +55,12 @@ final class TaskHeaderScanner {
         }
         i = CrashBtShapes.skipSpaces(text, e + 5, to);
         d = i;
-        i = CrashBtShapes.hexEnd(text, i, to);
+        i = Hex.end(text, i, to);
         int taskDigits = i - d;
         if (taskDigits == 0 || taskDigits > 16) {
             return null;
         }
-        long task = hex(text, d, i);
+        long task = Hex.value(text, d, i);
         e = CrashBtShapes.skipSpaces(text, i, to);
         if (e == i || !text.startsWith("CPU:", e)) {
             return null;
@@ -90,15 +90,6 @@ final class TaskHeaderScanner {
             i++;
         }
         return i;
-    }
-
-    /** The value of the 1 to 16 hex digits {@code text[from, to)}. */
-    private static long hex(String text, int from, int to) {
-        long v = 0;
-        for (int k = from; k < to; k++) {
-            v = (v << 4) | CrashBtShapes.hexDigit(text.charAt(k));
-        }
-        return v;
     }
 
     /** The value of {@code text[from, to)} (at most 18 digits) when it is all decimal digits, else -1. */
