@@ -114,7 +114,7 @@ final class CrashBtShapes {
             return -1;
         }
         int colon = d;
-        while (colon > from && isBlank(text.charAt(colon - 1))) {
+        while (colon > from && LineCleaner.isRegexSpace(text.charAt(colon - 1))) {
             colon--;
         }
         colon--;
@@ -122,7 +122,7 @@ final class CrashBtShapes {
             return -1;
         }
         for (int i = from; i < colon; i++) {
-            if (isBlank(text.charAt(i))) {
+            if (LineCleaner.isRegexSpace(text.charAt(i))) {
                 return -1;
             }
         }
@@ -155,10 +155,6 @@ final class CrashBtShapes {
 
     private static final String[] SOURCE_EXTENSIONS = {"c", "h", "S", "s", "rs", "cc", "cpp", "inc"};
 
-    /** The regexes' {@code \s}: ASCII blanks and line ends. */
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
 
     /**
      * Whether {@code text[from, to)} is printable ASCII, the characters the in-place readers take. Such

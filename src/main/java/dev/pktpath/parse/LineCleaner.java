@@ -116,6 +116,14 @@ public final class LineCleaner {
         return false;
     }
 
+    /**
+     * The grammars' {@code \s} (a Java pattern without UNICODE_CHARACTER_CLASS): ASCII blanks and line
+     * ends, for the readers that stand in for a regex.
+     */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
     /** The first character that is not whitespace (as {@link String#stripLeading()} sees it), or 0. */
     private static char firstNonBlank(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {

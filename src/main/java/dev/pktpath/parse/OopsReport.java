@@ -501,7 +501,7 @@ final class OopsReport {
      */
     static String moduleAt(String t, int from, int to) {
         int i = from;
-        while (i < to && isRegexSpace(t.charAt(i))) {
+        while (i < to && LineCleaner.isRegexSpace(t.charAt(i))) {
             i++;
         }
         if (i >= to || t.charAt(i) != '[') {
@@ -512,11 +512,6 @@ final class OopsReport {
             i++;
         }
         return i > m && i < to && t.charAt(i) == ']' ? t.substring(m, i) : null;
-    }
-
-    /** {@code \s} of a Java pattern without UNICODE_CHARACTER_CLASS. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** {@code [\w\-]} of a Java pattern without UNICODE_CHARACTER_CLASS. */
