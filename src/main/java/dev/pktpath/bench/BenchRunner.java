@@ -203,11 +203,7 @@ public final class BenchRunner {
             long t0 = System.nanoTime();
             long c0 = processCpu();
             List<Trace> all = new ArrayList<>();
-            try (TextInput in = InputReader.open(p.toString(), InputStream.nullInputStream(), false)) {
-                new DumpParser().stream(p.toString(), in, all::add, ParseListener.NONE);
-            } catch (ParseException e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            stream(p, all::add);
             Analyzer.builtIn().analyzeAll(all);
             double wall = (System.nanoTime() - t0) / 1e6;
             traces = all.size();
@@ -229,6 +225,15 @@ public final class BenchRunner {
                 String.format(Locale.ROOT, "%.1f MB/s; %.1f MB/s", mb / (wallMs / 1000), mb / (cpuMs / 1000)),
                 String.format(Locale.ROOT, "grep: %,.0f MB/s", mb / (grepMs / 1000)), (mb / (wallMs / 1000)) / (mb / (grepMs / 1000)),
                 "≥ 200 MB/s"));
+    }
+
+    /** Every trace of {@code p} to {@code sink}, streamed from the file as the commands read it. */
+    private static void stream(Path p, java.util.function.Consumer<Trace> sink) throws IOException {
+        try (TextInput in = InputReader.open(p.toString(), InputStream.nullInputStream(), false)) {
+            new DumpParser().stream(p.toString(), in, sink, ParseListener.NONE);
+        } catch (ParseException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static String read(Path p) throws IOException {
@@ -326,11 +331,7 @@ public final class BenchRunner {
             long t0 = System.nanoTime();
             long c0 = processCpu();
             Clusterer.Accumulator acc = new Clusterer().accumulator();
-            try (TextInput in = InputReader.open(p.toString(), InputStream.nullInputStream(), false)) {
-                new DumpParser().stream(p.toString(), in, acc::add, ParseListener.NONE);
-            } catch (ParseException e) {
-                throw new IOException(e.getMessage(), e);
-            }
+            stream(p, acc::add);
             String text = new ClusterRenderer().text(p.toString(), acc.finish(), TextStyle.PLAIN);
             double wall = (System.nanoTime() - t0) / 1e6;
             if (wall < bestWall && !text.isEmpty()) {
